@@ -1,0 +1,9 @@
+import { requireRole } from "@/lib/auth/session";
+import { AppShell } from "@/lib/ui/app-shell";
+
+export const dynamic = "force-dynamic";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireRole("patient");
+  return <AppShell user={user}>{children}</AppShell>;
+}

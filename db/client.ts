@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { applyMigrations } from "./migrate";
+import { dataDir } from "./paths";
+import { schema } from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL connection string; without it the embedded database is used. */
+  url?: string;
+  /** Folder for the embedded database; "memory" keeps it in memory (tests). */
+  pgliteDir?: string;
+  /** Seed the demo clinic when the embedded database has no users. */
+  seedWhenEmpty?: boolean;
+}
+
+/** Opens a database and brings its schema up to date. Throws MigrationError if that fails. */
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new Pool({ connectionString: options.url, max: 10 });
+    const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Database;
+    await applyMigrations({ kind: "postgres", db, pool }).catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
+    return { db, kind: "postgres", close: () => pool.end() };
+  }
+
+  const dir = options.pgliteDir ?? path.join(dataDir(), "pglite");
+  if (dir !== "memory") fs.mkdirSync(dir, { recursive: true });
+  const client = dir === "memory" ? await PGlite.create() : await PGlite.create(dir);
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
+  try {
+    await applyMigrations({ kind: "pglite", db });
+    if (options.seedWhenEmpty) {
+      const { seedDemoClinicIfEmpty } = await import("./seed");
+      await seedDemoClinicIfEmpty(db);
+    }
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+// PGlite is one process and one connection: the app keeps exactly one handle, shared by
+// every request and surviving hot reloads in development.
+const holder = globalThis as unknown as { runclearDatabase?: Promise<DatabaseHandle> };
+
+/** The app's database: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  holder.runclearDatabase ??= openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    seedWhenEmpty: !process.env.DATABASE_URL && process.env.RUNCLEAR_SEED !== "off",
+  });
+  return holder.runclearDatabase;
+}
+
+/** Tests point the app at their own database. */
+export function useDatabaseForTests(handle: DatabaseHandle): void {
+  holder.runclearDatabase = Promise.resolve(handle);
+}
+
+export async function db(): Promise<Database> {
+  return (await getDatabase()).db;
+}

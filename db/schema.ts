@@ -1,0 +1,7 @@
+import * as careTeam from "./schema/care-team";
+import * as episodes from "./schema/episodes";
+import * as patients from "./schema/patients";
+import * as users from "./schema/users";
+
+/** Every table, for drizzle's relational queries. Import tables from their own files. */
+export const schema = { ...users, ...patients, ...careTeam, ...episodes };

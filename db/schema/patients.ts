@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const patientSex = pgEnum("patient_sex", ["female", "male", "other", "unknown"]);
+
+export const patients = pgTable(
+  "patients",
+  {
+    // Random UUIDs go in URLs; the MRN is a clinical identifier and never appears in a path.
+    id: uuid().primaryKey().defaultRandom(),
+    mrn: text().notNull().unique(),
+    givenName: text().notNull(),
+    familyName: text().notNull(),
+    dateOfBirth: date({ mode: "string" }).notNull(),
+    sex: patientSex().notNull(),
+    email: text(),
+    phone: text(),
+    timeZone: text().notNull().default("UTC"),
+    // Running background before this episode.
+    weeklyDistanceKm: integer().notNull().default(0),
+    runningGoal: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("patients_family_name_idx").on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`),
+    check("patients_weekly_distance_range", sql`${t.weeklyDistanceKm} between 0 and 500`),
+  ],
+);
+
+export type Patient = typeof patients.$inferSelect;
+export type NewPatient = typeof patients.$inferInsert;

@@ -1,0 +1,70 @@
+import { count } from "drizzle-orm";
+import { hashPassword } from "../lib/auth/password";
+import type { Database } from "./client";
+import { careTeamMembers } from "./schema/care-team";
+import { episodes } from "./schema/episodes";
+import { patients } from "./schema/patients";
+import { users } from "./schema/users";
+import { DEMO_PASSWORD, demoPatientEmail, demoPatients, demoStaff, type StaffKey } from "./seed-data";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Seeds the demo clinic when there are no users yet. Returns whether it seeded. */
+export async function seedDemoClinicIfEmpty(db: Database, now = new Date()): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemoClinic(db, now);
+  return true;
+}
+
+export async function seedDemoClinic(db: Database, now = new Date()): Promise<void> {
+  // Hash before the transaction: scrypt is slow on purpose and must not hold the connection.
+  const staffHashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
+  const patientHashes = await Promise.all(demoPatients.map(() => hashPassword(DEMO_PASSWORD)));
+
+  await db.transaction(async (tx) => {
+    const staffRows = await tx
+      .insert(users)
+      .values(demoStaff.map((s, i) => ({ email: s.email, name: s.name, role: s.role, passwordHash: staffHashes[i]! })))
+      .returning({ id: users.id, email: users.email });
+    const staffId = (key: StaffKey) => staffRows.find((r) => r.email === demoStaff.find((s) => s.key === key)!.email)!.id;
+
+    for (const [i, p] of demoPatients.entries()) {
+      const email = demoPatientEmail(p);
+      const [patient] = await tx
+        .insert(patients)
+        .values({
+          mrn: `RC-${String(100101 + i)}`,
+          givenName: p.givenName,
+          familyName: p.familyName,
+          dateOfBirth: p.dateOfBirth,
+          sex: p.sex,
+          email,
+          phone: `+1 555 01${String(10 + i).padStart(2, "0")}`,
+          timeZone: p.timeZone,
+          weeklyDistanceKm: p.weeklyDistanceKm,
+          runningGoal: p.runningGoal,
+        })
+        .returning({ id: patients.id });
+      const patientId = patient!.id;
+      await tx.insert(users).values({
+        email,
+        name: `${p.givenName} ${p.familyName}`,
+        role: "patient",
+        passwordHash: patientHashes[i]!,
+        patientId,
+      });
+      await tx.insert(careTeamMembers).values([
+        { patientId, userId: staffId(p.physician), role: "physician" },
+        ...(p.therapist ? [{ patientId, userId: staffId(p.therapist), role: "therapist" as const }] : []),
+      ]);
+      const openedAt = new Date(now.getTime() - p.openedDaysAgo * DAY_MS);
+      await tx.insert(episodes).values({
+        patientId,
+        status: p.episode,
+        openedAt,
+        resolvedAt: p.episode === "healed" ? new Date(now.getTime() - 7 * DAY_MS) : null,
+      });
+    }
+  });
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/auth/session";
+import { roleLabel, type Role } from "@/lib/auth/roles";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+const navByRole: Record<Role, NavItem[]> = {
+  physician: [{ href: "/patients", label: "My patients" }],
+  therapist: [{ href: "/patients", label: "My caseload" }],
+  patient: [{ href: "/me", label: "My plan" }],
+  admin: [{ href: "/admin", label: "Accounts" }],
+};
+
+/** The frame of every signed-in page: who is signed in, what they can reach, sign out. */
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <Link href="/" className="text-lg font-bold tracking-tight">
+            RunClear
+          </Link>
+          <div className="flex items-center gap-3">
+            <p className="text-right text-sm leading-tight">
+              <span className="block font-medium" data-testid="signed-in-name">
+                {user.name}
+              </span>
+              <span className="block text-white/80">{roleLabel[user.role]}</span>
+            </p>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <nav aria-label="Main" className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
+          {navByRole[user.role].map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
+        </div>
+      </nav>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

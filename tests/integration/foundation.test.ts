@@ -1,0 +1,88 @@
+import { count, eq, sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { careTeamMembers } from "@/db/schema/care-team";
+import { patients } from "@/db/schema/patients";
+import { users } from "@/db/schema/users";
+import { DEMO_PASSWORD } from "@/db/seed-data";
+import { listAccounts } from "@/lib/dal/accounts";
+import { verifyCredentials } from "@/lib/dal/auth";
+import { checkDatabase } from "@/lib/dal/health";
+import { getMyRecord, listCareTeamPatients } from "@/lib/dal/patients";
+import { describeEachDatabase } from "../support/databases";
+import { sessionOf } from "../support/people";
+import { actAs } from "../support/session-stub";
+
+describeEachDatabase("foundation", { seed: true }, (t) => {
+  it("applies the migrations and answers the health query", async () => {
+    expect(await checkDatabase()).toBe(t.kind);
+    const tables = (await t.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    )) as unknown as { rows: { table_name: string }[] };
+    const names = tables.rows.map((r) => r.table_name);
+    expect(names).toEqual(expect.arrayContaining(["users", "patients", "care_team_members", "episodes"]));
+  });
+
+  it("seeds a demo clinic of at least 12 patients split between both physicians", async () => {
+    const [{ n } = { n: 0 }] = await t.db.select({ n: count() }).from(patients);
+    expect(n).toBeGreaterThanOrEqual(12);
+    const perPhysician = await t.db
+      .select({ email: users.email, n: count() })
+      .from(careTeamMembers)
+      .innerJoin(users, eq(users.id, careTeamMembers.userId))
+      .where(eq(careTeamMembers.role, "physician"))
+      .groupBy(users.email);
+    expect(perPhysician.map((r) => r.email).sort()).toEqual(["dr.chen@runclear.example", "dr.ortiz@runclear.example"]);
+    for (const row of perPhysician) expect(row.n).toBeGreaterThanOrEqual(5);
+  });
+
+  it("never uses sequential ids or the MRN as a patient id", async () => {
+    const rows = await t.db.select({ id: patients.id, mrn: patients.mrn }).from(patients);
+    for (const r of rows) {
+      expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(r.id).not.toContain(r.mrn);
+    }
+  });
+
+  it("signs in with the right password and gives one answer for every failure", async () => {
+    const ok = await verifyCredentials("Dr.Ortiz@runclear.example", DEMO_PASSWORD);
+    expect(ok).toMatchObject({ email: "dr.ortiz@runclear.example", role: "physician" });
+    expect(await verifyCredentials("dr.ortiz@runclear.example", "wrong-password-123")).toBeNull();
+    expect(await verifyCredentials("nobody@runclear.example", DEMO_PASSWORD)).toBeNull();
+    await t.db.update(users).set({ active: false }).where(eq(users.email, "pt.singh@runclear.example"));
+    expect(await verifyCredentials("pt.singh@runclear.example", DEMO_PASSWORD)).toBeNull();
+    await t.db.update(users).set({ active: true }).where(eq(users.email, "pt.singh@runclear.example"));
+  });
+
+  it("lists only the patients on the clinician's own care team", async () => {
+    actAs(await sessionOf(t.db, "dr.ortiz@runclear.example"));
+    const ortiz = await listCareTeamPatients();
+    actAs(await sessionOf(t.db, "dr.chen@runclear.example"));
+    const chen = await listCareTeamPatients();
+    expect(ortiz.map((p) => p.name)).toContain("Sam Rivera");
+    expect(chen.map((p) => p.name)).not.toContain("Sam Rivera");
+    expect(ortiz.filter((p) => chen.some((c) => c.id === p.id))).toEqual([]);
+
+    actAs(await sessionOf(t.db, "pt.morgan@runclear.example"));
+    const morgan = await listCareTeamPatients();
+    expect(morgan.length).toBeGreaterThan(0);
+    expect(morgan.map((p) => p.name)).not.toContain("Priya Natarajan");
+  });
+
+  it("gives patients and admins no clinical list, and a patient only their own record", async () => {
+    actAs(await sessionOf(t.db, "sam.rivera@runclear.example"));
+    expect(await listCareTeamPatients()).toEqual([]);
+    const mine = await getMyRecord();
+    expect(mine).toMatchObject({ name: "Sam Rivera", episodeStatus: "active" });
+    expect(mine?.careTeam.map((m) => m.role)).toContain("physician");
+
+    actAs(await sessionOf(t.db, "admin@runclear.example"));
+    expect(await listCareTeamPatients()).toEqual([]);
+    expect(await getMyRecord()).toBeNull();
+    expect((await listAccounts()).length).toBeGreaterThanOrEqual(17);
+
+    actAs(null);
+    expect(await listCareTeamPatients()).toEqual([]);
+    expect(await getMyRecord()).toBeNull();
+    expect(await listAccounts()).toEqual([]);
+  });
+});
