@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { applyMigrations } from "./migrate";
 import { dataDir } from "./paths";
+import { lockDataDir } from "./pglite-lock";
 import { schema } from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -40,8 +41,15 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   }
 
   const dir = options.pgliteDir ?? path.join(dataDir(), "pglite");
-  if (dir !== "memory") fs.mkdirSync(dir, { recursive: true });
-  const client = dir === "memory" ? await PGlite.create() : await PGlite.create(dir);
+  let unlock = () => {};
+  if (dir !== "memory") {
+    fs.mkdirSync(dir, { recursive: true });
+    unlock = lockDataDir(dir);
+  }
+  const client = dir === "memory" ? await PGlite.create() : await PGlite.create(dir).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
   try {
     await applyMigrations({ kind: "pglite", db });
@@ -51,9 +59,17 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     }
   } catch (error) {
     await client.close();
+    unlock();
     throw error;
   }
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
 }
 
 // PGlite is one process and one connection: the app keeps exactly one handle, shared by

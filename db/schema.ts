@@ -1,7 +1,10 @@
+import * as audit from "./schema/audit";
 import * as careTeam from "./schema/care-team";
+import * as emergencyAccess from "./schema/emergency-access";
 import * as episodes from "./schema/episodes";
 import * as patients from "./schema/patients";
+import * as sessions from "./schema/sessions";
 import * as users from "./schema/users";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess };

@@ -20,7 +20,7 @@ export async function seedDemoClinicIfEmpty(db: Database, now = new Date()): Pro
 export async function seedDemoClinic(db: Database, now = new Date()): Promise<void> {
   // Hash before the transaction: scrypt is slow on purpose and must not hold the connection.
   const staffHashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
-  const patientHashes = await Promise.all(demoPatients.map(() => hashPassword(DEMO_PASSWORD)));
+  const patientHashes = await Promise.all(demoPatients.map((p) => (p.noAccount ? "" : hashPassword(DEMO_PASSWORD))));
 
   await db.transaction(async (tx) => {
     const staffRows = await tx
@@ -47,13 +47,15 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
         })
         .returning({ id: patients.id });
       const patientId = patient!.id;
-      await tx.insert(users).values({
-        email,
-        name: `${p.givenName} ${p.familyName}`,
-        role: "patient",
-        passwordHash: patientHashes[i]!,
-        patientId,
-      });
+      if (!p.noAccount) {
+        await tx.insert(users).values({
+          email,
+          name: `${p.givenName} ${p.familyName}`,
+          role: "patient",
+          passwordHash: patientHashes[i]!,
+          patientId,
+        });
+      }
       await tx.insert(careTeamMembers).values([
         { patientId, userId: staffId(p.physician), role: "physician" },
         ...(p.therapist ? [{ patientId, userId: staffId(p.therapist), role: "therapist" as const }] : []),

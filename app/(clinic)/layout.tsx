@@ -1,4 +1,4 @@
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/dal/session";
 import { AppShell } from "@/lib/ui/app-shell";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import type { Role } from "./roles";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role };
+    user: { id: string; sid: string; name: string; email: string; role: Role };
   }
   interface User {
     id: string;
@@ -15,6 +15,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    sid?: string;
     role?: Role;
   }
 }

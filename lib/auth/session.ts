@@ -1,27 +1,18 @@
 import "server-only";
-import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
 import { authOptions } from "./options";
-import { homeFor, type Role } from "./roles";
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
+export interface SessionClaims {
+  userId: string;
+  sessionId: string;
 }
 
-/** The signed-in user for this request, or null. Looked up once per request. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * What the signed session cookie claims. Only a claim: lib/dal/session.ts checks it against
+ * the database (account active, session not signed out, idle and absolute limits).
+ */
+export async function readSessionClaims(): Promise<SessionClaims | null> {
   const session = await getServerSession(authOptions);
-  return session?.user ?? null;
-});
-
-/** For pages: the user, or off to sign-in; a user of another role goes to their own home. */
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect("/login");
-  if (!roles.includes(user.role)) redirect(homeFor(user.role));
-  return user;
+  const user = session?.user;
+  return user?.id && user.sid ? { userId: user.id, sessionId: user.sid } : null;
 }

@@ -1,23 +1,27 @@
 import Link from "next/link";
-import type { SessionUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/dal/session";
 import { roleLabel, type Role } from "@/lib/auth/roles";
-import { NavLink } from "./nav-link";
+import { NavLinks, type NavItem } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
-export interface NavItem {
-  href: string;
-  label: string;
-}
-
 const navByRole: Record<Role, NavItem[]> = {
-  physician: [{ href: "/patients", label: "My patients" }],
+  physician: [
+    { href: "/patients", label: "My patients" },
+    { href: "/emergency-access", label: "Emergency access" },
+  ],
   therapist: [{ href: "/patients", label: "My caseload" }],
-  patient: [{ href: "/me", label: "My plan" }],
-  admin: [{ href: "/admin", label: "Accounts" }],
+  patient: [
+    { href: "/me", label: "My plan" },
+    { href: "/me/access", label: "Who opened my record" },
+  ],
+  admin: [
+    { href: "/admin", label: "Accounts" },
+    { href: "/admin/audit", label: "Audit trail" },
+  ],
 };
 
 /** The frame of every signed-in page: who is signed in, what they can reach, sign out. */
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -35,17 +39,16 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               </span>
               <span className="block text-white/80">{roleLabel[user.role]}</span>
             </p>
+            <Link href="/account/password" className="inline-flex min-h-11 items-center text-sm text-white underline-offset-2 hover:underline">
+              Password
+            </Link>
             <SignOutButton />
           </div>
         </div>
       </header>
       <nav aria-label="Main" className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
-          {navByRole[user.role].map((item) => (
-            <NavLink key={item.href} href={item.href}>
-              {item.label}
-            </NavLink>
-          ))}
+          <NavLinks items={user.mustChangePassword ? [] : navByRole[user.role]} />
         </div>
       </nav>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

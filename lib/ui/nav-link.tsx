@@ -3,18 +3,27 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The role's navigation; the item whose address is the longest match for the page is current. */
+export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
-  return (
+  const current = items
+    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  return items.map((item) => (
     <Link
-      href={href}
-      aria-current={current ? "page" : undefined}
+      key={item.href}
+      href={item.href}
+      aria-current={item.href === current ? "page" : undefined}
       className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium ${
-        current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"
+        item.href === current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"
       }`}
     >
-      {children}
+      {item.label}
     </Link>
-  );
+  ));
 }

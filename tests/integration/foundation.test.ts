@@ -5,12 +5,11 @@ import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { listAccounts } from "@/lib/dal/accounts";
-import { verifyCredentials } from "@/lib/dal/auth";
+import { signInWithPassword } from "@/lib/dal/sign-in";
 import { checkDatabase } from "@/lib/dal/health";
 import { getMyRecord, listCareTeamPatients } from "@/lib/dal/patients";
 import { describeEachDatabase } from "../support/databases";
-import { sessionOf } from "../support/people";
-import { actAs } from "../support/session-stub";
+import { signInAs, signOutOfTests } from "../support/people";
 
 describeEachDatabase("foundation", { seed: true }, (t) => {
   it("applies the migrations and answers the health query", async () => {
@@ -44,45 +43,46 @@ describeEachDatabase("foundation", { seed: true }, (t) => {
   });
 
   it("signs in with the right password and gives one answer for every failure", async () => {
-    const ok = await verifyCredentials("Dr.Ortiz@runclear.example", DEMO_PASSWORD);
-    expect(ok).toMatchObject({ email: "dr.ortiz@runclear.example", role: "physician" });
-    expect(await verifyCredentials("dr.ortiz@runclear.example", "wrong-password-123")).toBeNull();
-    expect(await verifyCredentials("nobody@runclear.example", DEMO_PASSWORD)).toBeNull();
+    const attempt = (email: string, password: string) => signInWithPassword({ email, password, ip: "203.0.113.9", userAgent: "test" });
+    const ok = await attempt("Dr.Ortiz@runclear.example", DEMO_PASSWORD);
+    expect(ok).toMatchObject({ ok: true, user: { email: "dr.ortiz@runclear.example", role: "physician" } });
+    expect(await attempt("dr.ortiz@runclear.example", "wrong-password-123")).toEqual({ ok: false, code: "invalid" });
+    expect(await attempt("nobody@runclear.example", DEMO_PASSWORD)).toEqual({ ok: false, code: "invalid" });
     await t.db.update(users).set({ active: false }).where(eq(users.email, "pt.singh@runclear.example"));
-    expect(await verifyCredentials("pt.singh@runclear.example", DEMO_PASSWORD)).toBeNull();
+    expect(await attempt("pt.singh@runclear.example", DEMO_PASSWORD)).toEqual({ ok: false, code: "invalid" });
     await t.db.update(users).set({ active: true }).where(eq(users.email, "pt.singh@runclear.example"));
   });
 
   it("lists only the patients on the clinician's own care team", async () => {
-    actAs(await sessionOf(t.db, "dr.ortiz@runclear.example"));
+    await signInAs(t.db, "dr.ortiz@runclear.example");
     const ortiz = await listCareTeamPatients();
-    actAs(await sessionOf(t.db, "dr.chen@runclear.example"));
+    await signInAs(t.db, "dr.chen@runclear.example");
     const chen = await listCareTeamPatients();
     expect(ortiz.map((p) => p.name)).toContain("Sam Rivera");
     expect(chen.map((p) => p.name)).not.toContain("Sam Rivera");
     expect(ortiz.filter((p) => chen.some((c) => c.id === p.id))).toEqual([]);
 
-    actAs(await sessionOf(t.db, "pt.morgan@runclear.example"));
+    await signInAs(t.db, "pt.morgan@runclear.example");
     const morgan = await listCareTeamPatients();
     expect(morgan.length).toBeGreaterThan(0);
     expect(morgan.map((p) => p.name)).not.toContain("Priya Natarajan");
   });
 
   it("gives patients and admins no clinical list, and a patient only their own record", async () => {
-    actAs(await sessionOf(t.db, "sam.rivera@runclear.example"));
-    expect(await listCareTeamPatients()).toEqual([]);
+    await signInAs(t.db, "sam.rivera@runclear.example");
+    await expect(listCareTeamPatients()).rejects.toThrow("Not found");
     const mine = await getMyRecord();
     expect(mine).toMatchObject({ name: "Sam Rivera", episodeStatus: "active" });
     expect(mine?.careTeam.map((m) => m.role)).toContain("physician");
 
-    actAs(await sessionOf(t.db, "admin@runclear.example"));
-    expect(await listCareTeamPatients()).toEqual([]);
-    expect(await getMyRecord()).toBeNull();
+    await signInAs(t.db, "admin@runclear.example");
+    await expect(listCareTeamPatients()).rejects.toThrow("Not found");
+    await expect(getMyRecord()).rejects.toThrow("Not found");
     expect((await listAccounts()).length).toBeGreaterThanOrEqual(17);
 
-    actAs(null);
-    expect(await listCareTeamPatients()).toEqual([]);
-    expect(await getMyRecord()).toBeNull();
-    expect(await listAccounts()).toEqual([]);
+    signOutOfTests();
+    await expect(listCareTeamPatients()).rejects.toThrow("Not found");
+    await expect(getMyRecord()).rejects.toThrow("Not found");
+    await expect(listAccounts()).rejects.toThrow("Not found");
   });
 });

@@ -1,12 +1,12 @@
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionClaims } from "@/lib/auth/session";
 
-let current: SessionUser | null = null;
+let claims: SessionClaims | null = null;
 
-/** Integration tests choose who is calling the data access layer. */
-export function actAs(user: SessionUser | null): void {
-  current = user;
+/** Integration tests choose which signed session cookie the DAL sees. */
+export function setSessionClaims(next: SessionClaims | null): void {
+  claims = next;
 }
 
-export function currentTestUser(): SessionUser | null {
-  return current;
+export function currentSessionClaims(): SessionClaims | null {
+  return claims;
 }

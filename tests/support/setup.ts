@@ -1,14 +1,11 @@
 import { vi } from "vitest";
 
-// The DAL asks next-auth who is signed in; under test the caller is whoever `actAs` chose.
+// The DAL reads the signed session cookie through next-auth; under test the cookie's claims are
+// whatever the test set. Everything after that (the session row, the account, the limits) is real.
 vi.mock("@/lib/auth/session", async () => {
-  const { currentTestUser } = await import("./session-stub");
-  return {
-    getSessionUser: async () => currentTestUser(),
-    requireRole: async () => {
-      const user = currentTestUser();
-      if (!user) throw new Error("NEXT_REDIRECT /login");
-      return user;
-    },
-  };
+  const { currentSessionClaims } = await import("./session-stub");
+  return { readSessionClaims: async () => currentSessionClaims() };
 });
+
+// Outside a Next.js request there is no cache to revalidate.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));

@@ -5,6 +5,14 @@ import { signIn } from "next-auth/react";
 
 export const SIGN_IN_FAILED = "The email or password is incorrect.";
 
+/** The same words for every account, existing or not: they never tell whether an email is known. */
+function messageFor(error: string | null | undefined): string {
+  const throttled = /^throttled:(\d+)$/.exec(error ?? "");
+  if (!throttled) return SIGN_IN_FAILED;
+  const minutes = Math.max(1, Math.ceil(Number(throttled[1]) / 60));
+  return `Too many sign-in attempts. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;
+}
+
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,7 +32,7 @@ export function LoginForm() {
         window.location.assign("/");
         return;
       }
-      setError(SIGN_IN_FAILED);
+      setError(messageFor(result?.error));
     } catch {
       setError("RunClear could not be reached. Check your connection and try again.");
     }

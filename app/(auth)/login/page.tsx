@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSessionUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/dal/session";
 import { homeFor } from "@/lib/auth/roles";
 import { LoginForm } from "./login-form";
 
@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage() {
-  const user = await getSessionUser();
-  if (user) redirect(homeFor(user.role));
+  const user = await getCurrentUser();
+  if (user) redirect(user.mustChangePassword ? "/account/password" : homeFor(user.role));
   return (
     <main className="flex min-h-screen items-start justify-center px-4 py-12 sm:items-center">
       <div className="w-full max-w-sm">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/dal/session";
 import { listCareTeamPatients } from "@/lib/dal/patients";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 
@@ -35,7 +36,11 @@ export default async function PatientsPage() {
             <tbody className="divide-y divide-slate-200">
               {patients.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row" className="px-3 py-2 font-medium">{p.name}</th>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {p.name}
+                    </Link>
+                  </th>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.mrn}</td>
                   <td className="px-3 py-2 tabular-nums">{p.age}</td>
                   <td className="px-3 py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/dal/session";
 import { getMyRecord } from "@/lib/dal/patients";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
 
@@ -11,7 +10,6 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 export default async function MyHomePage() {
   await requireRole("patient");
   const record = await getMyRecord();
-  if (!record) notFound();
   return (
     <section aria-labelledby="me-heading" className="space-y-4">
       <h1 id="me-heading" className="text-2xl font-semibold">

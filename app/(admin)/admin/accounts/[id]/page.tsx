@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getAccount } from "@/lib/dal/accounts";
+import { NotFoundError } from "@/lib/dal/errors";
+import { requireRole } from "@/lib/dal/session";
+import { roleLabel } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/ui/format";
+import { AccountActions } from "./account-actions";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireRole("admin");
+  const { id } = await params;
+  const account = await getAccount(id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-4">
+      <Link href="/admin" className="text-sm text-brand-700 underline">
+        ← All accounts
+      </Link>
+      <section aria-labelledby="account-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h1 id="account-heading" className="text-2xl font-semibold">{account.name}</h1>
+        <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
+          <div><dt className="text-slate-600">Email</dt><dd className="font-medium">{account.email}</dd></div>
+          <div><dt className="text-slate-600">Role</dt><dd className="font-medium">{roleLabel[account.role]}</dd></div>
+          <div><dt className="text-slate-600">Status</dt><dd className="font-medium">{account.active ? "Active" : "Deactivated"}{account.mustChangePassword ? " · must change password" : ""}</dd></div>
+          <div><dt className="text-slate-600">Created</dt><dd className="font-medium">{formatDateTime(account.createdAt)}</dd></div>
+          {account.patient && (
+            <div><dt className="text-slate-600">Patient record</dt><dd className="font-medium">{account.patient.name} · {account.patient.mrn}</dd></div>
+          )}
+        </dl>
+        <p className="mt-3 text-sm">
+          <Link href={`/admin/audit?userId=${account.id}`} className="text-brand-700 underline">What this account did (audit trail)</Link>
+        </p>
+      </section>
+      <section aria-labelledby="manage-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="manage-heading" className="mb-3 text-lg font-semibold">Manage</h2>
+        <AccountActions userId={account.id} active={account.active} isSelf={account.id === admin.id} />
+      </section>
+    </div>
+  );
+}

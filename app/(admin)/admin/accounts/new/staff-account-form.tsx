@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form";
+import { createStaffAccountAction } from "../../actions";
+import { OneTimePassword } from "../../one-time-password";
+
+export function StaffAccountForm() {
+  const [state, action] = useActionState(createStaffAccountAction, null);
+  if (state?.ok && state.data) return <OneTimePassword email={state.data.email} password={state.data.oneTimePassword} />;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field name="name" label="Full name" autoComplete="off" state={state} required />
+      <Field name="email" label="Email" type="email" autoComplete="off" state={state} required />
+      <SelectField
+        name="role"
+        label="Role"
+        state={state}
+        options={[
+          { value: "physician", label: "Physician" },
+          { value: "therapist", label: "Physical therapist" },
+          { value: "admin", label: "Administrator" },
+        ]}
+      />
+      <SubmitButton pendingText="Creating…">Create staff account</SubmitButton>
+    </form>
+  );
+}

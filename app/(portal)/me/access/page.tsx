@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { listMyRecordAccesses } from "@/lib/dal/audit";
+import { requireRole } from "@/lib/dal/session";
+import { roleLabel } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/ui/format";
+
+export const metadata: Metadata = { title: "Who opened my record" };
+
+export default async function MyAccessLogPage() {
+  await requireRole("patient");
+  const accesses = await listMyRecordAccesses();
+  return (
+    <section aria-labelledby="access-heading">
+      <h1 id="access-heading" className="text-2xl font-semibold">Who opened my record</h1>
+      <p className="mt-1 max-w-2xl text-slate-700">
+        Every time someone at the clinic opens your record, RunClear writes it down. Emergency openings, by a doctor outside
+        your care team, are marked.
+      </p>
+      {accesses.length === 0 ? (
+        <p className="mt-4 rounded-md border border-slate-200 bg-white p-4">Nobody has opened your record yet.</p>
+      ) : (
+        <ol className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {accesses.map((a, i) => (
+            <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+              <div>
+                <p className="font-medium">
+                  {a.who}
+                  {a.role && <span className="font-normal text-slate-600"> · {roleLabel[a.role]}</span>}
+                </p>
+                <p className="text-sm text-slate-700">{a.what}</p>
+                {a.emergency && (
+                  <p className="mt-1 inline-flex rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900 ring-1 ring-red-300">
+                    Emergency access
+                  </p>
+                )}
+              </div>
+              <p className="text-sm text-slate-700">{formatDateTime(a.occurredAt)}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

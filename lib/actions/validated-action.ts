@@ -1,0 +1,72 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import type { Role } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/dal/audit-log";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
+import { NOT_FOUND_MESSAGE, type ActionState } from "./action-state";
+
+// Never echoed back into a form.
+const SECRET_FIELDS = /password/i;
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+interface Options {
+  /** Roles that may call this action; everyone else gets not found. */
+  roles: Role[];
+  /** The audit action name for refusals at this door. */
+  action: string;
+  /** Lets a user who must change their one-time password call it. */
+  allowPasswordChange?: boolean;
+}
+
+/**
+ * Every server action is a public endpoint. This wrapper checks the session and role, then
+ * parses the form with zod, before any work; turns the DAL's refusals into form state; and
+ * never lets an unexpected error's details reach the browser. The DAL checks again inside.
+ */
+export function validatedAction<S extends z.ZodType, R = undefined>(
+  schema: S,
+  options: Options,
+  run: (input: z.output<S>, user: CurrentUser) => Promise<ActionState<R>>,
+) {
+  return async (_previous: ActionState<R> | null, formData: FormData): Promise<ActionState<R>> => {
+    const values = formValues(formData);
+    const user = await getCurrentUser();
+    if (!user || !options.roles.includes(user.role) || (user.mustChangePassword && !options.allowPasswordChange)) {
+      await writeAudit({ actor: user, action: options.action, outcome: "denied" });
+      return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true };
+    }
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+    }
+    try {
+      return await run(parsed.data, user);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof NotFoundError) return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true, values };
+      if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+      if (error instanceof ConflictError) return { ok: false, message: error.message, values };
+      if (error instanceof z.ZodError) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error), values };
+      console.error(`[action ${options.action}]`, error);
+      return { ok: false, message: "Something went wrong and nothing was saved. Please try again.", values };
+    }
+  };
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { and, eq, gt } from "drizzle-orm";
+import { db } from "@/db/client";
+import { careTeamMembers } from "@/db/schema/care-team";
+import { emergencyAccessGrants } from "@/db/schema/emergency-access";
+import type { Role } from "@/lib/auth/roles";
+import { writeAudit } from "./audit-log";
+import { NotFoundError } from "./errors";
+import { getCurrentUser, type CurrentUser } from "./session";
+
+export type AccessVia = "care_team" | "self" | "emergency";
+
+export interface PatientAccess {
+  user: CurrentUser;
+  patientId: string;
+  via: AccessVia;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * DOMAIN.md §8: physicians and therapists reach the patients on their care team; a physician
+ * also reaches a chart under an unexpired emergency grant; a patient reaches only their own
+ * record; an administrator reaches no clinical record.
+ */
+async function howUserReaches(user: CurrentUser, patientId: string): Promise<AccessVia | null> {
+  if (user.role === "patient") return user.patientId === patientId ? "self" : null;
+  if (user.role === "admin") return null;
+  const database = await db();
+  const [member] = await database
+    .select({ role: careTeamMembers.role })
+    .from(careTeamMembers)
+    .where(and(eq(careTeamMembers.patientId, patientId), eq(careTeamMembers.userId, user.id)));
+  if (member) return "care_team";
+  if (user.role !== "physician") return null;
+  const [grant] = await database
+    .select({ id: emergencyAccessGrants.id })
+    .from(emergencyAccessGrants)
+    .where(
+      and(
+        eq(emergencyAccessGrants.patientId, patientId),
+        eq(emergencyAccessGrants.userId, user.id),
+        gt(emergencyAccessGrants.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return grant ? "emergency" : null;
+}
+
+/**
+ * Checks that the caller may touch this patient for `action`. A refusal is written to the
+ * audit trail and thrown as not found. The allowed action is audited by the caller: reads
+ * through `readPatient`, writes inside their own transaction.
+ */
+export async function authorizePatient(
+  patientId: string,
+  action: string,
+  options: { roles?: Role[]; resource?: string } = {},
+): Promise<PatientAccess> {
+  const user = await getCurrentUser();
+  const usable = user && !user.mustChangePassword && (!options.roles || options.roles.includes(user.role));
+  const via = usable && UUID.test(patientId) ? await howUserReaches(user, patientId) : null;
+  if (!user || !via) {
+    await writeAudit({
+      actor: user,
+      action,
+      patientId: UUID.test(patientId) ? patientId : null,
+      resource: options.resource ?? null,
+      outcome: "denied",
+    });
+    throw new NotFoundError();
+  }
+  return { user, patientId, via };
+}
+
+/** authorizePatient for a read, with the allowed read audited. */
+export async function readPatient(
+  patientId: string,
+  action: string,
+  options: { roles?: Role[]; resource?: string } = {},
+): Promise<PatientAccess> {
+  const access = await authorizePatient(patientId, action, options);
+  await writeAudit(auditOf(access, action, options.resource));
+  return access;
+}
+
+/** The audit entry of an allowed action under this access. */
+export function auditOf(access: PatientAccess, action: string, resource?: string | null) {
+  return {
+    actor: access.user,
+    action,
+    patientId: access.patientId,
+    resource: resource ?? null,
+    outcome: "allowed" as const,
+    emergency: access.via === "emergency",
+  };
+}
+
+/** For calls that need a role but no patient: the caller, or an audited denial as not found. */
+export async function authorizeRole(action: string, roles: Role[], options: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user || (user.mustChangePassword && !options.allowPasswordChange) || !roles.includes(user.role)) {
+    await writeAudit({ actor: user, action, outcome: "denied" });
+    throw new NotFoundError();
+  }
+  return user;
+}

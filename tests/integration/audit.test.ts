@@ -1,0 +1,87 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { verifyAuditChain } from "@/db/audit-chain";
+import { auditEvents } from "@/db/schema/audit";
+import { DEMO_PASSWORD } from "@/db/seed-data";
+import { NotFoundError } from "@/lib/dal/errors";
+import { getPatientChart } from "@/lib/dal/patients";
+import { signInWithPassword } from "@/lib/dal/sign-in";
+import { becomeCaller, patientIdByMrn } from "../support/callers";
+import { describeEachDatabase } from "../support/databases";
+
+async function lastRows(db: Parameters<typeof verifyAuditChain>[0], n: number) {
+  return db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(n);
+}
+
+describeEachDatabase("audit trail", { seed: true }, (t) => {
+  it("writes one allowed row for a chart view: who, role, action, patient, resource", async () => {
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    await becomeCaller(t.db, "physicianOnTeam");
+    await getPatientChart(sam);
+    const [row] = await lastRows(t.db, 1);
+    expect(row).toMatchObject({
+      actorRole: "physician",
+      actorLabel: "dr.ortiz@runclear.example",
+      action: "chart.view",
+      patientId: sam,
+      outcome: "allowed",
+      emergency: false,
+    });
+    expect(row!.actorUserId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(row!.occurredAt).toBeInstanceOf(Date);
+  });
+
+  it("writes one denied row for a refused call, which answers not found", async () => {
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    await becomeCaller(t.db, "otherTherapist");
+    await expect(getPatientChart(sam)).rejects.toBeInstanceOf(NotFoundError);
+    const [row] = await lastRows(t.db, 1);
+    expect(row).toMatchObject({ actorRole: "therapist", action: "chart.view", patientId: sam, outcome: "denied" });
+
+    await becomeCaller(t.db, "noSession");
+    await expect(getPatientChart(sam)).rejects.toBeInstanceOf(NotFoundError);
+    const [anonymous] = await lastRows(t.db, 1);
+    expect(anonymous).toMatchObject({ actorUserId: null, action: "chart.view", outcome: "denied" });
+  });
+
+  it("records sign-in success and failure with address and browser, never the password", async () => {
+    await signInWithPassword({ email: "pt.morgan@runclear.example", password: DEMO_PASSWORD, ip: "198.51.100.7", userAgent: "TestBrowser/1.0" });
+    await signInWithPassword({ email: "pt.morgan@runclear.example", password: "a-wrong-password-here", ip: "198.51.100.7", userAgent: "TestBrowser/1.0" });
+    const [failure, success] = await lastRows(t.db, 2);
+    expect(success).toMatchObject({ action: "sign_in", outcome: "success", ip: "198.51.100.7", userAgent: "TestBrowser/1.0" });
+    expect(failure).toMatchObject({ action: "sign_in", outcome: "failure", actorLabel: "pt.morgan@runclear.example" });
+    const everything = JSON.stringify(await t.db.select().from(auditEvents));
+    expect(everything).not.toContain(DEMO_PASSWORD);
+    expect(everything).not.toContain("a-wrong-password-here");
+  });
+
+  it("refuses updates, deletes and truncation in the database itself", async () => {
+    await expect(t.db.execute(sql`update audit_events set action = 'edited'`)).rejects.toThrow();
+    await expect(t.db.execute(sql`delete from audit_events`)).rejects.toThrow();
+    await expect(t.db.execute(sql`truncate audit_events`)).rejects.toThrow();
+  });
+
+  it("chains every row to the one before, and the check finds an edited row", async () => {
+    const before = await verifyAuditChain(t.db);
+    expect(before.intact).toBe(true);
+    const rows = await t.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(auditEvents.seq);
+    const target = rows[Math.floor(rows.length / 2)]!.seq;
+
+    // Someone with full database rights switches the guard off and edits a row quietly.
+    await t.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+    await t.db.execute(sql`update audit_events set actor_label = 'someone-else@runclear.example' where seq = ${target}`);
+    await t.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+
+    expect(await verifyAuditChain(t.db)).toEqual({ intact: false, rows: rows.findIndex((r) => r.seq === target), brokenAtSeq: target, problem: "row_changed" });
+  });
+
+  it("finds a removed row as a broken link", async () => {
+    const rows = await t.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(auditEvents.seq);
+    const removed = rows[1]!.seq;
+    await t.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+    await t.db.delete(auditEvents).where(eq(auditEvents.seq, removed));
+    await t.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+    const report = await verifyAuditChain(t.db);
+    expect(report).toMatchObject({ intact: false, brokenAtSeq: rows[2]!.seq, problem: "link_broken" });
+  });
+});

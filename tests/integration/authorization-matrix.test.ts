@@ -1,0 +1,275 @@
+/**
+ * The authorization matrix: every exported DAL function and every server action, called by
+ * every kind of caller, answers either "allowed" or exactly "not found". A new DAL function or
+ * action that is not listed here fails the completeness checks at the bottom.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { patients } from "@/db/schema/patients";
+import { users } from "@/db/schema/users";
+import { DEMO_PASSWORD } from "@/db/seed-data";
+import type { ActionState } from "@/lib/actions/action-state";
+import { NotFoundError } from "@/lib/dal/errors";
+import { describeEachDatabase } from "../support/databases";
+import { ALL_SIGNED_IN, becomeCaller, CALLERS, CLINICIANS_ON_TEAM, patientIdByMrn, type Caller } from "../support/callers";
+
+interface Targets {
+  db: Database;
+  sam: string;
+  /** A fresh staff account, for account changes that must not disturb the callers. */
+  throwawayUser(): Promise<string>;
+  /** A fresh patient record with no account. */
+  patientWithoutAccount(): Promise<string>;
+}
+
+type DalCall = (t: Targets) => Promise<unknown>;
+
+async function makeThrowawayUser(db: Database): Promise<string> {
+  const [u] = await db
+    .insert(users)
+    .values({ email: `tmp-${randomUUID()}@runclear.example`, name: "Temporary Person", role: "therapist", passwordHash: "scrypt$17$8$1$AA==$AA==" })
+    .returning({ id: users.id });
+  return u!.id;
+}
+
+async function makePatientWithoutAccount(db: Database): Promise<string> {
+  const [p] = await db
+    .insert(patients)
+    .values({ mrn: `T-${randomUUID().slice(0, 8)}`, givenName: "Test", familyName: "Person", dateOfBirth: "1990-01-01", sex: "unknown" })
+    .returning({ id: patients.id });
+  return p!.id;
+}
+
+const ADMIN: Caller[] = ["admin"];
+const CLINICIANS: Caller[] = ["physicianOnTeam", "physicianOffTeam", "assignedTherapist", "otherTherapist"];
+const PHYSICIANS: Caller[] = ["physicianOnTeam", "physicianOffTeam"];
+
+/** DAL functions: module file → function → who is allowed. Everyone else must get not found. */
+const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall }>> = {
+  "patients.ts": {
+    listCareTeamPatients: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/patients")).listCareTeamPatients() },
+    getPatientChart: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/patients")).getPatientChart(t.sam) },
+    getMyRecord: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/patients")).getMyRecord() },
+  },
+  "accounts.ts": {
+    listAccounts: { allow: ADMIN, call: async () => (await import("@/lib/dal/accounts")).listAccounts() },
+    getAccount: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).getAccount(await t.throwawayUser()) },
+    listPatientsWithoutAccount: { allow: ADMIN, call: async () => (await import("@/lib/dal/accounts")).listPatientsWithoutAccount() },
+    listPatientIdentities: { allow: ADMIN, call: async () => (await import("@/lib/dal/accounts")).listPatientIdentities() },
+    createStaffAccount: {
+      allow: ADMIN,
+      call: async () =>
+        (await import("@/lib/dal/accounts")).createStaffAccount({ name: "New Person", email: `new-${randomUUID()}@runclear.example`, role: "therapist" }),
+    },
+    createPatientAccount: {
+      allow: ADMIN,
+      call: async (t) =>
+        (await import("@/lib/dal/accounts")).createPatientAccount({ patientId: await t.patientWithoutAccount(), email: `p-${randomUUID()}@runclear.example` }),
+    },
+    deactivateAccount: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).deactivateAccount(await t.throwawayUser()) },
+    reactivateAccount: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).reactivateAccount(await t.throwawayUser()) },
+    resetPassword: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).resetPassword(await t.throwawayUser()) },
+    changeOwnPassword: {
+      allow: ALL_SIGNED_IN,
+      call: async () => {
+        const { changeOwnPassword } = await import("@/lib/dal/accounts");
+        // Each caller does this once; the matrix signs callers in without their password.
+        const fresh = "violet harbour lantern 42";
+        await changeOwnPassword({ currentPassword: DEMO_PASSWORD, newPassword: fresh, confirmPassword: fresh });
+      },
+    },
+  },
+  "audit.ts": {
+    listAuditEvents: { allow: ADMIN, call: async () => (await import("@/lib/dal/audit")).listAuditEvents() },
+    listAuditActions: { allow: ADMIN, call: async () => (await import("@/lib/dal/audit")).listAuditActions() },
+    checkAuditChain: { allow: ADMIN, call: async () => (await import("@/lib/dal/audit")).checkAuditChain() },
+    listMyRecordAccesses: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/audit")).listMyRecordAccesses() },
+  },
+  "emergency-access.ts": {
+    requestEmergencyAccess: {
+      allow: PHYSICIANS,
+      call: async () =>
+        (await import("@/lib/dal/emergency-access")).requestEmergencyAccess({ mrn: "RC-100102", reason: "Matrix test: covering an urgent call tonight" }),
+    },
+  },
+};
+
+/**
+ * Exports that are the machinery the functions above are built from, or doors with their own
+ * tests; each with the reason it is not in the matrix.
+ */
+const infrastructure: Record<string, string> = {
+  "access.ts#authorizePatient": "the care-team rule itself; exercised through every patient function above",
+  "access.ts#readPatient": "authorizePatient plus an audit row; exercised through getPatientChart and getMyRecord",
+  "access.ts#auditOf": "builds an audit entry; no data access",
+  "access.ts#authorizeRole": "the role rule itself; exercised through every admin function above",
+  "audit-log.ts#writeAudit": "appends to the audit trail; tested in audit.test.ts",
+  "request-context.ts#requestContext": "reads the request's address and browser",
+  "session.ts#startSession": "called by next-auth after a successful sign-in; tested in sessions.test.ts",
+  "session.ts#endSession": "called by next-auth on sign-out; tested in sessions.test.ts",
+  "session.ts#endOtherSessions": "used by changeOwnPassword",
+  "session.ts#getCurrentUser": "the session check every function starts with; tested in sessions.test.ts",
+  "session.ts#requireUser": "getCurrentUser or not found; tested in sessions.test.ts",
+  "session.ts#requireRole": "the page-level guard (redirects); pages also go through the DAL",
+  "sign-in.ts#signInWithPassword": "the public sign-in door; tested in sign-in.test.ts",
+  "health.ts#checkDatabase": "the public health check; reads no data",
+};
+
+type ActionCall = (t: Targets) => Promise<FormData>;
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+/** Server actions: file under app/ → exported action → who is allowed and the form it gets. */
+const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: ActionCall }>> = {
+  "(admin)/admin/actions.ts": {
+    createStaffAccountAction: { allow: ADMIN, form: async () => form({ name: "Action Person", email: `a-${randomUUID()}@runclear.example`, role: "therapist" }) },
+    createPatientAccountAction: {
+      allow: ADMIN,
+      form: async (t) => form({ patientId: await t.patientWithoutAccount(), email: `pa-${randomUUID()}@runclear.example` }),
+    },
+    setAccountActiveAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser(), active: "false" }) },
+    resetPasswordAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser() }) },
+  },
+  "(clinic)/emergency-access/actions.ts": {
+    requestEmergencyAccessAction: {
+      allow: PHYSICIANS,
+      form: async () => form({ mrn: "RC-100102", reason: "Matrix test: covering an urgent call tonight" }),
+    },
+  },
+  "(account)/account/password/actions.ts": {
+    // A wrong current password: allowed callers get a field error, never "not found".
+    changePasswordAction: {
+      allow: ALL_SIGNED_IN,
+      form: async () => form({ currentPassword: "not-my-password-at-all", newPassword: "violet harbour lantern 42", confirmPassword: "violet harbour lantern 42" }),
+    },
+  },
+};
+
+function listFiles(dir: string, match: (name: string) => boolean): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return listFiles(full, match);
+    return match(entry.name) ? [full] : [];
+  });
+}
+
+function exportedFunctions(mod: Record<string, unknown>): string[] {
+  return Object.entries(mod)
+    .filter(([, v]) => typeof v === "function" && !/^class\b/.test(Function.prototype.toString.call(v)))
+    .map(([k]) => k)
+    .sort();
+}
+
+async function outcomeOfDal(call: () => Promise<unknown>): Promise<"allowed" | "not found"> {
+  try {
+    await call();
+    return "allowed";
+  } catch (error) {
+    if (error instanceof NotFoundError) return "not found";
+    throw error;
+  }
+}
+
+async function outcomeOfAction(run: () => Promise<ActionState<unknown>>): Promise<"allowed" | "not found"> {
+  try {
+    const state = await run();
+    return !state.ok && state.notFound ? "not found" : "allowed";
+  } catch (error) {
+    // A successful action may redirect; that is an allowed call.
+    if (error instanceof Error && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")) return "allowed";
+    throw error;
+  }
+}
+
+describeEachDatabase("authorization matrix", { seed: true }, (t) => {
+  let targets: Targets;
+  beforeAll(async () => {
+    targets = {
+      db: t.db,
+      sam: await patientIdByMrn(t.db, "RC-100101"),
+      throwawayUser: () => makeThrowawayUser(t.db),
+      patientWithoutAccount: () => makePatientWithoutAccount(t.db),
+    };
+  });
+
+  for (const [file, functions] of Object.entries(dalMatrix)) {
+    for (const [name, { allow, call }] of Object.entries(functions)) {
+      it(`lib/dal/${file} ${name}`, async () => {
+        const outcomes: Record<string, string> = {};
+        for (const caller of CALLERS) {
+          await becomeCaller(t.db, caller);
+          outcomes[caller] = await outcomeOfDal(() => call(targets));
+        }
+        expect(outcomes).toEqual(Object.fromEntries(CALLERS.map((c) => [c, allow.includes(c) ? "allowed" : "not found"])));
+      });
+    }
+  }
+
+  for (const [file, actions] of Object.entries(actionMatrix)) {
+    for (const [name, { allow, form: makeForm }] of Object.entries(actions)) {
+      it(`app/${file} ${name}`, async () => {
+        const mod = (await import(/* @vite-ignore */ path.resolve("app", file))) as Record<
+          string,
+          (prev: null, data: FormData) => Promise<ActionState<unknown>>
+        >;
+        const action = mod[name]!;
+        const outcomes: Record<string, string> = {};
+        for (const caller of CALLERS) {
+          await becomeCaller(t.db, caller);
+          const data = await makeForm(targets);
+          outcomes[caller] = await outcomeOfAction(() => action(null, data));
+        }
+        expect(outcomes).toEqual(Object.fromEntries(CALLERS.map((c) => [c, allow.includes(c) ? "allowed" : "not found"])));
+      });
+    }
+  }
+});
+
+describe("the matrix is complete", () => {
+  it("lists every exported DAL function (or says why it is infrastructure)", async () => {
+    const listed = new Set([
+      ...Object.entries(dalMatrix).flatMap(([file, fns]) => Object.keys(fns).map((fn) => `${file}#${fn}`)),
+      ...Object.keys(infrastructure),
+    ]);
+    const found: string[] = [];
+    for (const file of listFiles("lib/dal", (n) => n.endsWith(".ts") && n !== "errors.ts")) {
+      const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      for (const fn of exportedFunctions(mod)) found.push(`${path.relative("lib/dal", file)}#${fn}`);
+    }
+    expect(found.filter((f) => !listed.has(f)), "DAL functions missing from the authorization matrix").toEqual([]);
+    expect([...listed].filter((l) => !found.includes(l)), "matrix entries that no longer exist").toEqual([]);
+  });
+
+  it("lists every server action", async () => {
+    const found: string[] = [];
+    for (const file of listFiles("app", (n) => n === "actions.ts")) {
+      const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      for (const fn of exportedFunctions(mod)) found.push(`${path.relative("app", file)}#${fn}`);
+    }
+    const listed = Object.entries(actionMatrix).flatMap(([file, fns]) => Object.keys(fns).map((fn) => `${file}#${fn}`));
+    expect(found.filter((f) => !listed.includes(f)), "server actions missing from the authorization matrix").toEqual([]);
+    expect(listed.filter((l) => !found.includes(l)), "matrix entries that no longer exist").toEqual([]);
+  });
+});
+
+describeEachDatabase("forged calls", { seed: true }, (t) => {
+  it("carrying a patient id the caller may not touch change nothing", async () => {
+    const patientId = await makePatientWithoutAccount(t.db);
+    const { createPatientAccountAction } = await import("@/app/(admin)/admin/actions");
+    for (const caller of CALLERS.filter((c) => c !== "admin")) {
+      await becomeCaller(t.db, caller);
+      const state = await createPatientAccountAction(null, form({ patientId, email: `forged-${caller.toLowerCase()}@runclear.example` }));
+      expect(state).toMatchObject({ ok: false, notFound: true });
+    }
+    const accounts = await t.db.select().from(users).where(eq(users.patientId, patientId));
+    expect(accounts).toEqual([]);
+  });
+});

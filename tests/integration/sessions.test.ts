@@ -1,0 +1,65 @@
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { authSessions } from "@/db/schema/sessions";
+import { users } from "@/db/schema/users";
+import { changeOwnPassword, deactivateAccount, resetPassword } from "@/lib/dal/accounts";
+import { NotFoundError } from "@/lib/dal/errors";
+import { listCareTeamPatients } from "@/lib/dal/patients";
+import { endSession, getCurrentUser } from "@/lib/dal/session";
+import { describeEachDatabase } from "../support/databases";
+import { signInAs, useSession } from "../support/people";
+
+describeEachDatabase("sessions", { seed: true }, (t) => {
+  it("a signed-out session stops working even with the old cookie", async () => {
+    const ortiz = await signInAs(t.db, "dr.ortiz@runclear.example");
+    expect(await getCurrentUser()).toMatchObject({ email: "dr.ortiz@runclear.example" });
+    await endSession(ortiz.sessionId);
+    useSession(ortiz);
+    expect(await getCurrentUser()).toBeNull();
+    await expect(listCareTeamPatients()).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("ends after 30 idle minutes and after 12 hours in all", async () => {
+    const idle = await signInAs(t.db, "dr.chen@runclear.example");
+    await t.db.update(authSessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(authSessions.id, idle.sessionId));
+    expect(await getCurrentUser()).toBeNull();
+
+    const recent = await signInAs(t.db, "dr.chen@runclear.example");
+    await t.db.update(authSessions).set({ lastSeenAt: new Date(Date.now() - 29 * 60_000) }).where(eq(authSessions.id, recent.sessionId));
+    expect(await getCurrentUser()).not.toBeNull();
+
+    const old = await signInAs(t.db, "dr.chen@runclear.example");
+    await t.db.update(authSessions).set({ createdAt: new Date(Date.now() - 12 * 3_600_000 - 60_000) }).where(eq(authSessions.id, old.sessionId));
+    expect(await getCurrentUser()).toBeNull();
+  });
+
+  it("deactivation refuses the account's live sessions at their next request", async () => {
+    const singh = await signInAs(t.db, "pt.singh@runclear.example");
+    expect(await listCareTeamPatients()).not.toHaveLength(0);
+    await signInAs(t.db, "admin@runclear.example");
+    await deactivateAccount(singh.id);
+    useSession(singh);
+    expect(await getCurrentUser()).toBeNull();
+    await expect(listCareTeamPatients()).rejects.toBeInstanceOf(NotFoundError);
+    await t.db.update(users).set({ active: true }).where(eq(users.id, singh.id));
+  });
+
+  it("a reset password ends sessions and must be changed before anything else", async () => {
+    const morgan = await signInAs(t.db, "pt.morgan@runclear.example");
+    await signInAs(t.db, "admin@runclear.example");
+    const { oneTimePassword } = await resetPassword(morgan.id);
+    useSession(morgan);
+    expect(await getCurrentUser()).toBeNull();
+
+    await signInAs(t.db, "pt.morgan@runclear.example");
+    expect(await getCurrentUser()).toMatchObject({ mustChangePassword: true });
+    await expect(listCareTeamPatients()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(changeOwnPassword({ currentPassword: oneTimePassword, newPassword: "short", confirmPassword: "short" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: ["Use at least 12 characters."] },
+    });
+    const mine = "copper meadow bicycle 7";
+    await changeOwnPassword({ currentPassword: oneTimePassword, newPassword: mine, confirmPassword: mine });
+    expect(await getCurrentUser()).toMatchObject({ mustChangePassword: false });
+    expect(await listCareTeamPatients()).not.toHaveLength(0);
+  });
+});
