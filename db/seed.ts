@@ -6,6 +6,13 @@ import { episodes } from "./schema/episodes";
 import { patients } from "./schema/patients";
 import { users } from "./schema/users";
 import { DEMO_PASSWORD, demoPatientEmail, demoPatients, demoStaff, type StaffKey } from "./seed-data";
+import { icd10For, regionForLevel } from "../lib/domain/diagnoses";
+import { localDate } from "../lib/domain/schedule";
+import { clearances } from "./schema/clearance";
+import { diagnoses } from "./schema/diagnoses";
+import { exams } from "./schema/exams";
+import { redFlagAlerts } from "./schema/red-flags";
+import { demoClinical, demoExam, examColumns, restrictionsOf } from "./seed-clinical";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -61,12 +68,64 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
         ...(p.therapist ? [{ patientId, userId: staffId(p.therapist), role: "therapist" as const }] : []),
       ]);
       const openedAt = new Date(now.getTime() - p.openedDaysAgo * DAY_MS);
-      await tx.insert(episodes).values({
-        patientId,
-        status: p.episode,
-        openedAt,
-        resolvedAt: p.episode === "healed" ? new Date(now.getTime() - 7 * DAY_MS) : null,
-      });
+      const [episode] = await tx
+        .insert(episodes)
+        .values({
+          patientId,
+          status: p.episode,
+          openedAt,
+          resolvedAt: p.episode === "healed" ? new Date(now.getTime() - 7 * DAY_MS) : null,
+        })
+        .returning({ id: episodes.id });
+
+      const clinical = demoClinical.find((c) => c.mrnIndex === i);
+      const physicianId = staffId(p.physician);
+      const daysAgo = (n: number) => new Date(now.getTime() - n * DAY_MS);
+      if (clinical?.exam) {
+        const e = clinical.exam;
+        const examDate = daysAgo(e.daysAgo);
+        const findings = demoExam(e.pattern, e.side, e.painNow, localDate(daysAgo(p.openedDaysAgo + 3), "UTC"), e.redFlags);
+        const [exam] = await tx
+          .insert(exams)
+          .values(
+            e.draft
+              ? { patientId, episodeId: episode!.id, authorId: physicianId, findings: { history: findings.history, redFlags: findings.redFlags }, createdAt: examDate }
+              : { patientId, episodeId: episode!.id, authorId: physicianId, findings, status: "signed", ...examColumns(findings), signedById: physicianId, signedAt: examDate, createdAt: examDate },
+          )
+          .returning({ id: exams.id });
+        if (!e.draft && e.redFlags?.length) {
+          await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId: exam!.id, flags: e.redFlags, raisedById: physicianId, raisedAt: examDate });
+        }
+      }
+      if (clinical?.diagnosis) {
+        const d = clinical.diagnosis;
+        const side = clinical.exam?.side ?? "left";
+        await tx.insert(diagnoses).values({
+          patientId,
+          episodeId: episode!.id,
+          condition: d.condition,
+          icd10Code: icd10For(d.condition, side, d.level ? regionForLevel(d.level) : undefined),
+          side,
+          level: d.level,
+          confirmation: d.confirmation,
+          notes: d.notes,
+          recordedById: physicianId,
+          recordedAt: daysAgo(clinical.exam?.daysAgo ?? 0),
+        });
+      }
+      for (const [v, c] of (clinical?.clearances ?? []).entries()) {
+        await tx.insert(clearances).values({
+          patientId,
+          episodeId: episode!.id,
+          version: v + 1,
+          level: c.level,
+          restrictions: c.level === "restricted" ? restrictionsOf(c.restrictions ?? {}) : null,
+          reviewDate: c.reviewInDays === null ? null : localDate(new Date(now.getTime() + c.reviewInDays * DAY_MS), p.timeZone),
+          note: c.note ?? "",
+          signedById: physicianId,
+          signedAt: daysAgo(c.daysAgo),
+        });
+      }
     }
   });
 }

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const patientSex = pgEnum("patient_sex", ["female", "male", "other", "unknown"]);
+
+/** New MRNs are RC- and the next number; the demo clinic uses the numbers below it. */
+export const patientMrnSeq = pgSequence("patient_mrn_seq", { startWith: 200001 });
 
 export const patients = pgTable(
   "patients",

@@ -52,14 +52,18 @@ async function howUserReaches(user: CurrentUser, patientId: string): Promise<Acc
  * audit trail and thrown as not found. The allowed action is audited by the caller: reads
  * through `readPatient`, writes inside their own transaction.
  */
-export async function authorizePatient(
-  patientId: string,
-  action: string,
-  options: { roles?: Role[]; resource?: string } = {},
-): Promise<PatientAccess> {
+export interface AccessOptions {
+  roles?: Role[];
+  resource?: string;
+  /** Writes: emergency access lets a physician read a chart, not change it. */
+  careTeamOnly?: boolean;
+}
+
+export async function authorizePatient(patientId: string, action: string, options: AccessOptions = {}): Promise<PatientAccess> {
   const user = await getCurrentUser();
   const usable = user && !user.mustChangePassword && (!options.roles || options.roles.includes(user.role));
-  const via = usable && UUID.test(patientId) ? await howUserReaches(user, patientId) : null;
+  const reached = usable && UUID.test(patientId) ? await howUserReaches(user, patientId) : null;
+  const via = options.careTeamOnly && reached === "emergency" ? null : reached;
   if (!user || !via) {
     await writeAudit({
       actor: user,
@@ -74,14 +78,15 @@ export async function authorizePatient(
 }
 
 /** authorizePatient for a read, with the allowed read audited. */
-export async function readPatient(
-  patientId: string,
-  action: string,
-  options: { roles?: Role[]; resource?: string } = {},
-): Promise<PatientAccess> {
+export async function readPatient(patientId: string, action: string, options: AccessOptions = {}): Promise<PatientAccess> {
   const access = await authorizePatient(patientId, action, options);
   await writeAudit(auditOf(access, action, options.resource));
   return access;
+}
+
+/** The physicians who may change a patient's clinical record: their care team's (DOMAIN.md §8). */
+export function authorizeClinicalWrite(patientId: string, action: string, resource?: string): Promise<PatientAccess> {
+  return authorizePatient(patientId, action, { roles: ["physician"], careTeamOnly: true, resource });
 }
 
 /** The audit entry of an allowed action under this access. */

@@ -1,63 +1,21 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { careTeamMembers, type CareTeamRole } from "@/db/schema/care-team";
+import { clearances } from "@/db/schema/clearance";
 import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import { episodes, type EpisodeStatus } from "@/db/schema/episodes";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { ageOn } from "@/lib/domain/age";
+import { describeClearanceForPatient, type ClearanceLevel } from "@/lib/domain/clearance";
+import { hashPassword } from "@/lib/auth/password";
+import { oneTimePassword } from "@/lib/domain/one-time-password";
+import { patientRegistrationSchema } from "@/lib/domain/patient";
+import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole, readPatient, type AccessVia } from "./access";
 import { writeAudit } from "./audit-log";
-
-export interface PatientListItem {
-  id: string;
-  mrn: string;
-  name: string;
-  age: number;
-  sex: string;
-  weeklyDistanceKm: number;
-  runningGoal: string;
-  episodeStatus: EpisodeStatus | null;
-}
-
-const latestEpisode = and(
-  eq(episodes.patientId, patients.id),
-  eq(episodes.openedAt, sql`(select max(e2.opened_at) from episodes e2 where e2.patient_id = ${patients.id})`),
-);
-
-/** The patients on the signed-in clinician's care team. */
-export async function listCareTeamPatients(): Promise<PatientListItem[]> {
-  const user = await authorizeRole("patient.list", ["physician", "therapist"]);
-  const rows = await (await db())
-    .select({
-      id: patients.id,
-      mrn: patients.mrn,
-      givenName: patients.givenName,
-      familyName: patients.familyName,
-      dateOfBirth: patients.dateOfBirth,
-      sex: patients.sex,
-      weeklyDistanceKm: patients.weeklyDistanceKm,
-      runningGoal: patients.runningGoal,
-      episodeStatus: episodes.status,
-    })
-    .from(careTeamMembers)
-    .innerJoin(patients, eq(patients.id, careTeamMembers.patientId))
-    .leftJoin(episodes, latestEpisode)
-    .where(eq(careTeamMembers.userId, user.id))
-    .orderBy(asc(patients.familyName), asc(patients.givenName));
-  await writeAudit({ actor: user, action: "patient.list", outcome: "allowed" });
-  return rows.map((r) => ({
-    id: r.id,
-    mrn: r.mrn,
-    name: `${r.givenName} ${r.familyName}`,
-    age: ageOn(r.dateOfBirth),
-    sex: r.sex,
-    weeklyDistanceKm: r.weeklyDistanceKm,
-    runningGoal: r.runningGoal,
-    episodeStatus: r.episodeStatus,
-  }));
-}
+import { ValidationError } from "./errors";
 
 export interface CareTeamMember {
   userId: string;
@@ -167,6 +125,7 @@ export interface MyRecord {
   episodeStatus: EpisodeStatus | null;
   episodeOpenedAt: Date | null;
   careTeam: { name: string; role: CareTeamRole }[];
+  clearance: { level: ClearanceLevel; sentences: string[]; reviewDate: string | null; signedAt: Date } | null;
 }
 
 /** The signed-in patient's own record. */
@@ -174,7 +133,7 @@ export async function getMyRecord(): Promise<MyRecord> {
   const user = await authorizeRole("record.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "record.view", { roles: ["patient"] });
   const database = await db();
-  const [[patient], [episode], team] = await Promise.all([
+  const [[patient], [episode], team, [clearance]] = await Promise.all([
     database.select().from(patients).where(eq(patients.id, access.patientId)),
     database
       .select({ status: episodes.status, openedAt: episodes.openedAt })
@@ -183,6 +142,12 @@ export async function getMyRecord(): Promise<MyRecord> {
       .orderBy(desc(episodes.openedAt))
       .limit(1),
     careTeamOf(access.patientId),
+    database
+      .select({ level: clearances.level, restrictions: clearances.restrictions, reviewDate: clearances.reviewDate, signedAt: clearances.signedAt })
+      .from(clearances)
+      .where(eq(clearances.patientId, access.patientId))
+      .orderBy(desc(clearances.version))
+      .limit(1),
   ]);
   if (!patient) throw new Error("patient account without a record");
   return {
@@ -194,5 +159,93 @@ export async function getMyRecord(): Promise<MyRecord> {
     episodeStatus: episode?.status ?? null,
     episodeOpenedAt: episode?.openedAt ?? null,
     careTeam: team.map(({ name, role }) => ({ name, role })),
+    clearance: clearance
+      ? {
+          level: clearance.level,
+          sentences: describeClearanceForPatient(clearance.level, clearance.restrictions),
+          reviewDate: clearance.reviewDate,
+          signedAt: clearance.signedAt,
+        }
+      : null,
   };
+}
+
+export interface Clinician {
+  id: string;
+  name: string;
+  role: "physician" | "therapist";
+}
+
+/** Active physicians and therapists, to choose a care team from. Names only. */
+export async function listClinicians(): Promise<Clinician[]> {
+  await authorizeRole("clinician.list", ["physician"]);
+  const rows = await (await db())
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(sql`${users.role} in ('physician', 'therapist') and ${users.active}`)
+    .orderBy(asc(users.role), asc(users.name));
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role === "physician" ? "physician" : "therapist" }));
+}
+
+export interface RegisteredPatient {
+  patientId: string;
+  mrn: string;
+  /** Only when a sign-in account was created: shown once to the physician. */
+  account: { email: string; oneTimePassword: string } | null;
+}
+
+/**
+ * A physician registers a patient: demographics, running background, care team (the
+ * registering physician, and a therapist if chosen), an episode awaiting its first exam, and
+ * optionally the patient's sign-in account with a one-time password.
+ */
+export async function registerPatient(input: unknown): Promise<RegisteredPatient> {
+  const physician = await authorizeRole("patient.register", ["physician"]);
+  const data = patientRegistrationSchema(localDate(new Date(), "UTC")).parse(input);
+  const database = await db();
+  if (data.therapistId) {
+    const [therapist] = await database.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, data.therapistId));
+    if (therapist?.role !== "therapist" || !therapist.active) throw new ValidationError("Check the highlighted field.", { therapistId: ["Choose a therapist from the list."] });
+  }
+  if (data.createAccount) {
+    const [taken] = await database.select({ id: users.id }).from(users).where(eq(users.email, data.email));
+    if (taken) throw new ValidationError("Check the highlighted field.", { email: ["An account with this email already exists."] });
+  }
+  const password = data.createAccount ? oneTimePassword() : null;
+  const passwordHash = password ? await hashPassword(password) : null;
+  return database.transaction(async (tx) => {
+    const [patient] = await tx
+      .insert(patients)
+      .values({
+        mrn: sql`'RC-' || nextval('patient_mrn_seq')`,
+        givenName: data.givenName,
+        familyName: data.familyName,
+        dateOfBirth: data.dateOfBirth,
+        sex: data.sex,
+        email: data.email || null,
+        phone: data.phone || null,
+        timeZone: data.timeZone,
+        weeklyDistanceKm: data.weeklyDistanceKm,
+        runningGoal: data.runningGoal,
+      })
+      .returning({ id: patients.id, mrn: patients.mrn });
+    const patientId = patient!.id;
+    await tx.insert(careTeamMembers).values([
+      { patientId, userId: physician.id, role: "physician" },
+      ...(data.therapistId ? [{ patientId, userId: data.therapistId, role: "therapist" as const }] : []),
+    ]);
+    await tx.insert(episodes).values({ patientId, status: "awaiting_exam" });
+    if (passwordHash) {
+      await tx.insert(users).values({
+        email: data.email,
+        name: `${data.givenName} ${data.familyName}`,
+        role: "patient",
+        patientId,
+        passwordHash,
+        mustChangePassword: true,
+      });
+    }
+    await writeAudit({ actor: physician, action: "patient.register", patientId, outcome: "allowed" }, tx);
+    return { patientId, mrn: patient!.mrn, account: password ? { email: data.email, oneTimePassword: password } : null };
+  });
 }

@@ -6,10 +6,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { clearances } from "@/db/schema/clearance";
+import { episodes } from "@/db/schema/episodes";
+import { exams } from "@/db/schema/exams";
 import { patients } from "@/db/schema/patients";
+import { redFlagAlerts } from "@/db/schema/red-flags";
+import { demoExam } from "@/db/seed-clinical";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -20,6 +25,14 @@ import { ALL_SIGNED_IN, becomeCaller, CALLERS, CLINICIANS_ON_TEAM, patientIdByMr
 interface Targets {
   db: Database;
   sam: string;
+  /** Sam's signed exam. */
+  samSignedExam: string;
+  /** A fresh draft exam of Sam's (version 1). */
+  samDraftExam(): Promise<string>;
+  /** A fresh unresolved red-flag alert of Sam's. */
+  samAlert(): Promise<string>;
+  /** Sam's current clearance version. */
+  samClearanceVersion(): Promise<number>;
   /** A fresh staff account, for account changes that must not disturb the callers. */
   throwawayUser(): Promise<string>;
   /** A fresh patient record with no account. */
@@ -44,14 +57,85 @@ async function makePatientWithoutAccount(db: Database): Promise<string> {
   return p!.id;
 }
 
+async function makeDraftExam(db: Database, patientId: string): Promise<string> {
+  const [episode] = await db.select({ id: episodes.id }).from(episodes).where(eq(episodes.patientId, patientId));
+  const [author] = await db.select({ id: users.id }).from(users).where(eq(users.email, "dr.ortiz@runclear.example"));
+  const [exam] = await db.insert(exams).values({ patientId, episodeId: episode!.id, authorId: author!.id }).returning({ id: exams.id });
+  return exam!.id;
+}
+
+async function makeAlert(db: Database, patientId: string): Promise<string> {
+  const [alert] = await db.insert(redFlagAlerts).values({ patientId, source: "exam", flags: ["fever"] }).returning({ id: redFlagAlerts.id });
+  return alert!.id;
+}
+
+const SIGNABLE_EXAM = demoExam("L5", "left", 3, "2026-11-01");
+const NOT_CLEARED = { level: "not_cleared", restrictions: null, reviewDate: "2099-01-01", overrideReason: "" };
+
 const ADMIN: Caller[] = ["admin"];
+const TEAM_PHYSICIAN: Caller[] = ["physicianOnTeam"];
 const CLINICIANS: Caller[] = ["physicianOnTeam", "physicianOffTeam", "assignedTherapist", "otherTherapist"];
 const PHYSICIANS: Caller[] = ["physicianOnTeam", "physicianOffTeam"];
 
 /** DAL functions: module file → function → who is allowed. Everyone else must get not found. */
 const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall }>> = {
+  "worklist.ts": {
+    listWorklist: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/worklist")).listWorklist({ q: "a", sort: "pain" }) },
+  },
+  "exams.ts": {
+    listExams: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/exams")).listExams(t.sam) },
+    getExam: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/exams")).getExam(t.sam, t.samSignedExam) },
+    startExam: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/exams")).startExam(t.sam) },
+    saveExamDraft: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/exams")).saveExamDraft(t.sam, await t.samDraftExam(), 1, { notes: "matrix" }),
+    },
+    signExam: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/exams")).signExam(t.sam, await t.samDraftExam(), 1, SIGNABLE_EXAM) },
+    addExamAddendum: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/exams")).addExamAddendum(t.sam, t.samSignedExam, { text: "Matrix addendum." }),
+    },
+  },
+  "red-flags.ts": {
+    listRedFlagAlerts: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/red-flags")).listRedFlagAlerts(t.sam) },
+    resolveRedFlag: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/red-flags")).resolveRedFlag(t.sam, { alertId: await t.samAlert(), resolution: "Matrix: fever was a cold." }),
+    },
+  },
+  "diagnoses.ts": {
+    getDiagnoses: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/diagnoses")).getDiagnoses(t.sam) },
+    recordDiagnosis: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) =>
+        (await import("@/lib/dal/diagnoses")).recordDiagnosis(t.sam, { condition: "disc_radiculopathy", side: "left", level: "L4-L5", confirmation: "clinical", notes: "" }),
+    },
+  },
+  "clearance.ts": {
+    getClearance: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/clearance")).getClearance(t.sam) },
+    decideClearance: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/clearance")).decideClearance(t.sam, await t.samClearanceVersion(), NOT_CLEARED),
+    },
+    withdrawClearance: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/clearance")).withdrawClearance(t.sam, await t.samClearanceVersion(), { reason: "Matrix withdrawal." }),
+    },
+  },
   "patients.ts": {
-    listCareTeamPatients: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/patients")).listCareTeamPatients() },
+    listClinicians: { allow: PHYSICIANS, call: async () => (await import("@/lib/dal/patients")).listClinicians() },
+    registerPatient: {
+      allow: PHYSICIANS,
+      call: async () =>
+        (await import("@/lib/dal/patients")).registerPatient({
+          givenName: "Matrix",
+          familyName: "Runner",
+          dateOfBirth: "1990-01-01",
+          sex: "unknown",
+          timeZone: "UTC",
+          weeklyDistanceKm: "10",
+        }),
+    },
     getPatientChart: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/patients")).getPatientChart(t.sam) },
     getMyRecord: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/patients")).getMyRecord() },
   },
@@ -96,6 +180,10 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
         (await import("@/lib/dal/emergency-access")).requestEmergencyAccess({ mrn: "RC-100102", reason: "Matrix test: covering an urgent call tonight" }),
     },
   },
+  // Last: healing Sam's episode changes what the rows above would see.
+  "episodes.ts": {
+    markEpisodeHealed: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/episodes")).markEpisodeHealed(t.sam) },
+  },
 };
 
 /**
@@ -117,6 +205,11 @@ const infrastructure: Record<string, string> = {
   "session.ts#requireRole": "the page-level guard (redirects); pages also go through the DAL",
   "sign-in.ts#signInWithPassword": "the public sign-in door; tested in sign-in.test.ts",
   "health.ts#checkDatabase": "the public health check; reads no data",
+  "access.ts#authorizeClinicalWrite": "authorizePatient for care-team physicians; exercised through every clinical write above",
+  "episodes.ts#latestEpisode": "a read inside functions that have authorized the patient",
+  "episodes.ts#episodeForNewExam": "runs inside startExam's transaction",
+  "today.ts#patientToday": "the patient's local date, inside functions that have authorized the patient",
+  "db-errors.ts#isUniqueViolation": "classifies a database error; no data access",
 };
 
 type ActionCall = (t: Targets) => Promise<FormData>;
@@ -143,6 +236,20 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
       allow: PHYSICIANS,
       form: async () => form({ mrn: "RC-100102", reason: "Matrix test: covering an urgent call tonight" }),
     },
+  },
+  "(clinic)/patients/new/actions.ts": {
+    registerPatientAction: {
+      allow: PHYSICIANS,
+      form: async () => form({ givenName: "Form", familyName: "Runner", dateOfBirth: "1991-02-03", sex: "female", timeZone: "UTC", weeklyDistanceKm: "12" }),
+    },
+  },
+  "(clinic)/patients/[id]/actions.ts": {
+    resolveRedFlagAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, alertId: await t.samAlert(), resolution: "Matrix: fever was a cold." }),
+    },
+    // A wrong-state heal (already healed) still answers "allowed" with a message, never not found.
+    markEpisodeHealedAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam }) },
   },
   "(account)/account/password/actions.ts": {
     // A wrong current password: allowed callers get a field error, never "not found".
@@ -192,9 +299,16 @@ async function outcomeOfAction(run: () => Promise<ActionState<unknown>>): Promis
 describeEachDatabase("authorization matrix", { seed: true }, (t) => {
   let targets: Targets;
   beforeAll(async () => {
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    const [signed] = await t.db.select({ id: exams.id }).from(exams).where(and(eq(exams.patientId, sam), eq(exams.status, "signed")));
     targets = {
       db: t.db,
-      sam: await patientIdByMrn(t.db, "RC-100101"),
+      sam,
+      samSignedExam: signed!.id,
+      samDraftExam: () => makeDraftExam(t.db, sam),
+      samAlert: () => makeAlert(t.db, sam),
+      samClearanceVersion: async () =>
+        (await t.db.select({ v: clearances.version }).from(clearances).where(eq(clearances.patientId, sam)).orderBy(desc(clearances.version)).limit(1))[0]?.v ?? 0,
       throwawayUser: () => makeThrowawayUser(t.db),
       patientWithoutAccount: () => makePatientWithoutAccount(t.db),
     };

@@ -7,7 +7,8 @@ import { DEMO_PASSWORD } from "@/db/seed-data";
 import { listAccounts } from "@/lib/dal/accounts";
 import { signInWithPassword } from "@/lib/dal/sign-in";
 import { checkDatabase } from "@/lib/dal/health";
-import { getMyRecord, listCareTeamPatients } from "@/lib/dal/patients";
+import { getMyRecord } from "@/lib/dal/patients";
+import { listWorklist } from "@/lib/dal/worklist";
 import { describeEachDatabase } from "../support/databases";
 import { signInAs, signOutOfTests } from "../support/people";
 
@@ -55,33 +56,33 @@ describeEachDatabase("foundation", { seed: true }, (t) => {
 
   it("lists only the patients on the clinician's own care team", async () => {
     await signInAs(t.db, "dr.ortiz@runclear.example");
-    const ortiz = await listCareTeamPatients();
+    const ortiz = (await listWorklist()).rows;
     await signInAs(t.db, "dr.chen@runclear.example");
-    const chen = await listCareTeamPatients();
+    const chen = (await listWorklist()).rows;
     expect(ortiz.map((p) => p.name)).toContain("Sam Rivera");
     expect(chen.map((p) => p.name)).not.toContain("Sam Rivera");
     expect(ortiz.filter((p) => chen.some((c) => c.id === p.id))).toEqual([]);
 
     await signInAs(t.db, "pt.morgan@runclear.example");
-    const morgan = await listCareTeamPatients();
+    const morgan = (await listWorklist()).rows;
     expect(morgan.length).toBeGreaterThan(0);
     expect(morgan.map((p) => p.name)).not.toContain("Priya Natarajan");
   });
 
   it("gives patients and admins no clinical list, and a patient only their own record", async () => {
     await signInAs(t.db, "sam.rivera@runclear.example");
-    await expect(listCareTeamPatients()).rejects.toThrow("Not found");
+    await expect(listWorklist()).rejects.toThrow("Not found");
     const mine = await getMyRecord();
     expect(mine).toMatchObject({ name: "Sam Rivera", episodeStatus: "active" });
     expect(mine?.careTeam.map((m) => m.role)).toContain("physician");
 
     await signInAs(t.db, "admin@runclear.example");
-    await expect(listCareTeamPatients()).rejects.toThrow("Not found");
+    await expect(listWorklist()).rejects.toThrow("Not found");
     await expect(getMyRecord()).rejects.toThrow("Not found");
     expect((await listAccounts()).length).toBeGreaterThanOrEqual(17);
 
     signOutOfTests();
-    await expect(listCareTeamPatients()).rejects.toThrow("Not found");
+    await expect(listWorklist()).rejects.toThrow("Not found");
     await expect(getMyRecord()).rejects.toThrow("Not found");
     await expect(listAccounts()).rejects.toThrow("Not found");
   });

@@ -4,7 +4,7 @@ import { authSessions } from "@/db/schema/sessions";
 import { users } from "@/db/schema/users";
 import { changeOwnPassword, deactivateAccount, resetPassword } from "@/lib/dal/accounts";
 import { NotFoundError } from "@/lib/dal/errors";
-import { listCareTeamPatients } from "@/lib/dal/patients";
+import { listWorklist } from "@/lib/dal/worklist";
 import { endSession, getCurrentUser } from "@/lib/dal/session";
 import { describeEachDatabase } from "../support/databases";
 import { signInAs, useSession } from "../support/people";
@@ -16,7 +16,7 @@ describeEachDatabase("sessions", { seed: true }, (t) => {
     await endSession(ortiz.sessionId);
     useSession(ortiz);
     expect(await getCurrentUser()).toBeNull();
-    await expect(listCareTeamPatients()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listWorklist()).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("ends after 30 idle minutes and after 12 hours in all", async () => {
@@ -35,12 +35,12 @@ describeEachDatabase("sessions", { seed: true }, (t) => {
 
   it("deactivation refuses the account's live sessions at their next request", async () => {
     const singh = await signInAs(t.db, "pt.singh@runclear.example");
-    expect(await listCareTeamPatients()).not.toHaveLength(0);
+    expect((await listWorklist()).rows).not.toHaveLength(0);
     await signInAs(t.db, "admin@runclear.example");
     await deactivateAccount(singh.id);
     useSession(singh);
     expect(await getCurrentUser()).toBeNull();
-    await expect(listCareTeamPatients()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listWorklist()).rejects.toBeInstanceOf(NotFoundError);
     await t.db.update(users).set({ active: true }).where(eq(users.id, singh.id));
   });
 
@@ -53,13 +53,13 @@ describeEachDatabase("sessions", { seed: true }, (t) => {
 
     await signInAs(t.db, "pt.morgan@runclear.example");
     expect(await getCurrentUser()).toMatchObject({ mustChangePassword: true });
-    await expect(listCareTeamPatients()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listWorklist()).rejects.toBeInstanceOf(NotFoundError);
     await expect(changeOwnPassword({ currentPassword: oneTimePassword, newPassword: "short", confirmPassword: "short" })).rejects.toMatchObject({
       fieldErrors: { newPassword: ["Use at least 12 characters."] },
     });
     const mine = "copper meadow bicycle 7";
     await changeOwnPassword({ currentPassword: oneTimePassword, newPassword: mine, confirmPassword: mine });
     expect(await getCurrentUser()).toMatchObject({ mustChangePassword: false });
-    expect(await listCareTeamPatients()).not.toHaveLength(0);
+    expect((await listWorklist()).rows).not.toHaveLength(0);
   });
 });

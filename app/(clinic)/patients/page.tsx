@@ -1,57 +1,137 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { requireRole } from "@/lib/dal/session";
-import { listCareTeamPatients } from "@/lib/dal/patients";
+import { listWorklist, worklistQuerySchema, type WorklistQuery } from "@/lib/dal/worklist";
+import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
+import { ScrollRegion } from "@/lib/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Patients" };
 
-export default async function PatientsPage() {
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const control = "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3";
+
+function href(query: WorklistQuery, change: Partial<WorklistQuery>): string {
+  const merged = { ...query, ...change };
+  const params = new URLSearchParams(Object.entries(merged).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const text = params.toString();
+  return text ? `/patients?${text}` : "/patients";
+}
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole("physician", "therapist");
-  const patients = await listCareTeamPatients();
+  const search = await searchParams;
+  const query = worklistQuerySchema.parse(Object.fromEntries(Object.keys(search).map((k) => [k, first(search[k])])));
+  const list = await listWorklist(query);
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const filtered = Boolean(query.q || query.status || query.clearance || query.alerts);
+
   return (
-    <section aria-labelledby="patients-heading">
-      <h1 id="patients-heading" className="text-2xl font-semibold">
-        {user.role === "therapist" ? "My caseload" : "My patients"}
-      </h1>
-      <p className="mt-1 text-sm text-slate-700">
-        {patients.length} {patients.length === 1 ? "patient" : "patients"} on your care team.
+    <section aria-labelledby="patients-heading" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 id="patients-heading" className="text-2xl font-semibold">
+          {user.role === "therapist" ? "My caseload" : "My patients"}
+        </h1>
+        {user.role === "physician" && (
+          <Link href="/patients/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
+            Register a patient
+          </Link>
+        )}
+      </div>
+
+      <form role="search" aria-label="Find patients" action="/patients" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+        <div className="lg:col-span-2">
+          <label htmlFor="q" className="text-sm font-medium">Name or MRN</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} className={control} />
+        </div>
+        <div>
+          <label htmlFor="status" className="text-sm font-medium">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""} className={control}>
+            <option value="">Any</option>
+            <option value="awaiting_exam">Awaiting exam</option>
+            <option value="active">Under care</option>
+            <option value="healed">Healed</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="clearance" className="text-sm font-medium">Clearance</label>
+          <select id="clearance" name="clearance" defaultValue={query.clearance ?? ""} className={control}>
+            <option value="">Any</option>
+            <option value="none">No decision</option>
+            <option value="not_cleared">Not cleared</option>
+            <option value="restricted">Cleared with limits</option>
+            <option value="full">Fully cleared</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="text-sm font-medium">Sort by</label>
+          <select id="sort" name="sort" defaultValue={query.sort ?? "name"} className={control}>
+            <option value="name">Name</option>
+            <option value="age">Age (youngest first)</option>
+            <option value="status">Status</option>
+            <option value="pain">Latest pain (highest first)</option>
+            <option value="review">Review date</option>
+          </select>
+        </div>
+        <div className="flex flex-col justify-end gap-2">
+          <label className="inline-flex min-h-11 items-center gap-2 text-sm font-medium">
+            <input type="checkbox" name="alerts" value="yes" defaultChecked={query.alerts === "yes"} className="h-5 w-5" />
+            Red flags only
+          </label>
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
+          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Apply</button>
+          {filtered && <Link href="/patients" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">Clear filters</Link>}
+        </div>
+      </form>
+
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {list.total} {list.total === 1 ? "patient" : "patients"}
+        {filtered ? " match" : " on your care team"}. Patients with a red flag are listed first.
       </p>
-      {patients.length === 0 ? (
-        <p className="mt-6 rounded-md border border-slate-200 bg-white p-4">No patients are on your care team yet.</p>
+
+      {list.rows.length === 0 ? (
+        <p className="rounded-md border border-slate-200 bg-white p-4">{filtered ? "No patient matches these filters." : "No patients are on your care team yet."}</p>
       ) : (
         <ScrollRegion label="Patients table">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">Patients on your care team</caption>
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption className="sr-only">Patients on your care team, urgent first</caption>
             <thead className="bg-slate-100 text-slate-700">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                <th scope="col" className="px-3 py-2 font-semibold">MRN</th>
                 <th scope="col" className="px-3 py-2 font-semibold">Age</th>
                 <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Running</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Clearance</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Latest pain</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Alerts</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
-              {patients.map((p) => (
-                <tr key={p.id}>
+              {list.rows.map((p) => (
+                <tr key={p.id} className={p.openAlerts > 0 ? "bg-red-50" : undefined}>
                   <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                      {p.name}
-                    </Link>
+                    <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.name}</Link>
+                    <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}</span>
                   </th>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.mrn}</td>
                   <td className="px-3 py-2 tabular-nums">{p.age}</td>
                   <td className="px-3 py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
-                  <td className="px-3 py-2 text-slate-700">
-                    {p.weeklyDistanceKm} km/week · {p.runningGoal}
-                  </td>
+                  <td className="px-3 py-2"><ClearanceBadge level={p.clearanceLevel} reviewDue={p.reviewDue} /></td>
+                  <td className="px-3 py-2 tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</td>
+                  <td className="px-3 py-2"><RedFlagBadge count={p.openAlerts} /></td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
+      )}
+
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center gap-4">
+          {list.page > 1 && <Link href={href(query, { page: list.page - 1 })} className="inline-flex min-h-11 items-center text-brand-700 underline">Previous</Link>}
+          <span className="text-sm text-slate-700">Page {list.page} of {pages}</span>
+          {list.page < pages && <Link href={href(query, { page: list.page + 1 })} className="inline-flex min-h-11 items-center text-brand-700 underline">Next</Link>}
+        </nav>
       )}
     </section>
   );

@@ -2,10 +2,17 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/dal/session";
 import { getMyRecord } from "@/lib/dal/patients";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
+import { formatDate } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "My plan" };
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
+
+const clearanceHeading = {
+  not_cleared: "Not cleared to run yet",
+  restricted: "Cleared to run, with limits",
+  full: "Cleared to run",
+} as const;
 
 export default async function MyHomePage() {
   await requireRole("patient");
@@ -15,6 +22,23 @@ export default async function MyHomePage() {
       <h1 id="me-heading" className="text-2xl font-semibold">
         Hello, {record.name.split(" ")[0]}
       </h1>
+      <section aria-labelledby="clearance-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="clearance-heading" className="text-lg font-semibold">
+          {record.clearance ? clearanceHeading[record.clearance.level] : "Waiting for your doctor's decision about running"}
+        </h2>
+        {record.clearance ? (
+          <>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {record.clearance.sentences.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+            {record.clearance.reviewDate && <p className="mt-2 text-sm text-slate-700">Next review: {formatDate(record.clearance.reviewDate)}</p>}
+          </>
+        ) : (
+          <p className="mt-2">Until your doctor has examined you and decided, please do not run.</p>
+        )}
+      </section>
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">My care</h2>
         <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
@@ -22,14 +46,12 @@ export default async function MyHomePage() {
             <dt className="text-slate-600">Episode</dt>
             <dd className="font-medium">
               {record.episodeStatus ? episodeStatusLabel(record.episodeStatus) : "No open episode"}
-              {record.episodeOpenedAt && ` since ${dateFormat.format(record.episodeOpenedAt)}`}
+              {record.episodeOpenedAt && record.episodeStatus !== "awaiting_exam" && ` since ${dateFormat.format(record.episodeOpenedAt)}`}
             </dd>
           </div>
           <div>
             <dt className="text-slate-600">Care team</dt>
-            <dd className="font-medium">
-              {record.careTeam.length ? record.careTeam.map((m) => m.name).join(", ") : "Not assigned yet"}
-            </dd>
+            <dd className="font-medium">{record.careTeam.length ? record.careTeam.map((m) => m.name).join(", ") : "Not assigned yet"}</dd>
           </div>
           <div>
             <dt className="text-slate-600">Running before this episode</dt>

@@ -1,52 +1,85 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { NotFoundError } from "@/lib/dal/errors";
+import Link from "next/link";
+import { getClearance } from "@/lib/dal/clearance";
+import { getDiagnoses } from "@/lib/dal/diagnoses";
+import { listExams } from "@/lib/dal/exams";
 import { getPatientChart } from "@/lib/dal/patients";
+import { listRedFlagAlerts } from "@/lib/dal/red-flags";
 import { requireRole } from "@/lib/dal/session";
+import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { formatDate, formatDateTime, sexLabel } from "@/lib/ui/format";
+import { HealEpisodeForm } from "./heal-episode-form";
+import { orNotFound } from "./load";
+import { ResolveRedFlagForm } from "./resolve-red-flag-form";
 
 export const metadata: Metadata = { title: "Chart" };
 
-async function loadChart(id: string) {
-  try {
-    return await getPatientChart(id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+const linkButton = "inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
 
 export default async function ChartPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole("physician", "therapist");
+  const user = await requireRole("physician", "therapist");
   const { id } = await params;
-  const chart = await loadChart(id);
+  const chart = await orNotFound(getPatientChart(id));
+  const [exams, diagnoses, clearance, alerts] = await Promise.all([listExams(id), getDiagnoses(id), getClearance(id), listRedFlagAlerts(id)]);
+  const openAlerts = alerts.filter((a) => !a.resolvedAt);
+  const canWrite = user.role === "physician" && chart.accessVia === "care_team";
+  const diagnosis = diagnoses[0];
+
   return (
     <article aria-labelledby="chart-heading" className="space-y-4">
       {chart.accessVia === "emergency" && (
         <p role="status" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 font-medium text-red-900">
           Emergency access: you are not on this patient&apos;s care team. This access is recorded and the care team is told
-          {chart.emergencyAccessUntil ? `. It ends at ${formatDateTime(chart.emergencyAccessUntil)}.` : "."}
+          {chart.emergencyAccessUntil ? `. It ends at ${formatDateTime(chart.emergencyAccessUntil)}.` : "."} You can read this chart but not change it.
         </p>
       )}
-      <header className="rounded-lg border border-slate-200 bg-white p-4">
+      {openAlerts.length > 0 && (
+        <section aria-labelledby="red-flag-banner" className="rounded-md border-2 border-red-700 bg-red-700 p-4 text-white">
+          <h2 id="red-flag-banner" className="text-lg font-bold">Red flag: emergency care needed</h2>
+          <p className="mt-1">
+            This patient has {openAlerts.length === 1 ? "an unresolved red flag" : `${openAlerts.length} unresolved red flags`}. They cannot be cleared to run until a physician records how it was resolved.
+          </p>
+        </section>
+      )}
+
+      <header className={card}>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 id="chart-heading" className="text-2xl font-semibold">
-            {chart.name}
-          </h1>
+          <h1 id="chart-heading" className="text-2xl font-semibold">{chart.name}</h1>
           <EpisodeStatusBadge status={chart.episode?.status ?? null} />
+          <ClearanceBadge level={clearance.current?.level ?? null} reviewDue={clearance.reviewDue} />
+          <RedFlagBadge count={openAlerts.length} />
         </div>
         <p className="mt-1 text-sm text-slate-700">
-          {chart.age} years · {sexLabel[chart.sex]} · born {formatDate(chart.dateOfBirth)} · MRN{" "}
-          <span className="tabular-nums">{chart.mrn}</span>
+          {chart.age} years · {sexLabel[chart.sex]} · born {formatDate(chart.dateOfBirth)} · MRN <span className="tabular-nums">{chart.mrn}</span>
         </p>
       </header>
 
+      {alerts.length > 0 && (
+        <section aria-labelledby="alerts-heading" className={card}>
+          <h2 id="alerts-heading" className="text-lg font-semibold">Red flags</h2>
+          <ul className="mt-2 space-y-4">
+            {alerts.map((a) => (
+              <li key={a.id} className={a.resolvedAt ? "text-sm text-slate-700" : "rounded-md border border-red-300 bg-red-50 p-3"}>
+                <p className="font-medium">
+                  {a.resolvedAt ? "Resolved: " : ""}
+                  {a.flags.map((f) => f.label).join("; ")}
+                </p>
+                <p className="text-sm text-slate-700">
+                  Raised {formatDateTime(a.raisedAt)} from {a.source === "exam" ? "an examination" : "the patient's check-in"}
+                  {a.resolvedAt && ` · resolved ${formatDateTime(a.resolvedAt)} by ${a.resolvedByName}: ${a.resolution}`}
+                </p>
+                {!a.resolvedAt && canWrite && <ResolveRedFlagForm patientId={chart.id} alertId={a.id} />}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {chart.emergencyAccesses.length > 0 && (
         <section aria-labelledby="emergency-heading" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
-          <h2 id="emergency-heading" className="font-semibold text-amber-950">
-            Emergency access to this chart
-          </h2>
+          <h2 id="emergency-heading" className="font-semibold text-amber-950">Emergency access to this chart</h2>
           <ul className="mt-2 space-y-2 text-sm text-amber-950">
             {chart.emergencyAccesses.map((a) => (
               <li key={a.grantedAt.toISOString()}>
@@ -57,26 +90,80 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
         </section>
       )}
 
-      <div className="grid gap-4 md:grid-cols-2">
-        <section aria-labelledby="running-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="running-heading" className="text-lg font-semibold">Running background</h2>
-          <dl className="mt-2 space-y-1 text-sm">
-            <div className="flex gap-2">
-              <dt className="text-slate-600">Usual weekly distance:</dt>
-              <dd className="font-medium">{chart.weeklyDistanceKm} km</dd>
-            </div>
-            <div className="flex gap-2">
-              <dt className="text-slate-600">Goal:</dt>
-              <dd className="font-medium">{chart.runningGoal || "Not recorded"}</dd>
-            </div>
-            <div className="flex gap-2">
-              <dt className="text-slate-600">Episode opened:</dt>
-              <dd className="font-medium">{chart.episode ? formatDateTime(chart.episode.openedAt) : "No episode"}</dd>
-            </div>
-          </dl>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section aria-labelledby="clearance-heading" className={card}>
+          <h2 id="clearance-heading" className="text-lg font-semibold">Clearance to run</h2>
+          <p className="mt-2"><ClearanceBadge level={clearance.current?.level ?? null} reviewDue={clearance.reviewDue} /></p>
+          {clearance.current ? (
+            <p className="mt-1 text-sm text-slate-700">
+              Version {clearance.current.version}, signed by {clearance.current.signedByName} on {formatDateTime(clearance.current.signedAt)}
+              {clearance.current.reviewDate && ` · review ${formatDate(clearance.current.reviewDate)}`}
+            </p>
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">No clearance decision yet.</p>
+          )}
+          <Link href={`/patients/${chart.id}/clearance`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
+            {canWrite ? "Decide clearance and see history" : "See clearance and history"}
+          </Link>
         </section>
-        <section aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="team-heading" className="text-lg font-semibold">Care team</h2>
+
+        <section aria-labelledby="diagnosis-heading" className={card}>
+          <h2 id="diagnosis-heading" className="text-lg font-semibold">Diagnosis</h2>
+          {diagnosis ? (
+            <div className="mt-2 text-sm">
+              <p className="font-medium">{diagnosis.label}</p>
+              <p className="text-slate-700">
+                ICD-10-CM {diagnosis.icd10Code ?? "not coded here"} · {diagnosis.side} side{diagnosis.level ? ` · ${diagnosis.level}` : ""} · confirmed{" "}
+                {diagnosis.confirmation === "imaging" ? "by imaging" : "clinically"}
+              </p>
+            </div>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">No diagnosis recorded yet.</p>
+          )}
+          <Link href={`/patients/${chart.id}/diagnosis`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
+            {canWrite ? "Record or update the diagnosis" : "See diagnosis history"}
+          </Link>
+        </section>
+      </div>
+
+      <section aria-labelledby="exams-heading" className={card}>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="exams-heading" className="text-lg font-semibold">Examinations</h2>
+          {canWrite && <Link href={`/patients/${chart.id}/exams/new`} className={linkButton}>New examination</Link>}
+        </div>
+        {exams.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No examinations yet: the patient is awaiting their first exam.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200">
+            {exams.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <Link href={`/patients/${chart.id}/exams/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {e.status === "signed" ? `Signed ${formatDateTime(e.signedAt!)}` : `Draft started ${formatDateTime(e.createdAt)}`}
+                </Link>
+                <span className="text-slate-700">
+                  {e.authorName}
+                  {e.painNow !== null && ` · pain ${e.painNow}/10`}
+                  {e.suggestedLevel && ` · suggested ${e.suggestedLevel}`}
+                </span>
+                {e.redFlagCount > 0 && <RedFlagBadge count={e.redFlagCount} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="episode-heading" className={card}>
+          <h2 id="episode-heading" className="text-lg font-semibold">Episode</h2>
+          <p className="mt-2 text-sm">
+            <EpisodeStatusBadge status={chart.episode?.status ?? null} />{" "}
+            {chart.episode && chart.episode.status !== "awaiting_exam" && `opened ${formatDateTime(chart.episode.openedAt)}`}
+            {chart.episode?.resolvedAt && ` · healed ${formatDateTime(chart.episode.resolvedAt)}`}
+          </p>
+          {canWrite && chart.episode?.status === "active" && <HealEpisodeForm patientId={chart.id} />}
+        </section>
+        <section aria-labelledby="team-heading" className={card}>
+          <h2 id="team-heading" className="text-lg font-semibold">Care team and running</h2>
           <ul className="mt-2 space-y-1 text-sm">
             {chart.careTeam.map((m) => (
               <li key={m.userId}>
@@ -84,9 +171,11 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
               </li>
             ))}
           </ul>
-          <h3 className="mt-4 text-sm font-semibold text-slate-700">Contact</h3>
-          <p className="text-sm">
-            {chart.email ?? "No email"} · {chart.phone ?? "No phone"} · time zone {chart.timeZone}
+          <p className="mt-2 text-sm text-slate-700">
+            Usual {chart.weeklyDistanceKm} km a week · goal: {chart.runningGoal || "not recorded"}
+          </p>
+          <p className="text-sm text-slate-700">
+            {chart.email ?? "No email"} · {chart.phone ?? "No phone"} · {chart.timeZone}
           </p>
         </section>
       </div>

@@ -1,0 +1,205 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { examAddenda, exams } from "@/db/schema/exams";
+import { redFlagAlerts } from "@/db/schema/red-flags";
+import { users } from "@/db/schema/users";
+import { examDraftSchema, examSignSchema, hasMotorDeficit, type ExamDraft } from "@/lib/domain/exam";
+import { suggestRootLevel, type LevelSuggestion } from "@/lib/domain/level-suggestion";
+import { activeRedFlags } from "@/lib/domain/red-flags";
+import { auditOf, authorizeClinicalWrite, readPatient } from "./access";
+import { writeAudit } from "./audit-log";
+import { episodeForNewExam } from "./episodes";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { patientToday } from "./today";
+
+export interface ExamSummary {
+  id: string;
+  status: "draft" | "signed";
+  authorName: string;
+  createdAt: Date;
+  signedAt: Date | null;
+  painNow: number | null;
+  redFlagCount: number;
+  suggestedLevel: string | null;
+}
+
+export interface ExamView extends ExamSummary {
+  patientId: string;
+  version: number;
+  findings: ExamDraft;
+  signedByName: string | null;
+  suggestion: LevelSuggestion;
+  addenda: { id: string; authorName: string; text: string; signedAt: Date }[];
+}
+
+/** The exams of one patient, newest first. */
+export async function listExams(patientId: string): Promise<ExamSummary[]> {
+  await readPatient(patientId, "exam.list", { roles: ["physician", "therapist"] });
+  const rows = await (await db())
+    .select({
+      id: exams.id,
+      status: exams.status,
+      authorName: users.name,
+      createdAt: exams.createdAt,
+      signedAt: exams.signedAt,
+      painNow: exams.painNow,
+      redFlags: exams.redFlags,
+      suggestedLevel: exams.suggestedLevel,
+    })
+    .from(exams)
+    .innerJoin(users, eq(users.id, exams.authorId))
+    .where(eq(exams.patientId, patientId))
+    .orderBy(desc(exams.createdAt));
+  return rows.map(({ redFlags, ...r }) => ({ ...r, redFlagCount: redFlags.length }));
+}
+
+/** One exam with its addenda; the record's own patient id must match. */
+export async function getExam(patientId: string, examId: string): Promise<ExamView> {
+  await readPatient(patientId, "exam.view", { roles: ["physician", "therapist"], resource: `exam:${examId}` });
+  if (!z.uuid().safeParse(examId).success) throw new NotFoundError();
+  const database = await db();
+  const author = alias(users, "author");
+  const signer = alias(users, "signer");
+  const [row] = await database
+    .select({ exam: exams, authorName: author.name, signedByName: signer.name })
+    .from(exams)
+    .innerJoin(author, eq(author.id, exams.authorId))
+    .leftJoin(signer, eq(signer.id, exams.signedById))
+    .where(and(eq(exams.id, examId), eq(exams.patientId, patientId)));
+  if (!row) throw new NotFoundError();
+  const addenda = await database
+    .select({ id: examAddenda.id, authorName: users.name, text: examAddenda.text, signedAt: examAddenda.signedAt })
+    .from(examAddenda)
+    .innerJoin(users, eq(users.id, examAddenda.authorId))
+    .where(eq(examAddenda.examId, examId))
+    .orderBy(asc(examAddenda.signedAt));
+  const { exam } = row;
+  return {
+    id: exam.id,
+    patientId: exam.patientId,
+    status: exam.status,
+    version: exam.version,
+    findings: exam.findings,
+    authorName: row.authorName,
+    createdAt: exam.createdAt,
+    signedAt: exam.signedAt,
+    signedByName: row.signedByName,
+    painNow: exam.painNow,
+    redFlagCount: exam.redFlags.length,
+    suggestedLevel: exam.suggestedLevel,
+    suggestion: suggestRootLevel(exam.findings),
+    addenda,
+  };
+}
+
+/** Starts a draft exam; the first exam of an episode opens it. */
+export async function startExam(patientId: string): Promise<{ examId: string }> {
+  const access = await authorizeClinicalWrite(patientId, "exam.create");
+  const now = new Date();
+  const examId = await (await db()).transaction(async (tx) => {
+    const episodeId = await episodeForNewExam(tx, patientId, now);
+    const [created] = await tx.insert(exams).values({ patientId, episodeId, authorId: access.user.id }).returning({ id: exams.id });
+    await writeAudit(auditOf(access, "exam.create", `exam:${created!.id}`), tx);
+    return created!.id;
+  });
+  return { examId };
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
+  return out;
+}
+
+async function draftRow(patientId: string, examId: string, expectedVersion: number) {
+  if (!z.uuid().safeParse(examId).success) throw new NotFoundError();
+  const [row] = await (await db())
+    .select({ status: exams.status, version: exams.version })
+    .from(exams)
+    .where(and(eq(exams.id, examId), eq(exams.patientId, patientId)));
+  if (!row) throw new NotFoundError();
+  if (row.status === "signed") throw new ConflictError("This exam has been signed and can no longer change. Add an addendum instead.");
+  if (row.version !== expectedVersion) throw new ConflictError();
+}
+
+/**
+ * Saves a draft. `expectedVersion` is the version the editor loaded: if someone else saved in
+ * between, nothing is written and the caller gets a conflict to show.
+ */
+export async function saveExamDraft(patientId: string, examId: string, expectedVersion: number, input: unknown): Promise<{ version: number }> {
+  const access = await authorizeClinicalWrite(patientId, "exam.save_draft", `exam:${examId}`);
+  const parsed = examDraftSchema(await patientToday(patientId)).safeParse(input);
+  if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  await draftRow(patientId, examId, expectedVersion);
+  return (await db()).transaction(async (tx) => {
+    const updated = await tx
+      .update(exams)
+      .set({ findings: parsed.data, version: expectedVersion + 1, updatedAt: new Date() })
+      .where(and(eq(exams.id, examId), eq(exams.patientId, patientId), eq(exams.version, expectedVersion), eq(exams.status, "draft")))
+      .returning({ version: exams.version });
+    if (!updated.length) throw new ConflictError();
+    await writeAudit(auditOf(access, "exam.save_draft", `exam:${examId}`), tx);
+    return { version: updated[0]!.version };
+  });
+}
+
+/**
+ * Signs a complete exam. From then on it never changes. A red flag in it raises an alert that
+ * makes the patient urgent until a physician records how it was resolved.
+ */
+export async function signExam(patientId: string, examId: string, expectedVersion: number, input: unknown): Promise<{ redFlagRaised: boolean }> {
+  const access = await authorizeClinicalWrite(patientId, "exam.sign", `exam:${examId}`);
+  const parsed = examSignSchema(await patientToday(patientId)).safeParse(input);
+  if (!parsed.success) throw new ValidationError("The exam is not complete yet: correct the highlighted fields, or save it as a draft.", fieldErrorsOf(parsed.error));
+  await draftRow(patientId, examId, expectedVersion);
+  const exam = parsed.data;
+  const flags = activeRedFlags(exam.redFlags);
+  const suggestion = suggestRootLevel(exam);
+  const now = new Date();
+  await (await db()).transaction(async (tx) => {
+    const updated = await tx
+      .update(exams)
+      .set({
+        findings: exam,
+        status: "signed",
+        version: expectedVersion + 1,
+        painNow: exam.history.painNow,
+        hasMotorDeficit: hasMotorDeficit(exam),
+        redFlags: flags,
+        suggestedLevel: suggestion.level,
+        signedById: access.user.id,
+        signedAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(exams.id, examId), eq(exams.patientId, patientId), eq(exams.version, expectedVersion), eq(exams.status, "draft")))
+      .returning({ id: exams.id });
+    if (!updated.length) throw new ConflictError();
+    if (flags.length) {
+      await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId, flags, raisedById: access.user.id, raisedAt: now });
+    }
+    await writeAudit(auditOf(access, "exam.sign", `exam:${examId}`), tx);
+  });
+  return { redFlagRaised: flags.length > 0 };
+}
+
+export const addendumSchema = z.object({
+  text: z.string().trim().min(3, "Write the addendum.").max(4000, "Keep the addendum under 4,000 characters."),
+});
+
+/** A signed correction to a signed exam; the exam itself stays as it was signed. */
+export async function addExamAddendum(patientId: string, examId: string, input: z.input<typeof addendumSchema>): Promise<void> {
+  const access = await authorizeClinicalWrite(patientId, "exam.addendum", `exam:${examId}`);
+  const { text } = addendumSchema.parse(input);
+  if (!z.uuid().safeParse(examId).success) throw new NotFoundError();
+  const database = await db();
+  const [row] = await database.select({ status: exams.status }).from(exams).where(and(eq(exams.id, examId), eq(exams.patientId, patientId)));
+  if (!row) throw new NotFoundError();
+  if (row.status !== "signed") throw new ValidationError("Addenda are for signed exams; edit the draft instead.");
+  await database.transaction(async (tx) => {
+    await tx.insert(examAddenda).values({ examId, authorId: access.user.id, text });
+    await writeAudit(auditOf(access, "exam.addendum", `exam:${examId}`), tx);
+  });
+}
