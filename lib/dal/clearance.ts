@@ -100,7 +100,10 @@ export class ClearanceRefused extends ValidationError {
       needsOverride
         ? "This clearance goes against the rules below. Record your reason to go ahead."
         : "The patient cannot be cleared to run yet.",
-      needsOverride ? { overrideReason: ["Record why you are clearing the patient despite this."] } : {},
+      {
+        form: problems.map((p) => p.message),
+        ...(needsOverride ? { overrideReason: ["Record why you are clearing the patient despite this."] } : {}),
+      },
     );
     this.name = "ClearanceRefused";
   }

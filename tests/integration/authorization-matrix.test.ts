@@ -15,6 +15,7 @@ import { exams } from "@/db/schema/exams";
 import { patients } from "@/db/schema/patients";
 import { redFlagAlerts } from "@/db/schema/red-flags";
 import { demoExam } from "@/db/seed-clinical";
+import { examFormValues } from "@/lib/domain/exam-form";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -250,6 +251,34 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     },
     // A wrong-state heal (already healed) still answers "allowed" with a message, never not found.
     markEpisodeHealedAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam }) },
+  },
+  "(clinic)/patients/[id]/exams/actions.ts": {
+    startExamAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam }) },
+    saveExamDraftAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, examId: await t.samDraftExam(), version: "1", "history.painNow": "3" }),
+    },
+    signExamAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, examId: await t.samDraftExam(), version: "1", ...examFormValues(SIGNABLE_EXAM) }),
+    },
+    addExamAddendumAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, examId: t.samSignedExam, text: "Matrix addendum." }) },
+  },
+  "(clinic)/patients/[id]/clearance/actions.ts": {
+    decideClearanceAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, basedOnVersion: String(await t.samClearanceVersion()), level: "not_cleared", reviewDate: "2099-01-01" }),
+    },
+    withdrawClearanceAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, basedOnVersion: String(await t.samClearanceVersion()), reason: "Matrix withdrawal." }),
+    },
+  },
+  "(clinic)/patients/[id]/diagnosis/actions.ts": {
+    recordDiagnosisAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, condition: "disc_radiculopathy", side: "left", level: "L4-L5", confirmation: "clinical", notes: "" }),
+    },
   },
   "(account)/account/password/actions.ts": {
     // A wrong current password: allowed callers get a field error, never "not found".

@@ -1,0 +1,34 @@
+import { EXAM_VALID_DAYS, MAX_PAIN_AT_REST_FOR_FULL, type SignedExamSummary } from "@/lib/domain/clearance";
+import { formatDateTime } from "@/lib/ui/format";
+
+/** The facts lib/domain/clearance.ts weighs, so a refusal is never a surprise. */
+export function RuleFacts({ exam, redFlagCount }: { exam: SignedExamSummary | null; redFlagCount: number }) {
+  return (
+    <section aria-labelledby="facts-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="facts-heading" className="text-lg font-semibold">What the rules weigh</h2>
+      <p className="mt-1 text-sm text-slate-700">
+        Any clearance needs no unresolved red flag and an exam signed in the last {EXAM_VALID_DAYS} days. Full clearance also needs pain at rest of{" "}
+        {MAX_PAIN_AT_REST_FOR_FULL}/10 or less and no motor deficit, unless the physician records an override reason.
+      </p>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium text-slate-800">Unresolved red flags</dt>
+        <dd className="text-slate-700">{redFlagCount === 0 ? "None" : redFlagCount}</dd>
+        {exam ? (
+          <>
+            <dt className="font-medium text-slate-800">Last signed exam</dt>
+            <dd className="text-slate-700">{formatDateTime(exam.signedAt)}</dd>
+            <dt className="font-medium text-slate-800">Pain at rest</dt>
+            <dd className="text-slate-700">{exam.painNow}/10</dd>
+            <dt className="font-medium text-slate-800">Motor deficit</dt>
+            <dd className="text-slate-700">{exam.hasMotorDeficit ? "Yes" : "No"}</dd>
+          </>
+        ) : (
+          <>
+            <dt className="font-medium text-slate-800">Last signed exam</dt>
+            <dd className="text-slate-700">No signed exam</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { mechanismLabels, type ExamDraft } from "@/lib/domain/exam";
+import { redFlags } from "@/lib/domain/red-flags";
+import { formatDate } from "@/lib/ui/format";
+import { NOT_RECORDED, labelOf, painPatternLabels, redFlagGroups, symptomSideLabels, yesNo } from "./exam-labels";
+
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+
+function score(value: number | undefined): string {
+  return value === undefined ? NOT_RECORDED : `${value}/10`;
+}
+
+export function HistoryFindings({ history = {} }: { history: ExamDraft["history"] }) {
+  const mechanism = labelOf(history.mechanism, mechanismLabels);
+  const rows: [string, string][] = [
+    ["Date the pain started", history.onsetDate ? formatDate(history.onsetDate) : NOT_RECORDED],
+    ["How the pain started", history.mechanismNotes ? `${mechanism}: ${history.mechanismNotes}` : mechanism],
+    ["Started with trauma", yesNo(history.trauma)],
+    ["Side of the leg symptoms", labelOf(history.side, symptomSideLabels)],
+    ["Which hurts more", labelOf(history.painPattern, painPatternLabels)],
+    ["Pain now", score(history.painNow)],
+    ["Worst pain", score(history.painWorst)],
+  ];
+  return (
+    <section aria-labelledby="history-heading" className={card}>
+      <h2 id="history-heading" className="text-lg font-semibold">History</h2>
+      <dl className="mt-2 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-medium text-slate-800">{term}</dt>
+            <dd className="text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function RedFlagFindings({ answers = {} }: { answers: ExamDraft["redFlags"] }) {
+  return (
+    <section aria-labelledby="red-flags-heading" className="rounded-lg border-2 border-red-700 bg-white p-4">
+      <h2 id="red-flags-heading" className="text-lg font-semibold text-red-800">Red flags</h2>
+      {redFlagGroups.map(({ group, title }) => (
+        <div key={group} className="mt-3">
+          <h3 className="font-semibold text-red-800">{title}</h3>
+          <ul className="mt-1 divide-y divide-slate-200 text-sm">
+            {redFlags
+              .filter((flag) => flag.group === group)
+              .map((flag) => {
+                const answer = answers[flag.id];
+                return (
+                  <li key={flag.id} className={`flex justify-between gap-4 px-2 py-2 ${answer ? "bg-red-50 font-semibold text-red-800" : "text-slate-800"}`}>
+                    <span>{flag.clinicianLabel}</span>
+                    <span>{answer ? "Yes — red flag" : yesNo(answer)}</span>
+                  </li>
+                );
+              })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

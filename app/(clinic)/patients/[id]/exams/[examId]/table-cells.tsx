@@ -1,0 +1,65 @@
+import { useId } from "react";
+import { FieldError } from "@/lib/ui/form";
+import type { Option } from "./exam-labels";
+import { errorsFor, startingValue, type SectionProps } from "./form-bits";
+
+// Inputs inside a left/right table: the column header is the visible label, so each input
+// carries its full name (root, test, side) for screen readers and for getByLabel.
+
+const cellInput = "block min-h-11 w-full min-w-20 rounded-md border border-slate-400 bg-white px-2 py-2 text-base aria-[invalid=true]:border-red-600";
+
+interface CellProps extends SectionProps {
+  name: string;
+  label: string;
+}
+
+export function GradeCell({ name, label, ...section }: CellProps) {
+  const id = useId();
+  const errors = errorsFor(section.state, name);
+  return (
+    <td className="px-2 py-2 align-top">
+      <input
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={5}
+        step={1}
+        name={name}
+        aria-label={label}
+        defaultValue={startingValue(section, name)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className={cellInput}
+      />
+      <FieldError id={`${id}-error`} errors={errors} />
+    </td>
+  );
+}
+
+export function SelectCell({ name, label, options, ...section }: CellProps & { options: readonly Option[] }) {
+  const id = useId();
+  const errors = errorsFor(section.state, name);
+  return (
+    <td className="px-2 py-2 align-top">
+      <select
+        name={name}
+        aria-label={label}
+        defaultValue={startingValue(section, name) ?? ""}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className={cellInput}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} errors={errors} />
+    </td>
+  );
+}
+
+export const headCell = "px-2 py-2 text-left font-semibold text-slate-800";
+export const rowHeadCell = "px-2 py-2 text-left align-top font-semibold text-slate-900";
+export const textCell = "px-2 py-2 align-top text-slate-800";
