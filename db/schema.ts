@@ -6,9 +6,10 @@ import * as emergencyAccess from "./schema/emergency-access";
 import * as episodes from "./schema/episodes";
 import * as exams from "./schema/exams";
 import * as patients from "./schema/patients";
+import * as plans from "./schema/plans";
 import * as redFlags from "./schema/red-flags";
 import * as sessions from "./schema/sessions";
 import * as users from "./schema/users";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans };

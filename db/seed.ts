@@ -13,6 +13,9 @@ import { diagnoses } from "./schema/diagnoses";
 import { exams } from "./schema/exams";
 import { redFlagAlerts } from "./schema/red-flags";
 import { demoClinical, demoExam, examColumns, restrictionsOf } from "./seed-clinical";
+import { demoPlans, planFromTemplate } from "./seed-plans";
+import { describeChanges, planSchema, type Plan } from "../lib/domain/plan";
+import { escalationReferrals, planVersions, therapyReferrals } from "./schema/plans";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -112,6 +115,43 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
           recordedById: physicianId,
           recordedAt: daysAgo(clinical.exam?.daysAgo ?? 0),
         });
+      }
+      const plans = demoPlans.find((d) => d.mrnIndex === i);
+      if (plans) {
+        let previous: Plan | null = null;
+        let plan = planFromTemplate(plans.template, localDate(daysAgo(plans.startDaysAgo), p.timeZone));
+        const steps = [{ daysAgo: plans.firstDaysAgo, change: (x: Plan) => x }, ...(plans.later ?? [])];
+        for (const [v, step] of steps.entries()) {
+          plan = planSchema.parse(step.change(plan));
+          await tx.insert(planVersions).values({
+            patientId,
+            episodeId: episode!.id,
+            version: v + 1,
+            plan,
+            changes: describeChanges(previous, plan),
+            templateId: v === 0 ? plans.template : null,
+            createdById: physicianId,
+            createdAt: daysAgo(step.daysAgo),
+          });
+          previous = plan;
+        }
+        if (plans.therapy) {
+          const t = plans.therapy;
+          await tx.insert(therapyReferrals).values({
+            patientId,
+            therapistId: staffId(t.therapist),
+            sessionsPerWeek: t.sessionsPerWeek,
+            weeks: t.weeks,
+            goals: t.goals,
+            status: "scheduled",
+            startDate: localDate(daysAgo(t.daysAgo), p.timeZone),
+            createdById: physicianId,
+            createdAt: daysAgo(t.daysAgo),
+          });
+        }
+        for (const e of plans.escalations ?? []) {
+          await tx.insert(escalationReferrals).values({ patientId, ...e, createdById: physicianId, createdAt: daysAgo(e.daysAgo), updatedAt: daysAgo(Math.max(0, e.daysAgo - 3)) });
+        }
       }
       for (const [v, c] of (clinical?.clearances ?? []).entries()) {
         await tx.insert(clearances).values({

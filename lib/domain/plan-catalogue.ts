@@ -416,6 +416,15 @@ export const catalogue = [
       "Take it with food and only for as long as your plan says. Stop and call your care team if you get stomach pain, black stools or swollen ankles.",
   },
   {
+    id: "prescription-medicine",
+    category: "prescription_medicine",
+    name: "Prescription medicine",
+    // The physician names the drug; the guardrails in medication-guardrails.ts check it.
+    defaultDose: { kind: "medicine", drug: "", doseText: "", frequencyText: "", maxDays: 7 },
+    instruction:
+      "Take this medicine exactly as your doctor prescribed it and for no longer than your plan says. Call your care team if it makes you drowsy, dizzy or unwell.",
+  },
+  {
     id: "stretch-before-runs",
     category: "advice",
     name: "Stretch before every run",

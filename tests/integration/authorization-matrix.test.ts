@@ -13,6 +13,7 @@ import { clearances } from "@/db/schema/clearance";
 import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
 import { patients } from "@/db/schema/patients";
+import { escalationReferrals, planVersions } from "@/db/schema/plans";
 import { redFlagAlerts } from "@/db/schema/red-flags";
 import { demoExam } from "@/db/seed-clinical";
 import { examFormValues } from "@/lib/domain/exam-form";
@@ -34,6 +35,10 @@ interface Targets {
   samAlert(): Promise<string>;
   /** Sam's current clearance version. */
   samClearanceVersion(): Promise<number>;
+  /** A fresh escalation referral of Sam's. */
+  samEscalation(): Promise<string>;
+  /** Jordan Morgan, PT. */
+  therapist(): Promise<string>;
   /** A fresh staff account, for account changes that must not disturb the callers. */
   throwawayUser(): Promise<string>;
   /** A fresh patient record with no account. */
@@ -181,6 +186,36 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
         (await import("@/lib/dal/emergency-access")).requestEmergencyAccess({ mrn: "RC-100102", reason: "Matrix test: covering an urgent call tonight" }),
     },
   },
+  "plans.ts": {
+    getPlan: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/plans")).getPlan(t.sam) },
+    getPlanVersion: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/plans")).getPlanVersion(t.sam, 1) },
+    savePlan: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => {
+        const plans = await import("@/lib/dal/plans");
+        const version = (await t.db.select({ v: planVersions.version }).from(planVersions).where(eq(planVersions.patientId, t.sam)).orderBy(desc(planVersions.version)).limit(1))[0]!.v;
+        const [row] = await t.db.select({ plan: planVersions.plan }).from(planVersions).where(and(eq(planVersions.patientId, t.sam), eq(planVersions.version, version)));
+        // Earlier rows withdrew Sam's clearance, so the saved plan leaves running out.
+        return plans.savePlan(t.sam, version, { ...row!.plan, items: row!.plan.items.filter((i) => i.dose.kind !== "running") });
+      },
+    },
+    getMyPlan: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/plans")).getMyPlan() },
+  },
+  "referrals.ts": {
+    listReferrals: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/referrals")).listReferrals(t.sam) },
+    referToTherapy: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/referrals")).referToTherapy(t.sam, { therapistId: await t.therapist(), sessionsPerWeek: 1, weeks: 2, goals: "Matrix goals." }),
+    },
+    requestEscalation: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/referrals")).requestEscalation(t.sam, { kind: "imaging", reason: "Matrix escalation reason." }),
+    },
+    updateEscalationStatus: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/referrals")).updateEscalationStatus(t.sam, { referralId: await t.samEscalation(), status: "scheduled" }),
+    },
+  },
   // Last: healing Sam's episode changes what the rows above would see.
   "episodes.ts": {
     markEpisodeHealed: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/episodes")).markEpisodeHealed(t.sam) },
@@ -280,6 +315,17 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
       form: async (t) => form({ patientId: t.sam, condition: "disc_radiculopathy", side: "left", level: "L4-L5", confirmation: "clinical", notes: "" }),
     },
   },
+  "(clinic)/patients/[id]/referrals/actions.ts": {
+    referToTherapyAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, therapistId: await t.therapist(), sessionsPerWeek: "1", weeks: "2", goals: "Matrix goals." }),
+    },
+    requestEscalationAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, kind: "imaging", reason: "Matrix escalation reason." }) },
+    updateEscalationStatusAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => form({ patientId: t.sam, referralId: await t.samEscalation(), status: "completed", statusNote: "" }),
+    },
+  },
   "(account)/account/password/actions.ts": {
     // A wrong current password: allowed callers get a field error, never "not found".
     changePasswordAction: {
@@ -336,6 +382,12 @@ describeEachDatabase("authorization matrix", { seed: true }, (t) => {
       samSignedExam: signed!.id,
       samDraftExam: () => makeDraftExam(t.db, sam),
       samAlert: () => makeAlert(t.db, sam),
+      samEscalation: async () => {
+        const [author] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "dr.ortiz@runclear.example"));
+        const [row] = await t.db.insert(escalationReferrals).values({ patientId: sam, kind: "imaging", reason: "Fixture.", createdById: author!.id }).returning({ id: escalationReferrals.id });
+        return row!.id;
+      },
+      therapist: async () => (await t.db.select({ id: users.id }).from(users).where(eq(users.email, "pt.morgan@runclear.example")))[0]!.id,
       samClearanceVersion: async () =>
         (await t.db.select({ v: clearances.version }).from(clearances).where(eq(clearances.patientId, sam)).orderBy(desc(clearances.version)).limit(1))[0]?.v ?? 0,
       throwawayUser: () => makeThrowawayUser(t.db),

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/dal/session";
 import { getMyRecord } from "@/lib/dal/patients";
+import { getMyPlan } from "@/lib/dal/plans";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
 import { formatDate } from "@/lib/ui/format";
+import { MyPlanSection } from "./my-plan";
 
 export const metadata: Metadata = { title: "My plan" };
 
@@ -16,7 +18,7 @@ const clearanceHeading = {
 
 export default async function MyHomePage() {
   await requireRole("patient");
-  const record = await getMyRecord();
+  const [record, plan] = await Promise.all([getMyRecord(), getMyPlan()]);
   return (
     <section aria-labelledby="me-heading" className="space-y-4">
       <h1 id="me-heading" className="text-2xl font-semibold">
@@ -39,6 +41,7 @@ export default async function MyHomePage() {
           <p className="mt-2">Until your doctor has examined you and decided, please do not run.</p>
         )}
       </section>
+      <MyPlanSection plan={plan} />
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">My care</h2>
         <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-2">

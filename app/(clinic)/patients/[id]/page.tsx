@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getClearance } from "@/lib/dal/clearance";
 import { getDiagnoses } from "@/lib/dal/diagnoses";
 import { listExams } from "@/lib/dal/exams";
+import { getPlan } from "@/lib/dal/plans";
+import { listReferrals } from "@/lib/dal/referrals";
 import { getPatientChart } from "@/lib/dal/patients";
 import { listRedFlagAlerts } from "@/lib/dal/red-flags";
 import { requireRole } from "@/lib/dal/session";
@@ -22,7 +24,15 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const user = await requireRole("physician", "therapist");
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
-  const [exams, diagnoses, clearance, alerts] = await Promise.all([listExams(id), getDiagnoses(id), getClearance(id), listRedFlagAlerts(id)]);
+  const [exams, diagnoses, clearance, alerts, plan, referrals] = await Promise.all([
+    listExams(id),
+    getDiagnoses(id),
+    getClearance(id),
+    listRedFlagAlerts(id),
+    getPlan(id),
+    listReferrals(id),
+  ]);
+  const openEscalations = referrals.escalations.filter((r) => r.status === "requested" || r.status === "scheduled");
   const openAlerts = alerts.filter((a) => !a.resolvedAt);
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
   const diagnosis = diagnoses[0];
@@ -122,6 +132,38 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           )}
           <Link href={`/patients/${chart.id}/diagnosis`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
             {canWrite ? "Record or update the diagnosis" : "See diagnosis history"}
+          </Link>
+        </section>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section aria-labelledby="plan-heading" className={card}>
+          <h2 id="plan-heading" className="text-lg font-semibold">Care plan</h2>
+          {plan.current ? (
+            <p className="mt-2 text-sm text-slate-700">
+              Version {plan.current.version}: {plan.current.plan.items.length} items over {plan.current.plan.courseWeeks} weeks from{" "}
+              {formatDate(plan.current.plan.startDate)} · saved by {plan.current.createdByName} on {formatDateTime(plan.current.createdAt)}
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">No plan yet.</p>
+          )}
+          <Link href={`/patients/${chart.id}/plan`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
+            {canWrite ? "Edit the plan and see its versions" : "See the plan and its versions"}
+          </Link>
+        </section>
+        <section aria-labelledby="referrals-summary-heading" className={card}>
+          <h2 id="referrals-summary-heading" className="text-lg font-semibold">Referrals</h2>
+          <ul className="mt-2 space-y-1 text-sm text-slate-700">
+            {referrals.therapy.slice(0, 1).map((r) => (
+              <li key={r.id}>
+                Physical therapy with {r.therapistName}: {r.sessionsPerWeek}× a week for {r.weeks} weeks
+              </li>
+            ))}
+            {openEscalations.length > 0 && <li>{openEscalations.length} open escalation {openEscalations.length === 1 ? "referral" : "referrals"}</li>}
+            {referrals.therapy.length === 0 && openEscalations.length === 0 && <li>No open referrals.</li>}
+          </ul>
+          <Link href={`/patients/${chart.id}/referrals`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
+            {canWrite ? "Refer or update referrals" : "See referrals"}
           </Link>
         </section>
       </div>
