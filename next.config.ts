@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // bundling it would duplicate it per chunk and break its file loading.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  // Render <title> and metadata in the document head for every browser instead of streaming
+  // them in later, so screen readers announce the page title as soon as the page opens.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       {

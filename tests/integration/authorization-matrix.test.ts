@@ -315,6 +315,16 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
       form: async (t) => form({ patientId: t.sam, condition: "disc_radiculopathy", side: "left", level: "L4-L5", confirmation: "clinical", notes: "" }),
     },
   },
+  "(clinic)/patients/[id]/plan/actions.ts": {
+    savePlanAction: {
+      allow: TEAM_PHYSICIAN,
+      form: async (t) => {
+        const [row] = await t.db.select({ v: planVersions.version, plan: planVersions.plan }).from(planVersions).where(eq(planVersions.patientId, t.sam)).orderBy(desc(planVersions.version)).limit(1);
+        const plan = { ...row!.plan, items: row!.plan.items.filter((i) => i.dose.kind !== "running") };
+        return form({ patientId: t.sam, basedOnVersion: String(row!.v), plan: JSON.stringify(plan) });
+      },
+    },
+  },
   "(clinic)/patients/[id]/referrals/actions.ts": {
     referToTherapyAction: {
       allow: TEAM_PHYSICIAN,

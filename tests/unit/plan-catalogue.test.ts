@@ -30,9 +30,18 @@ describe("catalogue", () => {
     expect(new Set(catalogue.map((e) => e.id)).size).toBe(catalogue.length);
   });
 
-  it.each(catalogue.map((e) => [e.id, e] as const))("%s has a valid default dose of its category's kind", (_, entry) => {
+  // A prescription names its drug only when the physician writes it, so its default is blank.
+  const prescribedByName = (e: { defaultDose: Dose }) => e.defaultDose.kind === "medicine" && e.defaultDose.drug === "";
+
+  it.each(catalogue.filter((e) => !prescribedByName(e)).map((e) => [e.id, e] as const))("%s has a valid default dose of its category's kind", (_, entry) => {
     expect(doseSchema.safeParse(entry.defaultDose).success).toBe(true);
     expect(entry.defaultDose.kind).toBe(doseKindFor(entry.category));
+  });
+
+  it("the prescription entry starts blank and cannot be saved until the drug, dose and timing are written", () => {
+    const entry = catalogue.find((e) => e.id === "prescription-medicine")!;
+    expect(entry.category).toBe("prescription_medicine");
+    expect(doseSchema.safeParse(entry.defaultDose).success).toBe(false);
   });
 });
 

@@ -1,0 +1,128 @@
+import { useId } from "react";
+import { FieldError } from "@/lib/ui/form";
+
+/**
+ * Controlled inputs for the plan editor. The plan lives in React state, not in the inputs, so
+ * a refused save leaves every value where it was. Labels are short on screen, under the item's
+ * heading; `of` names the item for screen readers and for anyone reading one field alone.
+ */
+
+export const controlClass =
+  "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600";
+
+interface Common {
+  label: string;
+  /** The item or goal the control belongs to, spoken before the label. */
+  of?: string;
+  hint?: string;
+  errors?: string[];
+}
+
+function useDescribed({ hint, errors }: Common) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, describedBy, invalid: errors?.length ? true : undefined };
+}
+
+function Label({ id, label, of, hint }: Common & { id: string }) {
+  return (
+    <>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {of && <span className="sr-only">{of}: </span>}
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface NumberProps extends Common {
+  value: number | undefined;
+  onChange: (value: number) => void;
+  min?: number;
+  max?: number;
+}
+
+/** An empty box is NaN, which reaches the server as null and is refused with the field's own words. */
+export function NumberInput({ value, onChange, min, max, ...common }: NumberProps) {
+  const { id, describedBy, invalid } = useDescribed(common);
+  return (
+    <div>
+      <Label id={id} {...common} />
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        step={1}
+        min={min}
+        max={max}
+        value={value === undefined || Number.isNaN(value) ? "" : value}
+        onChange={(event) => onChange(event.currentTarget.value === "" ? Number.NaN : Number(event.currentTarget.value))}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        className={controlClass}
+      />
+      <FieldError id={`${id}-error`} errors={common.errors} />
+    </div>
+  );
+}
+
+interface TextProps extends Common {
+  value: string;
+  onChange: (value: string) => void;
+  type?: "text" | "date";
+  list?: string;
+}
+
+export function TextInput({ value, onChange, type = "text", list, ...common }: TextProps) {
+  const { id, describedBy, invalid } = useDescribed(common);
+  return (
+    <div>
+      <Label id={id} {...common} />
+      <input
+        id={id}
+        type={type}
+        list={list}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        className={controlClass}
+      />
+      <FieldError id={`${id}-error`} errors={common.errors} />
+    </div>
+  );
+}
+
+interface TextAreaProps extends Common {
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}
+
+export function TextArea({ value, onChange, required, ...common }: TextAreaProps) {
+  const { id, describedBy, invalid } = useDescribed(common);
+  return (
+    <div>
+      <Label id={id} {...common} />
+      <textarea
+        id={id}
+        value={value}
+        required={required}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        rows={3}
+        className={`${controlClass} min-h-24`}
+      />
+      <FieldError id={`${id}-error`} errors={common.errors} />
+    </div>
+  );
+}
+
+export const secondaryButton =
+  "inline-flex min-h-11 items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100 disabled:opacity-60";

@@ -1,0 +1,22 @@
+import type { PlanState } from "@/lib/dal/plans";
+import { formatDateTime } from "@/lib/ui/format";
+import { USUAL_COURSE_TEXT } from "./course";
+import { PlanView } from "./plan-view";
+
+export function CurrentPlan({ current, review }: Pick<PlanState, "current" | "review">) {
+  return (
+    <section aria-labelledby="current-plan-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="current-plan-heading" className="text-lg font-semibold">Current plan</h2>
+      {current ? (
+        <>
+          <p className="mt-1 mb-3 text-sm text-slate-700">
+            Version {current.version}, saved by {current.createdByName} on {formatDateTime(current.createdAt)}.
+          </p>
+          <PlanView plan={current.plan} medications={review?.medications} />
+        </>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700">No plan yet. {USUAL_COURSE_TEXT}</p>
+      )}
+    </section>
+  );
+}

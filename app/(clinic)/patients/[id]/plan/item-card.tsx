@@ -1,0 +1,68 @@
+import { checkMedication } from "@/lib/domain/medication-guardrails";
+import type { PlanContext } from "@/lib/domain/plan";
+import { catalogueEntry, runningDoseWithinClearance } from "@/lib/domain/plan-catalogue";
+import { secondaryButton, TextArea } from "./controls";
+import { DoseFields, doseFieldPaths } from "./dose-fields";
+import type { DraftItem } from "./draft";
+import { unplacedMessages, type FieldErrors } from "./field-errors";
+import { categoryLabels } from "./labels";
+import { MedicineGuardrail } from "./medicine-guardrail";
+
+interface ItemCardProps {
+  item: DraftItem;
+  /** The item's name, made unique within the plan. */
+  name: string;
+  /** This item's errors from the last refused save, by path inside the item. */
+  errors: FieldErrors;
+  context: PlanContext;
+  drugListId: string;
+  onChange: (item: DraftItem) => void;
+  onRemove: () => void;
+}
+
+export function ItemCard({ item, name, errors, context, drugListId, onChange, onRemove }: ItemCardProps) {
+  const { dose } = item;
+  const check = dose.kind === "medicine" ? checkMedication({ drug: dose.drug, maxDays: dose.maxDays, chronic: context.chronic }) : null;
+  const shown = [...doseFieldPaths(dose), "instructions", ...(check?.requiresJustification ? ["justification"] : [])];
+  // A withdrawn clearance is known before saving; say so here rather than only after a refusal.
+  const live = dose.kind === "running" ? runningDoseWithinClearance(dose, context.clearance).filter((p) => p.field === null).map((p) => p.message) : [];
+  const problems = [...new Set([...live, ...unplacedMessages(errors, shown)])];
+  return (
+    <li className="space-y-3 rounded-lg border border-slate-300 bg-white p-3 sm:p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h3 className="text-base font-semibold">{name}</h3>
+          <p className="text-sm text-slate-700">{categoryLabels[catalogueEntry(item.catalogueId).category]}</p>
+        </div>
+        <button type="button" onClick={onRemove} className={secondaryButton}>
+          Remove<span className="sr-only"> {name}</span>
+        </button>
+      </div>
+      {problems.length > 0 && (
+        <ul className="list-disc space-y-1 rounded-md border border-red-300 bg-red-50 py-2 pr-3 pl-8 text-sm font-medium text-red-800">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      <DoseFields of={name} dose={dose} onChange={(next) => onChange({ ...item, dose: next })} errors={errors} clearance={context.clearance} drugListId={drugListId} />
+      {check && (
+        <MedicineGuardrail
+          of={name}
+          check={check}
+          justification={item.justification}
+          onJustificationChange={(justification) => onChange({ ...item, justification })}
+          errors={errors.justification}
+        />
+      )}
+      <TextArea
+        of={name}
+        label="Instructions for the patient"
+        hint="The patient reads these exactly as written."
+        value={item.instructions}
+        onChange={(instructions) => onChange({ ...item, instructions })}
+        errors={errors.instructions}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,44 @@
+import { expectAccessible } from "./support/axe";
+import { expect, test } from "./support/fixtures";
+
+test("build a plan from a template, hit a guardrail, justify it, save, and see the new version", async ({ page, loginPage }) => {
+  test.setTimeout(120_000);
+  await loginPage.signInAs("physician");
+  await page.goto("/patients?q=Becker");
+  await page.getByRole("link", { name: "Tom Becker" }).click();
+  await page.getByRole("link", { name: "Edit the plan and see its versions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Care plan — Tom Becker/ })).toBeVisible();
+  await expect(page.getByText("Running is not offered: the patient is not cleared to run.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Template").selectOption({ label: "Disc herniation, self-care" });
+  await page.getByRole("button", { name: "Replace items with this template" }).click();
+  await expect(page.getByLabel("Heat pack: Minutes")).toBeVisible();
+
+  await page.getByLabel("Catalogue item").selectOption({ label: "Prescription medicine" });
+  await page.getByRole("button", { name: "Add item" }).click();
+  await page.getByLabel("Prescription medicine: Medicine").fill("Pregabalin");
+  await page.getByLabel("Pregabalin: Dose").fill("75 mg");
+  await page.getByLabel("Pregabalin: How often").fill("twice a day");
+  await page.getByLabel("Pregabalin: Maximum days").fill("14");
+  await expect(page.getByText("Guardrail warning")).toBeVisible();
+
+  await page.getByRole("button", { name: "Save new version" }).click();
+  await expect(page.getByText(/Record why you are prescribing it anyway/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Why prescribe it anyway?").fill("Severe night pain despite first-line treatment; two-week trial agreed with the patient.");
+  await page.getByRole("button", { name: "Save new version" }).click();
+  await expect(page.getByText("Saved as version 1.")).toBeVisible();
+
+  await page.getByLabel("Heat pack: Minutes").fill("20");
+  await page.getByRole("button", { name: "Save new version" }).click();
+  await expect(page.getByText("Saved as version 2.")).toBeVisible();
+  await expect(page.getByText(/Changed Heat pack: 15 minutes.* → 20 minutes/).first()).toBeVisible();
+
+  await page.getByRole("link", { name: /^Version 2 — by Dr\. Elena Ortiz/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Care plan, version 2 — Tom Becker/ })).toBeVisible();
+  await expect(page.getByText(/Changed Heat pack/).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(page);
+});
