@@ -7,19 +7,19 @@ import type { ActionState } from "@/lib/actions/action-state";
 const inputClass =
   "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600";
 
-interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  state: ActionState<unknown> | null;
-}
+type FormState = ActionState<unknown> | null;
 
-/** A labelled input whose error, if any, sits right under it and is announced with it. */
-export function Field({ name, label, hint, state, defaultValue, ...input }: FieldProps) {
+/** What every field derives from its name and the form's last answer. */
+function useFieldState(name: string, state: FormState, hint?: string) {
   const id = `${useId()}${name}`;
   const errors = state && !state.ok ? state.fieldErrors?.[name] : undefined;
   const previous = state && !state.ok ? state.values?.[name] : undefined;
   const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, errors, previous, control: { id, name, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy } };
+}
+
+/** Label and hint above a control, its error right under it. */
+function FieldFrame({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -30,53 +30,48 @@ export function Field({ name, label, hint, state, defaultValue, ...input }: Fiel
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        defaultValue={previous ?? defaultValue}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-        {...input}
-      />
+      {children}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
+  );
+}
+
+interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  hint?: string;
+  state: FormState;
+}
+
+/** A labelled input whose error, if any, sits right under it and is announced with it. */
+export function Field({ name, label, hint, state, defaultValue, ...input }: FieldProps) {
+  const field = useFieldState(name, state, hint);
+  return (
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+      <input {...field.control} defaultValue={field.previous ?? defaultValue} className={inputClass} {...input} />
+    </FieldFrame>
   );
 }
 
 interface SelectProps extends React.SelectHTMLAttributes<HTMLSelectElement> {
   name: string;
   label: string;
-  state: ActionState<unknown> | null;
+  state: FormState;
   options: { value: string; label: string }[];
 }
 
 export function SelectField({ name, label, state, options, defaultValue, ...select }: SelectProps) {
-  const id = `${useId()}${name}`;
-  const errors = state && !state.ok ? state.fieldErrors?.[name] : undefined;
-  const previous = state && !state.ok ? state.values?.[name] : undefined;
+  const field = useFieldState(name, state);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={previous ?? defaultValue}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
-        className={inputClass}
-        {...select}
-      >
+    <FieldFrame id={field.id} label={label} errors={field.errors}>
+      <select {...field.control} defaultValue={field.previous ?? defaultValue} className={inputClass} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -84,35 +79,15 @@ interface TextAreaProps extends React.TextareaHTMLAttributes<HTMLTextAreaElement
   name: string;
   label: string;
   hint?: string;
-  state: ActionState<unknown> | null;
+  state: FormState;
 }
 
 export function TextAreaField({ name, label, hint, state, defaultValue, ...area }: TextAreaProps) {
-  const id = `${useId()}${name}`;
-  const errors = state && !state.ok ? state.fieldErrors?.[name] : undefined;
-  const previous = state && !state.ok ? state.values?.[name] : undefined;
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const field = useFieldState(name, state, hint);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={previous ?? defaultValue}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={`${inputClass} min-h-24`}
-        {...area}
-      />
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+      <textarea {...field.control} defaultValue={field.previous ?? defaultValue} className={`${inputClass} min-h-24`} {...area} />
+    </FieldFrame>
   );
 }
 
@@ -126,7 +101,7 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** The form-level outcome: an error summary, or a success note. */
-export function FormMessage({ state }: { state: ActionState<unknown> | null }) {
+export function FormMessage({ state }: { state: FormState }) {
   if (!state) return null;
   if (state.ok) {
     return state.message ? (
