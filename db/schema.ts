@@ -1,5 +1,6 @@
 import * as audit from "./schema/audit";
 import * as careTeam from "./schema/care-team";
+import * as checkIns from "./schema/check-ins";
 import * as clearance from "./schema/clearance";
 import * as diagnoses from "./schema/diagnoses";
 import * as emergencyAccess from "./schema/emergency-access";
@@ -12,4 +13,4 @@ import * as sessions from "./schema/sessions";
 import * as users from "./schema/users";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns };

@@ -97,7 +97,7 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
           )
           .returning({ id: exams.id });
         if (!e.draft && e.redFlags?.length) {
-          await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId: exam!.id, flags: e.redFlags, raisedById: physicianId, raisedAt: examDate });
+          await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId: exam!.id, flags: e.redFlags, raisedById: physicianId, raisedAt: examDate, acknowledgedAt: examDate, acknowledgedById: physicianId });
         }
       }
       if (clinical?.diagnosis) {

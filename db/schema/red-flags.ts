@@ -20,6 +20,9 @@ export const redFlagAlerts = pgTable(
     flags: text().array().notNull(),
     raisedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     raisedById: uuid().references(() => users.id),
+    // A red flag the patient reported must be seen: a physician acknowledges it, then resolves it.
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    acknowledgedById: uuid().references(() => users.id),
     resolvedAt: timestamp({ withTimezone: true }),
     resolvedById: uuid().references(() => users.id),
     resolution: text(),

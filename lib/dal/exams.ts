@@ -178,7 +178,8 @@ export async function signExam(patientId: string, examId: string, expectedVersio
       .returning({ id: exams.id });
     if (!updated.length) throw new ConflictError();
     if (flags.length) {
-      await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId, flags, raisedById: access.user.id, raisedAt: now });
+      // The examining physician has seen it: an exam's red flag is acknowledged as it is raised.
+      await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId, flags, raisedById: access.user.id, raisedAt: now, acknowledgedAt: now, acknowledgedById: access.user.id });
     }
     await writeAudit(auditOf(access, "exam.sign", `exam:${examId}`), tx);
   });

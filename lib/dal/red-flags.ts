@@ -14,6 +14,7 @@ export interface RedFlagAlertView {
   source: "exam" | "check_in";
   flags: { id: RedFlagId; label: string }[];
   raisedAt: Date;
+  acknowledgedAt: Date | null;
   resolvedAt: Date | null;
   resolvedByName: string | null;
   resolution: string | null;
@@ -28,6 +29,7 @@ export async function listRedFlagAlerts(patientId: string): Promise<RedFlagAlert
       source: redFlagAlerts.source,
       flags: redFlagAlerts.flags,
       raisedAt: redFlagAlerts.raisedAt,
+      acknowledgedAt: redFlagAlerts.acknowledgedAt,
       resolvedAt: redFlagAlerts.resolvedAt,
       resolvedByName: users.name,
       resolution: redFlagAlerts.resolution,
@@ -63,5 +65,22 @@ export async function resolveRedFlag(patientId: string, input: z.input<typeof re
       .returning({ id: redFlagAlerts.id });
     if (!updated.length) throw new NotFoundError();
     await writeAudit(auditOf(access, "red_flag.resolve", `red_flag:${alertId}`), tx);
+  });
+}
+
+export const acknowledgeRedFlagSchema = z.object({ alertId: z.uuid("Unknown alert.") });
+
+/** A physician confirms they have seen a red flag the patient reported, before resolving it. */
+export async function acknowledgeRedFlag(patientId: string, input: z.input<typeof acknowledgeRedFlagSchema>): Promise<void> {
+  const access = await authorizeClinicalWrite(patientId, "red_flag.acknowledge");
+  const { alertId } = acknowledgeRedFlagSchema.parse(input);
+  await (await db()).transaction(async (tx) => {
+    const updated = await tx
+      .update(redFlagAlerts)
+      .set({ acknowledgedAt: new Date(), acknowledgedById: access.user.id })
+      .where(and(eq(redFlagAlerts.id, alertId), eq(redFlagAlerts.patientId, patientId), isNull(redFlagAlerts.acknowledgedAt)))
+      .returning({ id: redFlagAlerts.id });
+    if (!updated.length) throw new NotFoundError();
+    await writeAudit(auditOf(access, "red_flag.acknowledge", `red_flag:${alertId}`), tx);
   });
 }

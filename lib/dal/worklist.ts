@@ -32,6 +32,8 @@ export interface WorklistRow {
   reviewDue: boolean;
   latestPain: number | null;
   openAlerts: number;
+  /** Red flags the patient reported that no physician has acknowledged yet. */
+  newAlerts: number;
 }
 
 export interface Worklist {
@@ -73,7 +75,8 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
         (select e.status::text from episodes e where e.patient_id = p.id order by e.opened_at desc limit 1) as episode_status,
         c.level::text as clearance_level, c.review_date::text as review_date,
         (select x.pain_now from exams x where x.patient_id = p.id and x.status = 'signed' order by x.signed_at desc limit 1) as latest_pain,
-        (select count(*) from red_flag_alerts r where r.patient_id = p.id and r.resolved_at is null)::int as open_alerts
+        (select count(*) from red_flag_alerts r where r.patient_id = p.id and r.resolved_at is null)::int as open_alerts,
+        (select count(*) from red_flag_alerts r where r.patient_id = p.id and r.resolved_at is null and r.acknowledged_at is null)::int as new_alerts
       from care_team_members m
       join patients p on p.id = m.patient_id
       left join lateral (select level, review_date from clearances c where c.patient_id = p.id order by c.version desc limit 1) c on true
@@ -81,7 +84,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
     )
     select *, count(*) over ()::int as total from mine
     where ${sql.join(filters, sql` and `)}
-    order by (open_alerts > 0) desc, ${SORTS[q.sort ?? "name"]}
+    order by (new_alerts > 0) desc, (open_alerts > 0) desc, ${SORTS[q.sort ?? "name"]}
     limit ${WORKLIST_PAGE_SIZE} offset ${(page - 1) * WORKLIST_PAGE_SIZE}`);
   const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
   await writeAudit({ actor: user, action: "patient.list", outcome: "allowed" });
@@ -104,6 +107,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
         reviewDue: Boolean(reviewDate && clearanceLevel !== "not_cleared" && reviewDate <= localDate(now, String(r.time_zone))),
         latestPain: r.latest_pain === null || r.latest_pain === undefined ? null : Number(r.latest_pain),
         openAlerts: Number(r.open_alerts),
+        newAlerts: Number(r.new_alerts),
       };
     }),
   };

@@ -155,3 +155,15 @@ export function activeRedFlags(answers: RedFlagAnswers): RedFlagId[] {
 export function redFlagLabel(id: RedFlagId): string {
   return redFlags.find((flag) => flag.id === id)?.clinicianLabel ?? id;
 }
+
+/** The red flags a patient checks for at home, as statements for the emergency panel. */
+export const emergencySigns: readonly { id: RedFlagId; sign: string }[] = [
+  { id: "saddle_numbness", sign: "Numbness or loss of feeling around your groin, bottom or inner thighs" },
+  { id: "bladder_dysfunction", sign: "New trouble passing urine, or leaking urine without meaning to" },
+  { id: "bowel_incontinence", sign: "Losing control of your bowels" },
+  { id: "sexual_dysfunction", sign: "New problems with sexual function or less feeling in your genitals" },
+  { id: "bilateral_leg_symptoms", sign: "Pain, numbness, tingling or weakness in both legs" },
+  { id: "progressive_leg_weakness", sign: "A leg or foot that is very weak or getting weaker quickly" },
+  { id: "fever", sign: "A fever or feeling hot and shivery with your back or leg pain" },
+  { id: "significant_trauma", sign: "A bad fall, road accident or hard blow to your back" },
+];

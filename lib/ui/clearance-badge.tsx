@@ -21,11 +21,12 @@ export function ClearanceBadge({ level, reviewDue = false }: { level: ClearanceL
   );
 }
 
-export function RedFlagBadge({ count }: { count: number }) {
+export function RedFlagBadge({ count, unacknowledged = 0 }: { count: number; unacknowledged?: number }) {
   if (count === 0) return null;
   return (
     <span className="inline-flex rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
       Red flag{count > 1 ? ` ×${count}` : ""}
+      {unacknowledged > 0 ? " · new, acknowledge" : ""}
     </span>
   );
 }

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 export interface NavItem {
   href: string;
   label: string;
+  /** The emergency link stands out on every page. */
+  danger?: boolean;
 }
 
 /** The role's navigation; the item whose address is the longest match for the page is current. */
@@ -21,7 +23,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
       aria-current={item.href === current ? "page" : undefined}
       className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium ${
         item.href === current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"
-      }`}
+      } ${item.danger ? "font-bold text-red-800" : ""}`}
     >
       {item.label}
     </Link>

@@ -17,6 +17,7 @@ import { escalationReferrals, planVersions } from "@/db/schema/plans";
 import { redFlagAlerts } from "@/db/schema/red-flags";
 import { demoExam } from "@/db/seed-clinical";
 import { examFormValues } from "@/lib/domain/exam-form";
+import { patientRedFlagIds } from "@/lib/domain/red-flags";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -76,6 +77,7 @@ async function makeAlert(db: Database, patientId: string): Promise<string> {
 }
 
 const SIGNABLE_EXAM = demoExam("L5", "left", 3, "2026-11-01");
+const ALL_NO = Object.fromEntries(patientRedFlagIds.map((id) => [id, "no"]));
 const NOT_CLEARED = { level: "not_cleared", restrictions: null, reviewDate: "2099-01-01", overrideReason: "" };
 
 const ADMIN: Caller[] = ["admin"];
@@ -104,6 +106,10 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   },
   "red-flags.ts": {
     listRedFlagAlerts: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/red-flags")).listRedFlagAlerts(t.sam) },
+    acknowledgeRedFlag: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/red-flags")).acknowledgeRedFlag(t.sam, { alertId: await t.samAlert() }),
+    },
     resolveRedFlag: {
       allow: TEAM_PHYSICIAN,
       call: async (t) => (await import("@/lib/dal/red-flags")).resolveRedFlag(t.sam, { alertId: await t.samAlert(), resolution: "Matrix: fever was a cold." }),
@@ -201,6 +207,13 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     },
     getMyPlan: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/plans")).getMyPlan() },
   },
+  "check-ins.ts": {
+    submitCheckIn: {
+      allow: ["thePatient", "otherPatient"],
+      call: async () =>
+        (await import("@/lib/dal/check-ins")).submitCheckIn({ idempotencyKey: randomUUID(), painNow: 2, legSymptoms: [], redFlags: ALL_NO }),
+    },
+  },
   "referrals.ts": {
     listReferrals: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/referrals")).listReferrals(t.sam) },
     referToTherapy: {
@@ -284,6 +297,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
       allow: TEAM_PHYSICIAN,
       form: async (t) => form({ patientId: t.sam, alertId: await t.samAlert(), resolution: "Matrix: fever was a cold." }),
     },
+    acknowledgeRedFlagAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, alertId: await t.samAlert() }) },
     // A wrong-state heal (already healed) still answers "allowed" with a message, never not found.
     markEpisodeHealedAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam }) },
   },
@@ -334,6 +348,12 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     updateEscalationStatusAction: {
       allow: TEAM_PHYSICIAN,
       form: async (t) => form({ patientId: t.sam, referralId: await t.samEscalation(), status: "completed", statusNote: "" }),
+    },
+  },
+  "(portal)/me/check-in/actions.ts": {
+    submitCheckInAction: {
+      allow: ["thePatient", "otherPatient"],
+      form: async () => form({ idempotencyKey: randomUUID(), painNow: "2", ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) }),
     },
   },
   "(account)/account/password/actions.ts": {

@@ -118,7 +118,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
                   <td className="px-3 py-2"><ClearanceBadge level={p.clearanceLevel} reviewDue={p.reviewDue} /></td>
                   <td className="px-3 py-2 tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</td>
-                  <td className="px-3 py-2"><RedFlagBadge count={p.openAlerts} /></td>
+                  <td className="px-3 py-2"><RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} /></td>
                 </tr>
               ))}
             </tbody>

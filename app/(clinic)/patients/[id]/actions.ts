@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { markEpisodeHealed } from "@/lib/dal/episodes";
-import { resolveRedFlag, resolveRedFlagSchema } from "@/lib/dal/red-flags";
+import { acknowledgeRedFlag, acknowledgeRedFlagSchema, resolveRedFlag, resolveRedFlagSchema } from "@/lib/dal/red-flags";
 
 const patientIdField = z.object({ patientId: z.uuid("Unknown patient.") });
 
@@ -23,3 +23,14 @@ export const markEpisodeHealedAction = validatedAction(patientIdField, { roles: 
   revalidatePath(`/patients/${patientId}`);
   return { ok: true, message: "Episode marked healed." };
 });
+
+export const acknowledgeRedFlagAction = validatedAction(
+  acknowledgeRedFlagSchema.extend(patientIdField.shape),
+  { roles: ["physician"], action: "red_flag.acknowledge" },
+  async ({ patientId, alertId }) => {
+    await acknowledgeRedFlag(patientId, { alertId });
+    revalidatePath(`/patients/${patientId}`);
+    revalidatePath("/patients");
+    return { ok: true, message: "Acknowledged." };
+  },
+);

@@ -11,6 +11,7 @@ import { requireRole } from "@/lib/dal/session";
 import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { formatDate, formatDateTime, sexLabel } from "@/lib/ui/format";
+import { AcknowledgeRedFlagForm } from "./acknowledge-red-flag-form";
 import { HealEpisodeForm } from "./heal-episode-form";
 import { orNotFound } from "./load";
 import { ResolveRedFlagForm } from "./resolve-red-flag-form";
@@ -80,6 +81,10 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
                   Raised {formatDateTime(a.raisedAt)} from {a.source === "exam" ? "an examination" : "the patient's check-in"}
                   {a.resolvedAt && ` · resolved ${formatDateTime(a.resolvedAt)} by ${a.resolvedByName}: ${a.resolution}`}
                 </p>
+                {!a.resolvedAt && !a.acknowledgedAt && (
+                  <p className="mt-1 font-semibold text-red-800">Reported by the patient and not yet acknowledged by a physician.</p>
+                )}
+                {!a.resolvedAt && !a.acknowledgedAt && canWrite && <AcknowledgeRedFlagForm patientId={chart.id} alertId={a.id} />}
                 {!a.resolvedAt && canWrite && <ResolveRedFlagForm patientId={chart.id} alertId={a.id} />}
               </li>
             ))}

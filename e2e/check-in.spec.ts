@@ -1,0 +1,46 @@
+import { expectAccessible } from "./support/axe";
+import { expect, test } from "./support/fixtures";
+import { LoginPage } from "./support/login-page";
+
+test.use({ viewport: { width: 375, height: 800 } });
+
+test("a patient reports a red flag on a phone, sees the emergency screen, and the physician must acknowledge it", async ({ page, loginPage, browser }) => {
+  await loginPage.signInAs("patient");
+  await page.getByRole("link", { name: "Emergency signs" }).click();
+  await expect(page.getByRole("heading", { name: "Emergency signs" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Call 911" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Check in" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Send my check-in" }).click();
+  await expect(page.getByText("Please answer every question.")).toBeVisible();
+
+  const pain = page.getByRole("group", { name: /Your leg and back pain right now/ });
+  await pain.getByLabel("7", { exact: true }).check();
+  await page.getByLabel("Numbness").check();
+  const questions = page.getByRole("group").filter({ has: page.getByLabel("Yes", { exact: true }) });
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
+    const q = questions.nth(i);
+    const text = await q.locator("legend").first().innerText();
+    if (text.startsWith("Warning signs")) continue;
+    await q.getByLabel(text.includes("pass urine") ? "Yes" : "No", { exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Send my check-in" }).click();
+  const emergency = page.getByRole("alertdialog", { name: "Get emergency care now" });
+  await expect(emergency).toBeVisible();
+  await expect(emergency.getByRole("link", { name: "Call 911" })).toBeVisible();
+  await expectAccessible(page);
+
+  const doctor = await (await browser.newContext()).newPage();
+  await new LoginPage(doctor).signInAs("physician");
+  const first = doctor.getByRole("table", { name: /Patients on your care team/ }).getByRole("row").nth(1);
+  await expect(first).toContainText("Sam Rivera");
+  await expect(first).toContainText("new, acknowledge");
+  await first.getByRole("link", { name: "Sam Rivera" }).click();
+  await expect(doctor.getByText("Reported by the patient and not yet acknowledged by a physician.")).toBeVisible();
+  await doctor.getByRole("button", { name: "Acknowledge: I have seen this" }).click();
+  await expect(doctor.getByText("Reported by the patient and not yet acknowledged by a physician.")).toHaveCount(0);
+  await expectAccessible(doctor);
+});
