@@ -42,3 +42,23 @@ test("build a plan from a template, hit a guardrail, justify it, save, and see t
   await page.setViewportSize({ width: 375, height: 800 });
   await expectAccessible(page);
 });
+
+test("a therapist reads the chart, plan and clearance of an assigned patient but gets no forms to change them", async ({ page, loginPage }) => {
+  await loginPage.signInAs("therapist");
+  await expect(page.getByRole("link", { name: "Register a patient" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Sam Rivera" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sam Rivera" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New examination" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Mark episode healed" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "See the plan and its versions" }).click();
+  await expect(page.getByRole("heading", { name: "Current plan" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save new version" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goBack();
+  await page.getByRole("link", { name: "See clearance and history" }).click();
+  await expect(page.getByRole("button", { name: "Sign clearance decision" })).toHaveCount(0);
+  await expectAccessible(page);
+});
