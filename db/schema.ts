@@ -1,3 +1,4 @@
+import * as activity from "./schema/activity";
 import * as audit from "./schema/audit";
 import * as careTeam from "./schema/care-team";
 import * as checkIns from "./schema/check-ins";
@@ -13,4 +14,4 @@ import * as sessions from "./schema/sessions";
 import * as users from "./schema/users";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity };

@@ -14,6 +14,9 @@ import { exams } from "./schema/exams";
 import { redFlagAlerts } from "./schema/red-flags";
 import { demoClinical, demoExam, examColumns, restrictionsOf } from "./seed-clinical";
 import { demoPlans, planFromTemplate } from "./seed-plans";
+import { activityStories, demoActivity } from "./seed-activity";
+import { activityLogs } from "./schema/activity";
+import { checkIns } from "./schema/check-ins";
 import { describeChanges, planSchema, type Plan } from "../lib/domain/plan";
 import { escalationReferrals, planVersions, therapyReferrals } from "./schema/plans";
 
@@ -134,6 +137,25 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
             createdAt: daysAgo(step.daysAgo),
           });
           previous = plan;
+        }
+        const story = activityStories[i];
+        if (story) {
+          const cleared = [...(clinical?.clearances ?? [])].reverse().find((c) => c.level !== "not_cleared");
+          const log = demoActivity(story, plan, localDate(now, p.timeZone), i, cleared ? localDate(daysAgo(cleared.daysAgo), p.timeZone) : null);
+          const at = (date: string) => new Date(`${date}T18:00:00Z`);
+          if (log.items.length) {
+            await tx.insert(activityLogs).values(
+              log.items.map((l) => ({ patientId, idempotencyKey: log.key(), kind: "item" as const, localDate: l.localDate, itemKey: l.itemKey, status: l.status, skipReason: l.skipReason, createdAt: at(l.localDate) })),
+            );
+          }
+          if (log.runs.length) {
+            await tx.insert(activityLogs).values(log.runs.map((r) => ({ patientId, idempotencyKey: log.key(), kind: "run" as const, ...r, breaches: [], createdAt: at(r.localDate) })));
+          }
+          for (const c of log.checkIns) {
+            const flags = Object.keys(c.redFlags).filter((id) => c.redFlags[id]);
+            await tx.insert(checkIns).values({ patientId, idempotencyKey: log.key(), painNow: c.painNow, legSymptoms: ["pain_down_leg"], redFlagAnswers: c.redFlags, createdAt: at(c.localDate) });
+            if (flags.length) await tx.insert(redFlagAlerts).values({ patientId, source: "check_in", flags, raisedAt: at(c.localDate) });
+          }
         }
         if (plans.therapy) {
           const t = plans.therapy;

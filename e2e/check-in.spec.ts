@@ -44,3 +44,31 @@ test("a patient reports a red flag on a phone, sees the emergency screen, and th
   await expect(doctor.getByText("Reported by the patient and not yet acknowledged by a physician.")).toHaveCount(0);
   await expectAccessible(doctor);
 });
+
+test("on a phone, a patient ticks an item done in one tap and logs a run beyond the restriction, which the care team sees", async ({ page, loginPage, browser }) => {
+  await loginPage.signInAs("patient");
+  await page.getByRole("link", { name: "Daily log" }).click();
+  await expect(page.getByRole("heading", { name: "Today's plan" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Heat pack: done" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Heat pack" }).getByText("Done today")).toBeVisible();
+
+  await page.getByLabel("Minutes").fill("35");
+  await page.getByLabel("Distance (km)").fill("6.5");
+  await page.getByLabel("Effort (1 easy – 10 all-out)").fill("6");
+  await page.getByLabel("Pain during (0–10)").fill("2");
+  await page.getByLabel("Pain after (0–10)").fill("2");
+  await page.getByRole("button", { name: "Save run" }).click();
+  await expect(page.getByText("This run went beyond what your doctor allowed. Your care team will see it.")).toBeVisible();
+  await expect(page.getByText(/beyond your limits/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Heat pack" }).getByText("Done today")).toBeVisible();
+
+  const doctor = await (await browser.newContext()).newPage();
+  await new LoginPage(doctor).signInAs("physician");
+  await doctor.getByRole("link", { name: "Sam Rivera" }).click();
+  await expect(doctor.getByText(/1 run went beyond the clearance/)).toBeVisible();
+});

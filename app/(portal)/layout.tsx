@@ -1,9 +1,14 @@
 import { requireRole } from "@/lib/dal/session";
 import { AppShell } from "@/lib/ui/app-shell";
+import { QueryProvider } from "./query-provider";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole("patient");
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <AppShell user={user}>
+      <QueryProvider>{children}</QueryProvider>
+    </AppShell>
+  );
 }

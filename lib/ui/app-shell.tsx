@@ -12,6 +12,7 @@ const navByRole: Record<Role, NavItem[]> = {
   therapist: [{ href: "/patients", label: "My caseload" }],
   patient: [
     { href: "/me", label: "My plan" },
+    { href: "/me/log", label: "Daily log" },
     { href: "/me/check-in", label: "Check in" },
     { href: "/me/emergency", label: "Emergency signs", danger: true },
     { href: "/me/access", label: "Who opened my record" },

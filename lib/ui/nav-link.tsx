@@ -22,8 +22,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
       href={item.href}
       aria-current={item.href === current ? "page" : undefined}
       className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium ${
-        item.href === current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"
-      } ${item.danger ? "font-bold text-red-800" : ""}`}
+        item.href === current ? "border-brand-700" : "border-transparent"
+      } ${item.danger ? "font-bold text-red-800" : item.href === current ? "text-brand-800" : "text-slate-700 hover:text-slate-900"}`}
     >
       {item.label}
     </Link>

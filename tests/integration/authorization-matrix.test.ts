@@ -207,6 +207,18 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     },
     getMyPlan: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/plans")).getMyPlan() },
   },
+  "activity.ts": {
+    getMyDay: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/activity")).getMyDay() },
+    logActivity: {
+      allow: ["thePatient", "otherPatient"],
+      call: async () => {
+        const activity = await import("@/lib/dal/activity");
+        const { date } = await activity.getMyDay().catch(() => ({ date: "2026-11-25" }));
+        return activity.logActivity({ kind: "run", idempotencyKey: randomUUID(), date, minutes: 10, distanceKm: 1, rpe: 2, painDuring: 0, painAfter: 0 });
+      },
+    },
+    listRecentRuns: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/activity")).listRecentRuns(t.sam) },
+  },
   "check-ins.ts": {
     submitCheckIn: {
       allow: ["thePatient", "otherPatient"],
@@ -348,6 +360,13 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     updateEscalationStatusAction: {
       allow: TEAM_PHYSICIAN,
       form: async (t) => form({ patientId: t.sam, referralId: await t.samEscalation(), status: "completed", statusNote: "" }),
+    },
+  },
+  "(portal)/me/log/actions.ts": {
+    logActivityAction: {
+      allow: ["thePatient", "otherPatient"],
+      form: async () =>
+        form({ entry: JSON.stringify({ kind: "run", idempotencyKey: randomUUID(), date: new Date().toISOString().slice(0, 10), minutes: 10, distanceKm: 1, rpe: 2, painDuring: 0, painAfter: 0 }) }),
     },
   },
   "(portal)/me/check-in/actions.ts": {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { listRecentRuns } from "@/lib/dal/activity";
 import { getClearance } from "@/lib/dal/clearance";
 import { getDiagnoses } from "@/lib/dal/diagnoses";
 import { listExams } from "@/lib/dal/exams";
@@ -25,14 +26,16 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const user = await requireRole("physician", "therapist");
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
-  const [exams, diagnoses, clearance, alerts, plan, referrals] = await Promise.all([
+  const [exams, diagnoses, clearance, alerts, plan, referrals, runs] = await Promise.all([
     listExams(id),
     getDiagnoses(id),
     getClearance(id),
     listRedFlagAlerts(id),
     getPlan(id),
     listReferrals(id),
+    listRecentRuns(id),
   ]);
+  const breachingRuns = runs.filter((r) => r.breaches.length > 0);
   const openEscalations = referrals.escalations.filter((r) => r.status === "requested" || r.status === "scheduled");
   const openAlerts = alerts.filter((a) => !a.resolvedAt);
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
@@ -172,6 +175,27 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           </Link>
         </section>
       </div>
+
+      <section aria-labelledby="runs-heading" className={card}>
+        <h2 id="runs-heading" className="text-lg font-semibold">Runs logged in the last 4 weeks</h2>
+        {breachingRuns.length > 0 && (
+          <p className="mt-2 rounded-md border border-amber-500 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950">
+            {breachingRuns.length} {breachingRuns.length === 1 ? "run went" : "runs went"} beyond the clearance.
+          </p>
+        )}
+        {runs.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No runs logged.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200 text-sm">
+            {runs.slice(0, 10).map((r) => (
+              <li key={r.id} className="py-1">
+                {formatDate(r.date)}: {r.minutes} min, {r.distanceKm} km, effort {r.rpe}/10, pain {r.painDuring}/10 during, {r.painAfter}/10 after
+                {r.breaches.length > 0 && <span className="ml-1 font-semibold text-amber-800">· beyond the clearance ({r.breaches.join(", ").replaceAll("_", " ")})</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="exams-heading" className={card}>
         <div className="flex flex-wrap items-center justify-between gap-2">

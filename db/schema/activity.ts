@@ -1,0 +1,32 @@
+import { date, index, integer, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { patients } from "./patients";
+
+export const activityKind = pgEnum("activity_kind", ["item", "run"]);
+export const activityStatus = pgEnum("activity_status", ["done", "skipped"]);
+
+/**
+ * What the patient did at home, by their local date: a plan item done or skipped (with a
+ * reason), or a run with its effort and pain. A run that broke the clearance keeps the breach
+ * codes, so the care team sees it. The idempotency key makes a double tap or retry land once.
+ */
+export const activityLogs = pgTable(
+  "activity_logs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    patientId: uuid().notNull().references(() => patients.id, { onDelete: "cascade" }),
+    idempotencyKey: uuid().notNull().unique(),
+    kind: activityKind().notNull(),
+    localDate: date({ mode: "string" }).notNull(),
+    itemKey: text(),
+    status: activityStatus(),
+    skipReason: text(),
+    minutes: integer(),
+    distanceKm: real(),
+    rpe: integer(),
+    painDuring: integer(),
+    painAfter: integer(),
+    breaches: text().array(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("activity_logs_patient_date_idx").on(t.patientId, t.localDate)],
+);

@@ -1,0 +1,80 @@
+/**
+ * About six weeks of home logs for the demo clinic: plan items done or skipped, runs for those
+ * cleared to run, and weekly check-ins. Adherence and pain follow a story per patient: steady,
+ * poor adherence, worsening, and one red flag reported from home that no one has seen yet.
+ * Only days before the current week are logged, so today's page starts empty.
+ */
+import { randomUUID } from "node:crypto";
+import type { Plan } from "../lib/domain/plan";
+import { patientRedFlagIds, type RedFlagId } from "../lib/domain/red-flags";
+import { addDays, weekStart } from "../lib/domain/schedule";
+
+export interface ActivityStory {
+  /** Share of scheduled items done, 0–1. */
+  adherence: number;
+  /** Pain at the first and the last check-in. */
+  pain: [number, number];
+  runsPerWeek: number;
+  runMinutes: number;
+  /** A red flag reported at the last check-in. */
+  redFlag?: RedFlagId;
+}
+
+export const activityStories: Record<number, ActivityStory> = {
+  0: { adherence: 0.85, pain: [6, 3], runsPerWeek: 2, runMinutes: 18 }, // Sam Rivera: steady
+  1: { adherence: 0.9, pain: [5, 2], runsPerWeek: 3, runMinutes: 25 }, // Priya Natarajan
+  3: { adherence: 0.5, pain: [5, 7], runsPerWeek: 0, runMinutes: 0 }, // Grace Liu: worsening
+  4: { adherence: 0.75, pain: [4, 1], runsPerWeek: 3, runMinutes: 30 }, // Olu Adeyemi
+  7: { adherence: 0.35, pain: [4, 4], runsPerWeek: 2, runMinutes: 20 }, // Marcus Bell: poor adherence
+  8: { adherence: 0.7, pain: [4, 2], runsPerWeek: 2, runMinutes: 20 }, // Hannah Kowalski
+  9: { adherence: 0.95, pain: [3, 1], runsPerWeek: 4, runMinutes: 35 }, // Diego Alvarez
+  11: { adherence: 0.6, pain: [6, 5], runsPerWeek: 0, runMinutes: 0 }, // Elena Petrova
+  13: { adherence: 0.8, pain: [5, 4], runsPerWeek: 0, runMinutes: 0, redFlag: "progressive_leg_weakness" }, // Kenji Watanabe
+};
+
+// A fixed pseudo-random sequence, so the demo clinic is the same every time it is seeded.
+function sequence(seed: number) {
+  let x = seed + 1;
+  return () => {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+}
+
+const SKIP_REASONS = ["Too sore this morning", "Busy day at work", "Forgot", "Travelling"];
+
+/** `runsFrom`: the day the patient was cleared to run (runs are only logged from then). */
+export function demoActivity(story: ActivityStory, plan: Plan, today: string, seed: number, runsFrom: string | null) {
+  const random = sequence(seed);
+  const end = addDays(weekStart(today), -1);
+  const start = addDays(end, -41);
+  const items: { localDate: string; itemKey: string; status: "done" | "skipped"; skipReason: string | null }[] = [];
+  const runs: { localDate: string; minutes: number; distanceKm: number; rpe: number; painDuring: number; painAfter: number }[] = [];
+  const checkIns: { localDate: string; painNow: number; redFlags: Record<string, boolean> }[] = [];
+  const loggable = plan.items.filter((i) => i.dose.kind !== "advice" && i.dose.kind !== "running");
+  for (let day = 0; day <= 41; day++) {
+    const date = addDays(start, day);
+    if (date < plan.startDate) continue;
+    const progress = day / 41;
+    for (const item of loggable) {
+      const roll = random();
+      if (roll < story.adherence) items.push({ localDate: date, itemKey: item.key, status: "done", skipReason: null });
+      else if (roll < story.adherence + 0.1) items.push({ localDate: date, itemKey: item.key, status: "skipped", skipReason: SKIP_REASONS[Math.floor(random() * SKIP_REASONS.length)]! });
+    }
+    const pain = Math.round(story.pain[0] + (story.pain[1] - story.pain[0]) * progress);
+    // Runs stay inside each patient's limits, so none is flagged; the e2e tests log one that is.
+    if (runsFrom && date >= runsFrom && story.runsPerWeek > 0 && day % 7 < story.runsPerWeek * 2 && day % 2 === 0) {
+      const minutes = story.runMinutes - Math.round(random() * 3);
+      runs.push({ localDate: date, minutes, distanceKm: Math.round(minutes * 0.16 * 10) / 10, rpe: 3 + Math.round(random()), painDuring: Math.max(0, Math.min(3, pain - 1)), painAfter: pain });
+    }
+    if (day % 7 === 6) {
+      const last = day === 41;
+      checkIns.push({
+        localDate: date,
+        painNow: pain,
+        redFlags: Object.fromEntries(patientRedFlagIds.map((id) => [id, last && story.redFlag === id])),
+      });
+    }
+  }
+  return { items, runs, checkIns, key: () => randomUUID() };
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { activityLogs } from "@/db/schema/activity";
+import { getMyDay, listRecentRuns, logActivity } from "@/lib/dal/activity";
+import { NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { becomeCaller, patientIdByMrn } from "../support/callers";
+import { describeEachDatabase } from "../support/databases";
+
+describeEachDatabase("daily log", { seed: true }, (t) => {
+  it("ticks a plan item once per idempotency key, and a skip needs a reason", async () => {
+    await becomeCaller(t.db, "thePatient");
+    const day = await getMyDay();
+    const item = day.items[0]!;
+    const entry = { kind: "item", idempotencyKey: randomUUID(), date: day.date, itemKey: item.key, status: "done" };
+    await logActivity(entry);
+    await logActivity(entry);
+    expect(await t.db.select().from(activityLogs).where(eq(activityLogs.idempotencyKey, entry.idempotencyKey))).toHaveLength(1);
+    expect((await getMyDay()).items.find((i) => i.key === item.key)?.status).toBe("done");
+    const skip = { ...entry, idempotencyKey: randomUUID(), itemKey: day.items[1]!.key, status: "skipped", skipReason: "" };
+    await expect(logActivity(skip)).rejects.toMatchObject({ fieldErrors: { skipReason: [expect.stringContaining("why")] } });
+  });
+
+  it("flags a run beyond the clearance to the patient and the care team", async () => {
+    await becomeCaller(t.db, "thePatient"); // Sam: at most 20 minutes, 3 runs a week, effort 4, pain ceiling 3
+    const { date } = await getMyDay();
+    const run = { kind: "run", idempotencyKey: randomUUID(), date, minutes: "35", distanceKm: "6", rpe: "6", painDuring: "2", painAfter: "2" };
+    const result = await logActivity(run);
+    expect(result.breaches.map((b) => b.code).sort()).toEqual(["too_hard", "too_long"]);
+    expect((await logActivity(run)).breaches.map((b) => b.code).sort()).toEqual(["too_hard", "too_long"]);
+    await expect(logActivity({ ...run, idempotencyKey: randomUUID(), minutes: "0" })).rejects.toBeInstanceOf(ValidationError);
+
+    await becomeCaller(t.db, "physicianOnTeam");
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    const runs = await listRecentRuns(sam);
+    expect(runs.filter((r) => r.breaches.length > 0)).toEqual([expect.objectContaining({ minutes: 35, breaches: expect.arrayContaining(["too_hard", "too_long"]) })]);
+  });
+
+  it("is the patient's own log: no one else can write it", async () => {
+    for (const caller of ["physicianOnTeam", "assignedTherapist", "admin", "noSession"] as const) {
+      await becomeCaller(t.db, caller);
+      await expect(logActivity({ kind: "run", idempotencyKey: randomUUID(), date: "2026-11-25", minutes: 10, distanceKm: 1, rpe: 2, painDuring: 0, painAfter: 0 })).rejects.toBeInstanceOf(NotFoundError);
+    }
+  });
+});
