@@ -72,3 +72,13 @@ test("on a phone, a patient ticks an item done in one tap and logs a run beyond 
   await doctor.getByRole("link", { name: "Sam Rivera" }).click();
   await expect(doctor.getByText(/1 run went beyond the clearance/)).toBeVisible();
 });
+
+test("on a phone, a patient sees their pain, adherence and running against the limit", async ({ page, loginPage }) => {
+  await loginPage.signInAs("patient");
+  await page.getByRole("link", { name: "My progress" }).click();
+  await expect(page.getByRole("heading", { name: "My pain" })).toBeVisible();
+  await expect(page.getByText(/From your check-ins: \d+\/10 at first/)).toBeVisible();
+  await expect(page.getByText("Your doctor's limit is about 60 minutes a week (the dashed line).")).toBeVisible();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expectAccessible(page);
+});

@@ -14,6 +14,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: "/me", label: "My plan" },
     { href: "/me/log", label: "Daily log" },
     { href: "/me/check-in", label: "Check in" },
+    { href: "/me/progress", label: "My progress" },
     { href: "/me/emergency", label: "Emergency signs", danger: true },
     { href: "/me/access", label: "Who opened my record" },
   ],

@@ -43,3 +43,22 @@ describeEachDatabase("daily log", { seed: true }, (t) => {
     }
   });
 });
+
+describeEachDatabase("my progress", { seed: true }, (t) => {
+  it("gives the patient 8 weeks of adherence and running, their pain from check-ins, and the restriction line", async () => {
+    const { getMyProgress } = await import("@/lib/dal/progress");
+    await becomeCaller(t.db, "thePatient"); // Sam: at most 20 minutes, 3 runs a week
+    const progress = await getMyProgress();
+    expect(progress.weeks).toHaveLength(8);
+    expect(progress.weeklyRunLimit).toBe(60);
+    expect(progress.pain.length).toBeGreaterThanOrEqual(4);
+    // The current week has only just begun and the demo logs stop before it.
+    const rates = progress.weeks.slice(0, -1).map((w) => w.adherencePercent).filter((r): r is number => r !== null);
+    expect(rates.length).toBeGreaterThanOrEqual(4);
+    for (const r of rates) expect(r).toBeGreaterThanOrEqual(50);
+    expect(progress.weeks.some((w) => w.runMinutes > 0)).toBe(true);
+
+    await becomeCaller(t.db, "physicianOnTeam");
+    await expect(getMyProgress()).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

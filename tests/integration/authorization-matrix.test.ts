@@ -219,6 +219,9 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     },
     listRecentRuns: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/activity")).listRecentRuns(t.sam) },
   },
+  "progress.ts": {
+    getMyProgress: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/progress")).getMyProgress() },
+  },
   "check-ins.ts": {
     submitCheckIn: {
       allow: ["thePatient", "otherPatient"],
