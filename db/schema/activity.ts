@@ -25,6 +25,8 @@ export const activityLogs = pgTable(
     rpe: integer(),
     painDuring: integer(),
     painAfter: integer(),
+    // Pain the morning after a run (DOMAIN.md §6): no worse than before means the run was tolerated.
+    morningPain: integer(),
     breaches: text().array(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
 import { clearances } from "@/db/schema/clearance";
@@ -30,6 +31,7 @@ export interface RunEntry {
   rpe: number;
   painDuring: number;
   painAfter: number;
+  morningPain: number | null;
   breaches: string[];
 }
 
@@ -64,6 +66,7 @@ function toRun(r: typeof activityLogs.$inferSelect): RunEntry {
     rpe: r.rpe ?? 0,
     painDuring: r.painDuring ?? 0,
     painAfter: r.painAfter ?? 0,
+    morningPain: r.morningPain,
     breaches: r.breaches ?? [],
   };
 }
@@ -166,4 +169,26 @@ export async function listRecentRuns(patientId: string): Promise<RunEntry[]> {
     .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, since)))
     .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt));
   return rows.map(toRun);
+}
+
+export const morningPainSchema = z.object({
+  runId: z.uuid("Unknown run."),
+  pain: z.coerce.number("Choose your pain from 0 to 10.").int("Choose your pain from 0 to 10.").min(0, "Choose your pain from 0 to 10.").max(10, "Choose your pain from 0 to 10."),
+});
+
+/** The morning after a run, the patient records their pain (DOMAIN.md §6 pain-monitoring rule). */
+export async function logMorningPain(input: z.input<typeof morningPainSchema>): Promise<void> {
+  const user = await authorizeRole("activity.log", ["patient"]);
+  const access = await authorizePatient(user.patientId ?? "", "activity.log", { roles: ["patient"] });
+  const { runId, pain } = morningPainSchema.parse(input);
+  const today = await patientToday(access.patientId);
+  await (await db()).transaction(async (tx) => {
+    const updated = await tx
+      .update(activityLogs)
+      .set({ morningPain: pain })
+      .where(and(eq(activityLogs.id, runId), eq(activityLogs.patientId, access.patientId), eq(activityLogs.kind, "run"), lt(activityLogs.localDate, today)))
+      .returning({ id: activityLogs.id });
+    if (!updated.length) throw new ValidationError("Please check what you entered.", { pain: ["Next-morning pain is for a run before today."] });
+    await writeAudit(auditOf(access, "activity.morning_pain", `activity:${runId}`), tx);
+  });
 }

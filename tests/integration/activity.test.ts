@@ -62,3 +62,21 @@ describeEachDatabase("my progress", { seed: true }, (t) => {
     await expect(getMyProgress()).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describeEachDatabase("next-morning pain", { seed: true }, (t) => {
+  it("is recorded on an earlier run of the patient's own, never on today's or someone else's", async () => {
+    const { logMorningPain } = await import("@/lib/dal/activity");
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    const [earlier] = await t.db.select().from(activityLogs).where(eq(activityLogs.patientId, sam)).then((rows) => rows.filter((r) => r.kind === "run"));
+    await becomeCaller(t.db, "otherPatient");
+    await expect(logMorningPain({ runId: earlier!.id, pain: 1 })).rejects.toBeInstanceOf(ValidationError);
+    await becomeCaller(t.db, "thePatient");
+    await logMorningPain({ runId: earlier!.id, pain: 2 });
+    const [after] = await t.db.select().from(activityLogs).where(eq(activityLogs.id, earlier!.id));
+    expect(after?.morningPain).toBe(2);
+    const { date } = await getMyDay();
+    await logActivity({ kind: "run", idempotencyKey: randomUUID(), date, minutes: 10, distanceKm: 1.5, rpe: 3, painDuring: 1, painAfter: 1 });
+    const todays = (await getMyDay()).runs.find((r) => r.date === date)!;
+    await expect(logMorningPain({ runId: todays.id, pain: 1 })).rejects.toBeInstanceOf(ValidationError);
+  });
+});

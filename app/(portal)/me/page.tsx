@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/dal/session";
 import { getMyRecord } from "@/lib/dal/patients";
 import { getMyPlan } from "@/lib/dal/plans";
+import { getMyDay } from "@/lib/dal/activity";
+import Link from "next/link";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
 import { formatDate } from "@/lib/ui/format";
 import { MyPlanSection } from "./my-plan";
@@ -18,7 +20,8 @@ const clearanceHeading = {
 
 export default async function MyHomePage() {
   await requireRole("patient");
-  const [record, plan] = await Promise.all([getMyRecord(), getMyPlan()]);
+  const [record, plan, day] = await Promise.all([getMyRecord(), getMyPlan(), getMyDay()]);
+  const done = day.items.filter((i) => i.status === "done").length;
   return (
     <section aria-labelledby="me-heading" className="space-y-4">
       <h1 id="me-heading" className="text-2xl font-semibold">
@@ -41,6 +44,25 @@ export default async function MyHomePage() {
           <p className="mt-2">Until your doctor has examined you and decided, please do not run.</p>
         )}
       </section>
+      {day.items.length > 0 && (
+        <section aria-labelledby="today-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="today-heading" className="text-lg font-semibold">Today</h2>
+          <p className="mt-1">
+            {done} of {day.items.length} plan items done today.
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {day.items.map((i) => (
+              <li key={i.key}>
+                {i.status === "done" ? "✓ " : i.status === "skipped" ? "– " : "○ "}
+                {i.name}: {i.dose}
+              </li>
+            ))}
+          </ul>
+          <Link href="/me/log" className="mt-3 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
+            Log today
+          </Link>
+        </section>
+      )}
       <MyPlanSection plan={plan} />
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">My care</h2>

@@ -190,6 +190,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
             {runs.slice(0, 10).map((r) => (
               <li key={r.id} className="py-1">
                 {formatDate(r.date)}: {r.minutes} min, {r.distanceKm} km, effort {r.rpe}/10, pain {r.painDuring}/10 during, {r.painAfter}/10 after
+                {r.morningPain !== null && `, ${r.morningPain}/10 next morning`}
                 {r.breaches.length > 0 && <span className="ml-1 font-semibold text-amber-800">· beyond the clearance ({r.breaches.join(", ").replaceAll("_", " ")})</span>}
               </li>
             ))}

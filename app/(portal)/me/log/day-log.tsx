@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { MyDay } from "@/lib/dal/activity";
 import { DayItems } from "./day-items";
+import { MorningPain } from "./morning-pain";
 import { RunForm } from "./run-form";
 import { fetchMyDay, myDayKey } from "./use-log";
 
@@ -25,7 +26,9 @@ export function DayLog({ initial }: { initial: MyDay }) {
               {data.runs.map((r) => (
                 <li key={r.id}>
                   {r.date}: {r.minutes} min, {r.distanceKm} km, effort {r.rpe}/10, pain {r.painDuring}/10
+                  {r.morningPain !== null && `, next morning ${r.morningPain}/10`}
                   {r.breaches.length > 0 && <span className="ml-1 font-semibold text-amber-800">(beyond your limits)</span>}
+                  {r.morningPain === null && r.date < data.date && <MorningPain runId={r.id} label={r.date} />}
                 </li>
               ))}
             </ul>

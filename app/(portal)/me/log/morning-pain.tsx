@@ -1,0 +1,40 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { logMorningPainAction } from "./actions";
+import { myDayKey } from "./use-log";
+
+/** The morning after a run: how the leg feels now tells whether the run was tolerated (DOMAIN.md §6). */
+export function MorningPain({ runId, label }: { runId: string; label: string }) {
+  const id = useId();
+  const client = useQueryClient();
+  const [pain, setPain] = useState("");
+  const save = useMutation({
+    mutationFn: async () => {
+      const form = new FormData();
+      form.set("runId", runId);
+      form.set("pain", pain);
+      const state = await logMorningPainAction(null, form);
+      if (!state.ok) throw new Error(state.fieldErrors?.pain?.[0] ?? state.message);
+    },
+    retry: 1,
+    onSuccess: () => client.invalidateQueries({ queryKey: myDayKey }),
+  });
+  return (
+    <div className="mt-1 flex flex-wrap items-end gap-2">
+      <label htmlFor={id} className="text-sm font-medium">
+        Next-morning pain after the {label} run (0–10)
+      </label>
+      <input id={id} inputMode="numeric" value={pain} onChange={(e) => setPain(e.target.value)} className="block min-h-11 w-20 rounded-md border border-slate-400 px-3" />
+      <button type="button" onClick={() => save.mutate()} disabled={save.isPending} className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60">
+        Save
+      </button>
+      {save.isError && (
+        <p role="alert" className="w-full text-sm font-medium text-red-700">
+          {save.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
