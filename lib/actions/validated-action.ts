@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/dal/audit-log";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
 import { NOT_FOUND_MESSAGE, type ActionState } from "./action-state";
 
@@ -16,15 +16,6 @@ function formValues(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key)) values[key] = value;
   }
   return values;
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }
 
 interface Options {

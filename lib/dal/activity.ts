@@ -13,7 +13,7 @@ import { checkRunAgainstClearance, weekSoFarFor, type RunBreach } from "@/lib/do
 import { addDays, weekStart } from "@/lib/domain/schedule";
 import { auditOf, authorizePatient, authorizeRole, readPatient } from "./access";
 import { writeAudit } from "./audit-log";
-import { ValidationError } from "./errors";
+import { fieldErrorsOf, ValidationError } from "./errors";
 import { patientToday } from "./today";
 
 export interface DayItem {
@@ -107,9 +107,7 @@ export async function logActivity(input: unknown): Promise<LogResult> {
   const access = await authorizePatient(user.patientId ?? "", "activity.log", { roles: ["patient"] });
   const parsed = activityInputSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    throw new ValidationError("Please check what you entered.", fieldErrors);
+    throw new ValidationError("Please check what you entered.", fieldErrorsOf(parsed.error));
   }
   const entry = parsed.data;
   const today = await patientToday(access.patientId);

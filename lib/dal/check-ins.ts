@@ -7,7 +7,7 @@ import { checkInSchema, reportedRedFlags } from "@/lib/domain/check-in";
 import type { RedFlagAnswers, RedFlagId } from "@/lib/domain/red-flags";
 import { auditOf, authorizePatient, authorizeRole } from "./access";
 import { writeAudit } from "./audit-log";
-import { ValidationError } from "./errors";
+import { fieldErrorsOf, ValidationError } from "./errors";
 
 export interface CheckInResult {
   /** Any red flag reported: the patient is told to get emergency care now. */
@@ -29,9 +29,7 @@ export async function submitCheckIn(input: unknown): Promise<CheckInResult> {
   const access = await authorizePatient(user.patientId ?? "", "check_in.create", { roles: ["patient"] });
   const parsed = checkInSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    throw new ValidationError("Please answer every question.", fieldErrors);
+    throw new ValidationError("Please answer every question.", fieldErrorsOf(parsed.error));
   }
   const data = parsed.data;
   const flags = reportedRedFlags(data.redFlags);

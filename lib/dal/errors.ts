@@ -27,3 +27,10 @@ export class ValidationError extends Error {
     this.name = "ValidationError";
   }
 }
+
+/** A zod failure as field errors keyed by dotted path (what forms show next to each field). */
+export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.map(String).join(".") || "form"] ??= []).push(issue.message);
+  return out;
+}

@@ -12,7 +12,7 @@ import { activeRedFlags } from "@/lib/domain/red-flags";
 import { auditOf, authorizeClinicalWrite, readPatient } from "./access";
 import { writeAudit } from "./audit-log";
 import { episodeForNewExam } from "./episodes";
-import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
 import { patientToday } from "./today";
 
 export interface ExamSummary {
@@ -106,12 +106,6 @@ export async function startExam(patientId: string): Promise<{ examId: string }> 
     return created!.id;
   });
   return { examId };
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  return out;
 }
 
 async function draftRow(patientId: string, examId: string, expectedVersion: number) {

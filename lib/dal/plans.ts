@@ -12,7 +12,7 @@ import { auditOf, authorizeClinicalWrite, authorizeRole, readPatient } from "./a
 import { writeAudit } from "./audit-log";
 import { isUniqueViolation } from "./db-errors";
 import { latestEpisode } from "./episodes";
-import { ConflictError, ValidationError } from "./errors";
+import { ConflictError, fieldErrorsOf, ValidationError } from "./errors";
 import { patientToday } from "./today";
 
 export interface PlanVersionSummary {
@@ -114,9 +114,7 @@ export async function savePlan(patientId: string, basedOnVersion: number, input:
   const access = await authorizeClinicalWrite(patientId, "plan.save");
   const parsed = planSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
+    throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const plan = parsed.data;
   const today = await patientToday(patientId);
