@@ -1,6 +1,6 @@
 import { requireRole } from "@/lib/dal/session";
 import { AppShell } from "@/lib/ui/app-shell";
-import { QueryProvider } from "./query-provider";
+import { QueryProvider } from "@/lib/ui/query-provider";
 
 export const dynamic = "force-dynamic";
 

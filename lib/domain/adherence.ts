@@ -223,3 +223,67 @@ export function adherenceLastDays(days: number, now: Date, input: AdherenceInput
   const to = addDays(localDate(now, input.timeZone), -1);
   return adherence({ ...input, from: addDays(to, 1 - days), to });
 }
+
+/**
+ * How one item's day looks on a calendar:
+ * - `done`: every session allowed that day was logged done; `partial`: some were;
+ * - `skipped`: the patient said they skipped it, and did none;
+ * - `missed`: the day was due (set days) and nothing was logged; `pending` instead on `today`
+ *   and later, because the day is not over;
+ * - `open`: an any-N-days item with nothing logged; the patient picks their days, so an empty day
+ *   is not a miss by itself (the week's figure says whether they fell short);
+ * - `off`: the item was not in the plan, or not set for that weekday.
+ */
+export type DayMark = "done" | "partial" | "skipped" | "missed" | "pending" | "open" | "off";
+
+export interface ItemCalendar {
+  category: PlanCategory;
+  days: { date: LocalDate; mark: DayMark }[];
+}
+
+/** Per item, each local date from `from` to `to` marked against the schedule in force that day. */
+export function adherenceCalendar({
+  versions,
+  logs,
+  timeZone,
+  from,
+  to,
+  today,
+}: AdherenceInput & { from: LocalDate; to: LocalDate; today?: LocalDate }): Record<string, ItemCalendar> {
+  const versionOn = versionFinder(versions);
+  const logged = logCounter(logs, timeZone);
+  const dates = datesFrom(from, to);
+  const calendars = new Map<string, ItemCalendar>();
+  for (const version of versions) {
+    for (const item of version.items) {
+      if (!calendars.has(item.key)) calendars.set(item.key, { category: item.category, days: [] });
+    }
+  }
+  for (const [key, calendar] of calendars) {
+    for (const date of dates) {
+      const item = versionOn(date)?.items.find((i) => i.key === key);
+      const allowed = item ? sessionsAllowedOn(item.schedule, date) : 0;
+      if (!item || allowed === 0) {
+        calendar.days.push({ date, mark: "off" });
+        continue;
+      }
+      calendar.category = item.category;
+      const { done, skipped } = logged(key, date);
+      const mark: DayMark =
+        done >= allowed
+          ? "done"
+          : done > 0
+            ? "partial"
+            : skipped > 0
+              ? "skipped"
+              : sessionsDueOn(item.schedule, date) === null
+                ? "open"
+                : today !== undefined && date >= today
+                  ? "pending"
+                  : "missed";
+      calendar.days.push({ date, mark });
+    }
+  }
+  // An item that never falls inside the window has nothing to show.
+  return Object.fromEntries([...calendars].filter(([, c]) => c.days.some((d) => d.mark !== "off")));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   adherence,
+  adherenceCalendar,
   adherenceLastDays,
   type ActivityLog,
   type PlanVersionSchedule,
@@ -270,5 +271,53 @@ describe("adherence over the last n days", () => {
     const logs = datesFrom(addDays(today, -7), addDays(today, -1)).map((date) => log("daily", `${date}T18:00:00-07:00`));
     const report = adherenceLastDays(7, new Date(`${today}T08:00:00-07:00`), { versions, logs, timeZone: LA });
     expect(report.byItem.daily?.rate).toBe(1);
+  });
+});
+
+describe("adherenceCalendar", () => {
+  const marks = (calendar: ReturnType<typeof adherenceCalendar>, key: string) => calendar[key]!.days.map((d) => d.mark);
+
+  it("marks set days done, skipped or missed, and days off the plan", () => {
+    const calendar = adherenceCalendar({
+      versions: [version(MON, item("daily", { startDate: WED }), item("tue-thu", { weekdays: [2, 4] }))],
+      logs: [log("daily", `${WED}T08:00:00-07:00`), log("daily", `${THU}T08:00:00-07:00`, "skipped", "Sore"), log("tue-thu", `${THU}T08:00:00-07:00`)],
+      timeZone: LA,
+      from: MON,
+      to: SUN,
+    });
+    expect(marks(calendar, "daily")).toEqual(["off", "off", "done", "skipped", "missed", "missed", "missed"]);
+    expect(marks(calendar, "tue-thu")).toEqual(["off", "missed", "off", "done", "off", "off", "off"]);
+  });
+
+  it("leaves an any-N-days item's empty days open, and shows part of a day's sessions", () => {
+    const calendar = adherenceCalendar({
+      versions: [version(MON, item("3x", { daysPerWeek: 3 }), item("twice", { timesPerDay: 2 }))],
+      logs: [log("3x", `${MON}T08:00:00-07:00`), log("twice", `${MON}T08:00:00-07:00`), log("twice", `${MON}T20:00:00-07:00`), log("twice", `${addDays(MON, 1)}T08:00:00-07:00`)],
+      timeZone: LA,
+      from: MON,
+      to: WED,
+    });
+    expect(marks(calendar, "3x")).toEqual(["done", "open", "open"]);
+    expect(marks(calendar, "twice")).toEqual(["done", "partial", "missed"]);
+  });
+
+  it("places a late-evening log on the patient's own date and follows a plan change mid-week", () => {
+    const calendar = adherenceCalendar({
+      versions: [version(MON, item("a", {})), version(THU, item("b", {}))],
+      // 23:30 on Wednesday in Los Angeles is Thursday in UTC.
+      logs: [log("a", `${WED}T23:30:00-07:00`)],
+      timeZone: LA,
+      from: WED,
+      to: "2026-04-17",
+    });
+    expect(marks(calendar, "a")).toEqual(["done", "off", "off"]);
+    expect(marks(calendar, "b")).toEqual(["off", "missed", "missed"]);
+  });
+});
+
+describe("adherenceCalendar today", () => {
+  it("marks a set day due today as pending, not missed", () => {
+    const calendar = adherenceCalendar({ versions: [version(MON, item("daily", {}))], logs: [], timeZone: LA, from: MON, to: WED, today: WED });
+    expect(calendar.daily!.days.map((d) => d.mark)).toEqual(["missed", "missed", "pending"]);
   });
 });

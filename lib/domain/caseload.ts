@@ -1,0 +1,109 @@
+import { adherence } from "./adherence";
+import { activityAdherenceInput, type PatientActivity } from "./progress";
+import { addDays, daysBetween, type LocalDate } from "./schedule";
+
+/**
+ * What a therapist or physician needs at a glance about a patient between visits: adherence over
+ * the last 7 and 28 days, when they last logged, where their pain is going, and four flags.
+ *
+ * The thresholds are product choices for follow-up, not guideline numbers:
+ * - adherence under 50 % over the last 7 complete days: half the plan or less is not a plan;
+ * - pain up 2 or more points (0–10 scale) within 7 days: the usual minimal important change for
+ *   the numeric rating scale is about 2 points;
+ * - a run beyond the clearance's restrictions in the last 7 days (DOMAIN.md §6);
+ * - no log for 3 days or more, while a plan is in force.
+ */
+export const LOW_ADHERENCE = 0.5;
+export const PAIN_RISE = 2;
+export const SILENT_DAYS = 3;
+
+export type FlagCode = "run_beyond_restrictions" | "pain_rising" | "low_adherence" | "no_recent_log";
+
+export interface Flag {
+  code: FlagCode;
+  label: string;
+}
+
+export interface PainTrend {
+  latest: number | null;
+  /** Latest pain in the last 7 days minus the last pain before them; null without both. */
+  change: number | null;
+}
+
+export interface AdherenceSummary {
+  last7: number | null;
+  last28: number | null;
+  lastLogDate: LocalDate | null;
+  pain: PainTrend;
+  flags: Flag[];
+}
+
+// Which flag matters most when sorting by need: a broken restriction or rising pain can mean harm.
+const FLAG_WEIGHT: Record<FlagCode, number> = { run_beyond_restrictions: 8, pain_rising: 4, low_adherence: 2, no_recent_log: 1 };
+
+function rateOver(activity: PatientActivity, today: LocalDate, days: number): number | null {
+  if (!activity.versions.length) return null;
+  const to = addDays(today, -1);
+  return adherence({ ...activityAdherenceInput(activity), from: addDays(today, -days), to }).overall.rate;
+}
+
+function painTrend(pains: PatientActivity["pains"], today: LocalDate): PainTrend {
+  const windowStart = addDays(today, -7);
+  const recent = pains.filter((p) => p.localDate > windowStart && p.localDate <= today).at(-1);
+  const before = pains.filter((p) => p.localDate <= windowStart).at(-1);
+  return {
+    latest: pains.at(-1)?.pain ?? null,
+    change: recent && before ? recent.pain - before.pain : null,
+  };
+}
+
+function latest(dates: LocalDate[]): LocalDate | null {
+  return dates.reduce<LocalDate | null>((max, d) => (max === null || d > max ? d : max), null);
+}
+
+/** `today` is the patient's local date; today's logs count for the last log, not for adherence. */
+export function summarizeActivity(activity: PatientActivity, today: LocalDate): AdherenceSummary {
+  const last7 = rateOver(activity, today, 7);
+  const last28 = rateOver(activity, today, 28);
+  const lastLogDate = latest([...activity.itemLogs.map((l) => l.localDate), ...activity.runs.map((r) => r.localDate)]);
+  const pain = painTrend(activity.pains, today);
+  const weekAgo = addDays(today, -7);
+  const breachingRuns = activity.runs.filter((r) => r.localDate > weekAgo && r.breaches.length > 0).length;
+  const planStart = activity.versions[0]?.effectiveFrom ?? null;
+
+  const flags: Flag[] = [];
+  if (breachingRuns > 0) {
+    flags.push({ code: "run_beyond_restrictions", label: breachingRuns === 1 ? "Ran beyond the restrictions" : `Ran beyond the restrictions ${breachingRuns} times` });
+  }
+  if (pain.change !== null && pain.change >= PAIN_RISE) flags.push({ code: "pain_rising", label: `Pain up ${pain.change} points in 7 days` });
+  if (last7 !== null && last7 < LOW_ADHERENCE) flags.push({ code: "low_adherence", label: `Did ${Math.round(last7 * 100)}% of the plan in 7 days` });
+  if (lastLogDate !== null && daysBetween(lastLogDate, today) >= SILENT_DAYS) {
+    flags.push({ code: "no_recent_log", label: `No log for ${daysBetween(lastLogDate, today)} days` });
+  } else if (lastLogDate === null && planStart !== null && daysBetween(planStart, today) >= SILENT_DAYS) {
+    flags.push({ code: "no_recent_log", label: "Nothing logged since the plan started" });
+  }
+  return { last7, last28, lastLogDate, pain, flags };
+}
+
+export interface NeedRow {
+  name: string;
+  openRedFlags: number;
+  summary: AdherenceSummary;
+}
+
+function needScore(row: NeedRow): number {
+  return row.summary.flags.reduce((sum, f) => sum + FLAG_WEIGHT[f.code], 0);
+}
+
+/**
+ * Most in need first: an open red flag above all (DOMAIN.md §2), then the weight of the flags,
+ * then the lowest 7-day adherence (no figure last), then by name.
+ */
+export function byNeed(a: NeedRow, b: NeedRow): number {
+  return (
+    Number(b.openRedFlags > 0) - Number(a.openRedFlags > 0) ||
+    needScore(b) - needScore(a) ||
+    (a.summary.last7 ?? 2) - (b.summary.last7 ?? 2) ||
+    a.name.localeCompare(b.name)
+  );
+}

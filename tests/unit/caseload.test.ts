@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { byNeed, summarizeActivity, type FlagCode, type NeedRow } from "@/lib/domain/caseload";
+import type { Plan } from "@/lib/domain/plan";
+import type { PatientActivity } from "@/lib/domain/progress";
+import { addDays, datesFrom } from "@/lib/domain/schedule";
+
+// Thursday 26 November 2026, the patient's local date.
+const TODAY = "2026-11-26";
+const STRETCH = "11111111-1111-4111-8111-111111111111";
+
+const plan: Plan = {
+  startDate: "2026-10-01",
+  courseWeeks: 8,
+  goals: [],
+  items: [
+    {
+      key: STRETCH,
+      catalogueId: "hamstring-stretch",
+      dose: { kind: "exercise", sets: 3, holdSeconds: 30, timesPerDay: 1, daysPerWeek: 7 },
+      instructions: "Stretch.",
+      justification: "",
+    },
+  ],
+};
+
+/** Stretches done every day in [from, to], both included. */
+const doneDays = (from: string, to: string) => datesFrom(from, to).map((localDate) => ({ localDate, itemKey: STRETCH, status: "done" as const }));
+
+function activity(change: Partial<PatientActivity> = {}): PatientActivity {
+  return {
+    timeZone: "America/New_York",
+    versions: [{ effectiveFrom: plan.startDate, plan }],
+    itemLogs: doneDays("2026-10-01", addDays(TODAY, -1)),
+    runs: [],
+    pains: [],
+    weeklyRunLimit: null,
+    ...change,
+  };
+}
+
+const codes = (a: PatientActivity) => summarizeActivity(a, TODAY).flags.map((f) => f.code);
+
+describe("adherence figures", () => {
+  it("counts the 7 and 28 complete days before today, leaving today out", () => {
+    const s = summarizeActivity(activity({ itemLogs: doneDays(addDays(TODAY, -14), TODAY) }), TODAY);
+    expect(s.last7).toBe(1);
+    expect(s.last28).toBe(14 / 28);
+    expect(s.lastLogDate).toBe(TODAY);
+  });
+
+  it("has no figure and no flags without a plan", () => {
+    const s = summarizeActivity(activity({ versions: [], itemLogs: [] }), TODAY);
+    expect(s).toMatchObject({ last7: null, last28: null, lastLogDate: null, flags: [] });
+  });
+});
+
+describe("flags", () => {
+  const cases: { name: string; activity: PatientActivity; flags: FlagCode[] }[] = [
+    { name: "every day done: no flag", activity: activity(), flags: [] },
+    // 3 of the last 7 days done is 43 %: under half.
+    { name: "adherence 3/7 is under 50 %", activity: activity({ itemLogs: doneDays(addDays(TODAY, -3), addDays(TODAY, -1)) }), flags: ["low_adherence"] },
+    // 4 of 7 is 57 %: not flagged.
+    { name: "adherence 4/7 is not under 50 %", activity: activity({ itemLogs: doneDays(addDays(TODAY, -4), addDays(TODAY, -1)) }), flags: [] },
+    {
+      // 5 of the last 7 days done: silent, not yet under half.
+      name: "last log 3 days ago: silent",
+      activity: activity({ itemLogs: doneDays("2026-10-01", addDays(TODAY, -3)) }),
+      flags: ["no_recent_log"],
+    },
+    { name: "last log 2 days ago: not yet silent", activity: activity({ itemLogs: doneDays("2026-10-01", addDays(TODAY, -2)) }), flags: [] },
+    { name: "nothing ever logged on a plan 8 weeks old", activity: activity({ itemLogs: [] }), flags: ["low_adherence", "no_recent_log"] },
+    { name: "a plan that starts today is not silent", activity: activity({ versions: [{ effectiveFrom: TODAY, plan: { ...plan, startDate: TODAY } }], itemLogs: [] }), flags: [] },
+    {
+      name: "pain up 2 within 7 days",
+      activity: activity({ pains: [{ localDate: addDays(TODAY, -8), pain: 3 }, { localDate: addDays(TODAY, -1), pain: 5 }] }),
+      flags: ["pain_rising"],
+    },
+    {
+      name: "pain up 1 is not flagged",
+      activity: activity({ pains: [{ localDate: addDays(TODAY, -8), pain: 3 }, { localDate: addDays(TODAY, -1), pain: 4 }] }),
+      flags: [],
+    },
+    {
+      name: "pain falling is not flagged",
+      activity: activity({ pains: [{ localDate: addDays(TODAY, -8), pain: 6 }, { localDate: TODAY, pain: 2 }] }),
+      flags: [],
+    },
+    {
+      name: "no reading before the 7 days: no trend",
+      activity: activity({ pains: [{ localDate: addDays(TODAY, -6), pain: 2 }, { localDate: addDays(TODAY, -1), pain: 7 }] }),
+      flags: [],
+    },
+    {
+      name: "a run beyond the restrictions in the last 7 days",
+      activity: activity({ runs: [{ localDate: addDays(TODAY, -6), minutes: 40, breaches: ["too_long"] }] }),
+      flags: ["run_beyond_restrictions"],
+    },
+    {
+      name: "a breach 7 days ago has left the window",
+      activity: activity({ runs: [{ localDate: addDays(TODAY, -7), minutes: 40, breaches: ["too_long"] }] }),
+      flags: [],
+    },
+    { name: "a run inside the limits", activity: activity({ runs: [{ localDate: addDays(TODAY, -1), minutes: 20, breaches: [] }] }), flags: [] },
+  ];
+  it.each(cases)("$name", ({ activity, flags }) => {
+    expect(codes(activity)).toEqual(flags);
+  });
+
+  it("words the flags for the clinician", () => {
+    const s = summarizeActivity(
+      activity({
+        itemLogs: doneDays(addDays(TODAY, -10), addDays(TODAY, -5)),
+        pains: [{ localDate: addDays(TODAY, -8), pain: 3 }, { localDate: addDays(TODAY, -1), pain: 6 }],
+        runs: [
+          { localDate: addDays(TODAY, -2), minutes: 40, breaches: ["too_long"] },
+          { localDate: addDays(TODAY, -1), minutes: 40, breaches: ["too_long", "too_hard"] },
+        ],
+      }),
+      TODAY,
+    );
+    expect(s.flags.map((f) => f.label)).toEqual(["Ran beyond the restrictions 2 times", "Pain up 3 points in 7 days", "Did 43% of the plan in 7 days"]);
+    expect(s.pain).toEqual({ latest: 6, change: 3 });
+    expect(s.lastLogDate).toBe(addDays(TODAY, -1));
+  });
+});
+
+describe("sorting by need", () => {
+  const row = (name: string, change: Partial<PatientActivity>, openRedFlags = 0): NeedRow => ({ name, openRedFlags, summary: summarizeActivity(activity(change), TODAY) });
+  it("puts red flags first, then breaches and pain, then low adherence, then silence, then the rest by adherence", () => {
+    const rows = [
+      row("Steady", {}),
+      row("Quiet", { itemLogs: doneDays("2026-10-01", addDays(TODAY, -4)) }),
+      row("Red flag", {}, 1),
+      row("Overran", { runs: [{ localDate: addDays(TODAY, -1), minutes: 40, breaches: ["too_long"] }] }),
+      row("Lazy", { itemLogs: doneDays(addDays(TODAY, -2), addDays(TODAY, -1)) }),
+      row("Patchy", { itemLogs: doneDays(addDays(TODAY, -5), addDays(TODAY, -1)) }),
+      row("No plan", { versions: [], itemLogs: [] }),
+    ];
+    expect(rows.sort(byNeed).map((r) => r.name)).toEqual(["Red flag", "Overran", "Lazy", "Quiet", "Patchy", "Steady", "No plan"]);
+  });
+});
