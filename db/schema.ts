@@ -11,7 +11,8 @@ import * as patients from "./schema/patients";
 import * as plans from "./schema/plans";
 import * as redFlags from "./schema/red-flags";
 import * as sessions from "./schema/sessions";
+import * as therapySessions from "./schema/therapy-sessions";
 import * as users from "./schema/users";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions };

@@ -2,7 +2,8 @@
  * About six weeks of home logs for the demo clinic: plan items done or skipped, runs for those
  * cleared to run, and weekly check-ins. Adherence and pain follow a story per patient: steady,
  * poor adherence, worsening, and one red flag reported from home that no one has seen yet.
- * Only days before the current week are logged, so today's page starts empty.
+ * Logs run up to yesterday, so today's page starts empty; some patients have gone quiet, had a
+ * jump in pain or run too long in the last week, so each therapist's caseload has a spread to sort.
  */
 import { randomUUID } from "node:crypto";
 import type { Plan } from "../lib/domain/plan";
@@ -18,15 +19,21 @@ export interface ActivityStory {
   runMinutes: number;
   /** A red flag reported at the last check-in. */
   redFlag?: RedFlagId;
+  /** Days before yesterday on which the patient stopped logging anything. */
+  quietDays?: number;
+  /** Points added to the last check-in's pain: a sudden rise. */
+  painJump?: number;
+  /** Minutes of one run in the last week that went over the clearance's longest run. */
+  overran?: number;
 }
 
 export const activityStories: Record<number, ActivityStory> = {
   0: { adherence: 0.85, pain: [6, 3], runsPerWeek: 2, runMinutes: 18 }, // Sam Rivera: steady
   1: { adherence: 0.9, pain: [5, 2], runsPerWeek: 3, runMinutes: 25 }, // Priya Natarajan
-  3: { adherence: 0.5, pain: [5, 7], runsPerWeek: 0, runMinutes: 0 }, // Grace Liu: worsening
+  3: { adherence: 0.5, pain: [5, 5], runsPerWeek: 0, runMinutes: 0, painJump: 2 }, // Grace Liu: worsening
   4: { adherence: 0.75, pain: [4, 1], runsPerWeek: 3, runMinutes: 30 }, // Olu Adeyemi
-  7: { adherence: 0.35, pain: [4, 4], runsPerWeek: 2, runMinutes: 20 }, // Marcus Bell: poor adherence
-  8: { adherence: 0.7, pain: [4, 2], runsPerWeek: 2, runMinutes: 20 }, // Hannah Kowalski
+  7: { adherence: 0.35, pain: [4, 4], runsPerWeek: 2, runMinutes: 20, quietDays: 4 }, // Marcus Bell: poor adherence, gone quiet
+  8: { adherence: 0.7, pain: [4, 2], runsPerWeek: 2, runMinutes: 18, overran: 30 }, // Hannah Kowalski: one run too long
   9: { adherence: 0.95, pain: [3, 1], runsPerWeek: 4, runMinutes: 35 }, // Diego Alvarez
   11: { adherence: 0.6, pain: [6, 5], runsPerWeek: 0, runMinutes: 0 }, // Elena Petrova
   13: { adherence: 0.8, pain: [5, 4], runsPerWeek: 0, runMinutes: 0, redFlag: "progressive_leg_weakness" }, // Kenji Watanabe
@@ -46,15 +53,16 @@ const SKIP_REASONS = ["Too sore this morning", "Busy day at work", "Forgot", "Tr
 /** `runsFrom`: the day the patient was cleared to run (runs are only logged from then). */
 export function demoActivity(story: ActivityStory, plan: Plan, today: string, seed: number, runsFrom: string | null) {
   const random = sequence(seed);
-  const end = addDays(weekStart(today), -1);
-  const start = addDays(end, -41);
+  const yesterday = addDays(today, -1);
+  const start = addDays(yesterday, -41);
+  const end = addDays(yesterday, -(story.quietDays ?? 0));
   const items: { localDate: string; itemKey: string; status: "done" | "skipped"; skipReason: string | null }[] = [];
-  const runs: { localDate: string; minutes: number; distanceKm: number; rpe: number; painDuring: number; painAfter: number }[] = [];
+  const runs: { localDate: string; minutes: number; distanceKm: number; rpe: number; painDuring: number; painAfter: number; breaches: string[] }[] = [];
   const checkIns: { localDate: string; painNow: number; redFlags: Record<string, boolean> }[] = [];
   const loggable = plan.items.filter((i) => i.dose.kind !== "advice" && i.dose.kind !== "running");
   for (let day = 0; day <= 41; day++) {
     const date = addDays(start, day);
-    if (date < plan.startDate) continue;
+    if (date < plan.startDate || date > end) continue;
     const progress = day / 41;
     for (const item of loggable) {
       const roll = random();
@@ -62,16 +70,28 @@ export function demoActivity(story: ActivityStory, plan: Plan, today: string, se
       else if (roll < story.adherence + 0.1) items.push({ localDate: date, itemKey: item.key, status: "skipped", skipReason: SKIP_REASONS[Math.floor(random() * SKIP_REASONS.length)]! });
     }
     const pain = Math.round(story.pain[0] + (story.pain[1] - story.pain[0]) * progress);
-    // Runs stay inside each patient's limits, so none is flagged; the e2e tests log one that is.
-    if (runsFrom && date >= runsFrom && story.runsPerWeek > 0 && day % 7 < story.runsPerWeek * 2 && day % 2 === 0) {
-      const minutes = story.runMinutes - Math.round(random() * 3);
-      runs.push({ localDate: date, minutes, distanceKm: Math.round(minutes * 0.16 * 10) / 10, rpe: 3 + Math.round(random()), painDuring: Math.max(0, Math.min(3, pain - 1)), painAfter: pain });
+    // Runs stay inside each patient's limits, except the one run a story says went over.
+    // At most the story's runs in any Monday–Sunday week, below every demo limit, so a run the
+    // tests log this week is never over the runs-a-week limit because of the demo data.
+    const runsThisWeek = runs.filter((r) => weekStart(r.localDate) === weekStart(date)).length;
+    if (runsFrom && date >= runsFrom && runsThisWeek < story.runsPerWeek && day % 7 < story.runsPerWeek * 2 && day % 2 === 0) {
+      const overran = story.overran !== undefined && date > addDays(today, -7) && !runs.some((r) => r.breaches.length);
+      const minutes = overran ? story.overran! : story.runMinutes - Math.round(random() * 3);
+      runs.push({
+        localDate: date,
+        minutes,
+        distanceKm: Math.round(minutes * 0.16 * 10) / 10,
+        rpe: 3 + Math.round(random()),
+        painDuring: Math.max(0, Math.min(3, pain - 1)),
+        painAfter: pain,
+        breaches: overran ? ["too_long"] : [],
+      });
     }
     if (day % 7 === 6) {
       const last = day === 41;
       checkIns.push({
         localDate: date,
-        painNow: pain,
+        painNow: Math.min(10, pain + (last ? (story.painJump ?? 0) : 0)),
         redFlags: Object.fromEntries(patientRedFlagIds.map((id) => [id, last && story.redFlag === id])),
       });
     }

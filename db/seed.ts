@@ -19,6 +19,7 @@ import { activityLogs } from "./schema/activity";
 import { checkIns } from "./schema/check-ins";
 import { describeChanges, planSchema, type Plan } from "../lib/domain/plan";
 import { escalationReferrals, planVersions, therapyReferrals } from "./schema/plans";
+import { seedDemoTherapy } from "./seed-therapy";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -149,7 +150,7 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
             );
           }
           if (log.runs.length) {
-            await tx.insert(activityLogs).values(log.runs.map((r) => ({ patientId, idempotencyKey: log.key(), kind: "run" as const, ...r, breaches: [], createdAt: at(r.localDate) })));
+            await tx.insert(activityLogs).values(log.runs.map((r) => ({ patientId, idempotencyKey: log.key(), kind: "run" as const, ...r, createdAt: at(r.localDate) })));
           }
           for (const c of log.checkIns) {
             const flags = Object.keys(c.redFlags).filter((id) => c.redFlags[id]);
@@ -189,5 +190,6 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
         });
       }
     }
+    await seedDemoTherapy(tx, now);
   });
 }

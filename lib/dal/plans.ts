@@ -6,9 +6,10 @@ import { clearances } from "@/db/schema/clearance";
 import { exams } from "@/db/schema/exams";
 import { planVersions } from "@/db/schema/plans";
 import { users } from "@/db/schema/users";
+import type { Role } from "@/lib/auth/roles";
 import { isChronicSciatica } from "@/lib/domain/medication-guardrails";
 import { describeChanges, planSchema, reviewPlan, type Plan, type PlanContext, type PlanReview } from "@/lib/domain/plan";
-import { auditOf, authorizeClinicalWrite, authorizeRole, readPatient } from "./access";
+import { auditOf, authorizeClinicalWrite, authorizeRole, readPatient, type PatientAccess } from "./access";
 import { writeAudit } from "./audit-log";
 import { isUniqueViolation } from "./db-errors";
 import { latestEpisode } from "./episodes";
@@ -19,6 +20,8 @@ export interface PlanVersionSummary {
   version: number;
   changes: string[];
   createdByName: string;
+  /** A therapist's dose change reads differently from a physician's plan (DOMAIN.md §8). */
+  createdByRole: Role;
   createdAt: Date;
 }
 
@@ -65,7 +68,7 @@ async function planContext(patientId: string, today: string): Promise<PlanContex
 async function versions(patientId: string) {
   const author = alias(users, "author");
   return (await db())
-    .select({ v: planVersions, createdByName: author.name })
+    .select({ v: planVersions, createdByName: author.name, createdByRole: author.role })
     .from(planVersions)
     .innerJoin(author, eq(author.id, planVersions.createdById))
     .where(eq(planVersions.patientId, patientId))
@@ -79,6 +82,7 @@ function toView(row: Awaited<ReturnType<typeof versions>>[number]): PlanVersionV
     changes: row.v.changes,
     templateId: row.v.templateId,
     createdByName: row.createdByName,
+    createdByRole: row.createdByRole,
     createdAt: row.v.createdAt,
   };
 }
@@ -91,7 +95,7 @@ export async function getPlan(patientId: string): Promise<PlanState> {
   const current = rows[0] ? toView(rows[0]) : null;
   return {
     current,
-    history: rows.map((r) => ({ version: r.v.version, changes: r.v.changes, createdByName: r.createdByName, createdAt: r.v.createdAt })),
+    history: rows.map((r) => ({ version: r.v.version, changes: r.v.changes, createdByName: r.createdByName, createdByRole: r.createdByRole, createdAt: r.v.createdAt })),
     context,
     review: current ? reviewPlan(current.plan, context) : null,
     today,
@@ -103,6 +107,49 @@ export async function getPlanVersion(patientId: string, version: number): Promis
   await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"], resource: `plan:v${version}` });
   const row = (await versions(patientId)).find((r) => r.v.version === version);
   return row ? toView(row) : null;
+}
+
+export interface NextPlanVersion {
+  plan: Plan;
+  changes: string[];
+  templateId: string | null;
+}
+
+/**
+ * Writes the version after `basedOnVersion`, if that is still the newest: the rule every plan
+ * write shares. `build` makes the new version from the current plan (null before the first) and
+ * may refuse by throwing. The caller has authorized the write; its audit entry goes in the same
+ * transaction. Two writers from the same version: the unique (patient, version) lets one win.
+ */
+export async function saveNextPlanVersion(
+  access: PatientAccess,
+  action: string,
+  basedOnVersion: number,
+  build: (current: Plan | null) => NextPlanVersion,
+): Promise<{ version: number; changes: string[] }> {
+  const [latest] = await versions(access.patientId);
+  if ((latest?.v.version ?? 0) !== basedOnVersion) throw new ConflictError(CONFLICT);
+  const next = build(latest?.v.plan ?? null);
+  const episode = await latestEpisode(access.patientId);
+  const version = basedOnVersion + 1;
+  try {
+    await (await db()).transaction(async (tx) => {
+      await tx.insert(planVersions).values({
+        patientId: access.patientId,
+        episodeId: episode?.id ?? null,
+        version,
+        plan: next.plan,
+        changes: next.changes,
+        templateId: next.templateId,
+        createdById: access.user.id,
+      });
+      await writeAudit(auditOf(access, action, `plan:v${version}`), tx);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(CONFLICT);
+    throw error;
+  }
+  return { version, changes: next.changes };
 }
 
 /**
@@ -120,23 +167,7 @@ export async function savePlan(patientId: string, basedOnVersion: number, input:
   const today = await patientToday(patientId);
   const review = reviewPlan(plan, await planContext(patientId, today));
   if (Object.keys(review.fieldErrors).length) throw new ValidationError("The plan cannot be saved yet: see the highlighted items.", review.fieldErrors);
-
-  const rows = await versions(patientId);
-  const current = rows[0]?.v ?? null;
-  if ((current?.version ?? 0) !== basedOnVersion) throw new ConflictError(CONFLICT);
-  const changes = describeChanges(current?.plan ?? null, plan);
-  const episode = await latestEpisode(patientId);
-  const version = basedOnVersion + 1;
-  try {
-    await (await db()).transaction(async (tx) => {
-      await tx.insert(planVersions).values({ patientId, episodeId: episode?.id ?? null, version, plan, changes, templateId, createdById: access.user.id });
-      await writeAudit(auditOf(access, "plan.save", `plan:v${version}`), tx);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(CONFLICT);
-    throw error;
-  }
-  return { version, changes };
+  return saveNextPlanVersion(access, "plan.save", basedOnVersion, (current) => ({ plan, changes: describeChanges(current, plan), templateId }));
 }
 
 export interface MyPlan {

@@ -5,8 +5,10 @@ import { db } from "@/db/client";
 import type { EpisodeStatus } from "@/db/schema/episodes";
 import type { ClearanceLevel } from "@/lib/domain/clearance";
 import { ageOn } from "@/lib/domain/age";
+import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole } from "./access";
+import { loadPatientActivity } from "./adherence";
 import { writeAudit } from "./audit-log";
 
 export const WORKLIST_PAGE_SIZE = 20;
@@ -34,6 +36,10 @@ export interface WorklistRow {
   openAlerts: number;
   /** Red flags the patient reported that no physician has acknowledged yet. */
   newAlerts: number;
+  /** Adherence figures and flags (lib/domain/caseload.ts); null once the episode has healed. */
+  adherence: AdherenceSummary | null;
+  /** The patient's local date, to word the last log. */
+  today: string;
 }
 
 export interface Worklist {
@@ -87,6 +93,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
     order by (new_alerts > 0) desc, (open_alerts > 0) desc, ${SORTS[q.sort ?? "name"]}
     limit ${WORKLIST_PAGE_SIZE} offset ${(page - 1) * WORKLIST_PAGE_SIZE}`);
   const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const activities = await loadPatientActivity(rows.map((r) => String(r.id)));
   await writeAudit({ actor: user, action: "patient.list", outcome: "allowed" });
   const now = new Date();
   return {
@@ -96,6 +103,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
     rows: rows.map((r) => {
       const reviewDate = r.review_date ? String(r.review_date).slice(0, 10) : null;
       const clearanceLevel = (r.clearance_level as ClearanceLevel | null) ?? null;
+      const activity = activities.get(String(r.id))!;
       return {
         id: String(r.id),
         mrn: String(r.mrn),
@@ -108,6 +116,8 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
         latestPain: r.latest_pain === null || r.latest_pain === undefined ? null : Number(r.latest_pain),
         openAlerts: Number(r.open_alerts),
         newAlerts: Number(r.new_alerts),
+        adherence: r.episode_status === "healed" ? null : summarizeActivity(activity, activity.today),
+        today: activity.today,
       };
     }),
   };

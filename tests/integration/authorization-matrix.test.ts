@@ -18,6 +18,7 @@ import { redFlagAlerts } from "@/db/schema/red-flags";
 import { demoExam } from "@/db/seed-clinical";
 import { examFormValues } from "@/lib/domain/exam-form";
 import { patientRedFlagIds } from "@/lib/domain/red-flags";
+import { isTherapistDosed } from "@/lib/domain/therapy-session";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -76,6 +77,20 @@ async function makeAlert(db: Database, patientId: string): Promise<string> {
   return alert!.id;
 }
 
+/**
+ * A therapist's dose change to Sam's current plan, read when the row runs: rows before it save
+ * plan versions of their own. Times a day is in every home-exercise dose, and 1 ↔ 2 is in bounds.
+ */
+async function samDoseChange(db: Database, patientId: string) {
+  const [row] = await db.select({ version: planVersions.version, plan: planVersions.plan }).from(planVersions).where(eq(planVersions.patientId, patientId)).orderBy(desc(planVersions.version)).limit(1);
+  const item = row!.plan.items.find(isTherapistDosed)!;
+  const timesPerDay = "timesPerDay" in item.dose && item.dose.timesPerDay === 1 ? 2 : 1;
+  return { version: row!.version, itemKey: item.key, timesPerDay, reason: "Matrix: dose change by the therapist." };
+}
+
+/** A session date that is in the past wherever the patient lives. */
+const RECENT_SESSION_DATE = () => new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+
 const SIGNABLE_EXAM = demoExam("L5", "left", 3, "2026-11-01");
 const ALL_NO = Object.fromEntries(patientRedFlagIds.map((id) => [id, "no"]));
 const NOT_CLEARED = { level: "not_cleared", restrictions: null, reviewDate: "2099-01-01", overrideReason: "" };
@@ -89,6 +104,14 @@ const PHYSICIANS: Caller[] = ["physicianOnTeam", "physicianOffTeam"];
 const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall }>> = {
   "worklist.ts": {
     listWorklist: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/worklist")).listWorklist({ q: "a", sort: "pain" }) },
+  },
+  "caseload.ts": {
+    listCaseload: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/caseload")).listCaseload() },
+    caseloadMarker: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/caseload")).caseloadMarker() },
+  },
+  "adherence.ts": {
+    getPatientAdherence: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/adherence")).getPatientAdherence(t.sam) },
+    patientAdherenceMarker: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/adherence")).patientAdherenceMarker(t.sam) },
   },
   "exams.ts": {
     listExams: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/exams")).listExams(t.sam) },
@@ -252,6 +275,30 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
       call: async (t) => (await import("@/lib/dal/referrals")).updateEscalationStatus(t.sam, { referralId: await t.samEscalation(), status: "scheduled" }),
     },
   },
+  "therapy-sessions.ts": {
+    listTherapySessions: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/therapy-sessions")).listTherapySessions(t.sam) },
+    recordTherapySession: {
+      allow: ["assignedTherapist"],
+      call: async (t) =>
+        (await import("@/lib/dal/therapy-sessions")).recordTherapySession(t.sam, {
+          idempotencyKey: randomUUID(),
+          sessionDate: RECENT_SESSION_DATE(),
+          attendance: "attended",
+          exercisesInClinic: "Matrix: bird-dog 3×10.",
+        }),
+    },
+    adjustExerciseDose: {
+      allow: ["assignedTherapist"],
+      call: async (t) => {
+        const change = await samDoseChange(t.db, t.sam);
+        return (await import("@/lib/dal/therapy-sessions")).adjustExerciseDose(t.sam, change.version, {
+          itemKey: change.itemKey,
+          dose: { timesPerDay: change.timesPerDay },
+          reason: change.reason,
+        });
+      },
+    },
+  },
   // Last: healing Sam's episode changes what the rows above would see.
   "episodes.ts": {
     markEpisodeHealed: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/episodes")).markEpisodeHealed(t.sam) },
@@ -282,6 +329,9 @@ const infrastructure: Record<string, string> = {
   "episodes.ts#episodeForNewExam": "runs inside startExam's transaction",
   "today.ts#patientToday": "the patient's local date, inside functions that have authorized the patient",
   "db-errors.ts#isUniqueViolation": "classifies a database error; no data access",
+  "plans.ts#saveNextPlanVersion": "the version-and-conflict rule under savePlan and adjustExerciseDose, which authorize first",
+  "adherence.ts#loadPatientActivity": "reads logs for patients its callers (listCaseload, listWorklist, getPatientAdherence, getMyProgress) have authorized",
+  "adherence.ts#changeMarker": "a change marker over patients its callers have selected from their own care team",
 };
 
 type ActionCall = (t: Targets) => Promise<FormData>;
@@ -371,6 +421,20 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     updateEscalationStatusAction: {
       allow: TEAM_PHYSICIAN,
       form: async (t) => form({ patientId: t.sam, referralId: await t.samEscalation(), status: "completed", statusNote: "" }),
+    },
+  },
+  "(clinic)/patients/[id]/therapy/actions.ts": {
+    recordTherapySessionAction: {
+      allow: ["assignedTherapist"],
+      form: async (t) =>
+        form({ patientId: t.sam, idempotencyKey: randomUUID(), sessionDate: RECENT_SESSION_DATE(), attendance: "no_show", exercisesInClinic: "", notes: "Matrix: missed." }),
+    },
+    adjustExerciseDoseAction: {
+      allow: ["assignedTherapist"],
+      form: async (t) => {
+        const change = await samDoseChange(t.db, t.sam);
+        return form({ patientId: t.sam, basedOnVersion: String(change.version), itemKey: change.itemKey, "dose.timesPerDay": String(change.timesPerDay), reason: change.reason });
+      },
     },
   },
   "(portal)/me/log/actions.ts": {

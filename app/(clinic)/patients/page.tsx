@@ -1,12 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/dal/session";
+import { listCaseload } from "@/lib/dal/caseload";
 import { listWorklist, worklistQuerySchema, type WorklistQuery } from "@/lib/dal/worklist";
+import { AdherencePercent, FlagList, lastLogText } from "@/lib/ui/adherence";
 import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
+import { CaseloadTable } from "./caseload-table";
 
 export const metadata: Metadata = { title: "Patients" };
+
+/** A therapist's list is their caseload, sorted by need and kept live (issue: adherence tracking). */
+async function Caseload() {
+  const caseload = await listCaseload();
+  return (
+    <section aria-labelledby="patients-heading" className="space-y-4">
+      <h1 id="patients-heading" className="text-2xl font-semibold">My caseload</h1>
+      <CaseloadTable initial={caseload} />
+    </section>
+  );
+}
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -21,6 +35,7 @@ function href(query: WorklistQuery, change: Partial<WorklistQuery>): string {
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole("physician", "therapist");
+  if (user.role === "therapist") return <Caseload />;
   const search = await searchParams;
   const query = worklistQuerySchema.parse(Object.fromEntries(Object.keys(search).map((k) => [k, first(search[k])])));
   const list = await listWorklist(query);
@@ -30,14 +45,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   return (
     <section aria-labelledby="patients-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="patients-heading" className="text-2xl font-semibold">
-          {user.role === "therapist" ? "My caseload" : "My patients"}
-        </h1>
-        {user.role === "physician" && (
-          <Link href="/patients/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
-            Register a patient
-          </Link>
-        )}
+        <h1 id="patients-heading" className="text-2xl font-semibold">My patients</h1>
+        <Link href="/patients/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
+          Register a patient
+        </Link>
       </div>
 
       <form role="search" aria-label="Find patients" action="/patients" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
@@ -95,7 +106,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         <p className="rounded-md border border-slate-200 bg-white p-4">{filtered ? "No patient matches these filters." : "No patients are on your care team yet."}</p>
       ) : (
         <ScrollRegion label="Patients table">
-          <table className="w-full min-w-[44rem] text-left text-sm">
+          <table className="w-full min-w-[64rem] text-left text-sm">
             <caption className="sr-only">Patients on your care team, urgent first</caption>
             <thead className="bg-slate-100 text-slate-700">
               <tr>
@@ -105,6 +116,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                 <th scope="col" className="px-3 py-2 font-semibold">Clearance</th>
                 <th scope="col" className="px-3 py-2 font-semibold">Latest pain</th>
                 <th scope="col" className="px-3 py-2 font-semibold">Alerts</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Plan done, 7 / 28 days</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Last log</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Follow-up flags</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -119,6 +133,17 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2"><ClearanceBadge level={p.clearanceLevel} reviewDue={p.reviewDue} /></td>
                   <td className="px-3 py-2 tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</td>
                   <td className="px-3 py-2"><RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} /></td>
+                  <td className="px-3 py-2">
+                    {p.adherence ? (
+                      <>
+                        <AdherencePercent rate={p.adherence.last7} /> / <AdherencePercent rate={p.adherence.last28} />
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="px-3 py-2">{p.adherence ? lastLogText(p.adherence.lastLogDate, p.today) : "—"}</td>
+                  <td className="px-3 py-2">{p.adherence ? <FlagList flags={p.adherence.flags} /> : "—"}</td>
                 </tr>
               ))}
             </tbody>

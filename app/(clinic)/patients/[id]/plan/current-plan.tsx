@@ -1,5 +1,6 @@
 import type { PlanState } from "@/lib/dal/plans";
 import { formatDateTime } from "@/lib/ui/format";
+import { AuthorRole } from "./author-role";
 import { USUAL_COURSE_TEXT } from "./course";
 import { PlanView } from "./plan-view";
 
@@ -9,8 +10,11 @@ export function CurrentPlan({ current, review }: Pick<PlanState, "current" | "re
       <h2 id="current-plan-heading" className="text-lg font-semibold">Current plan</h2>
       {current ? (
         <>
-          <p className="mt-1 mb-3 text-sm text-slate-700">
-            Version {current.version}, saved by {current.createdByName} on {formatDateTime(current.createdAt)}.
+          <p className="mt-1 mb-3 flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
+            <span>
+              Version {current.version}, saved by {current.createdByName} on {formatDateTime(current.createdAt)}.
+            </span>
+            <AuthorRole role={current.createdByRole} />
           </p>
           <PlanView plan={current.plan} medications={review?.medications} />
         </>

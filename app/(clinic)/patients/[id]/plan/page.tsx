@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getPatientChart } from "@/lib/dal/patients";
 import { getPlan } from "@/lib/dal/plans";
 import { requireRole } from "@/lib/dal/session";
@@ -34,11 +35,18 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           />
         </section>
       ) : (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-          {chart.accessVia === "emergency"
-            ? "You have emergency access to this chart: you can read the plan but not change it."
-            : "Only a physician on the patient's care team can change the plan."}
-        </p>
+        <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+          <p>
+            {chart.accessVia === "emergency"
+              ? "You have emergency access to this chart: you can read the plan but not change it."
+              : "Only a physician on the patient's care team can change the plan."}
+          </p>
+          {user.role === "therapist" && (
+            <Link href={`/patients/${chart.id}/therapy`} className="mt-1 inline-flex min-h-11 items-center text-brand-700 underline">
+              Adjust home-exercise doses with therapy sessions
+            </Link>
+          )}
+        </div>
       )}
 
       <PlanHistory patientId={chart.id} history={history} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PlanVersionSummary } from "@/lib/dal/plans";
 import { formatDateTime } from "@/lib/ui/format";
+import { AuthorRole } from "./author-role";
 
 /** Every saved version, newest first: a plan is never edited in place, only superseded. */
 export function PlanHistory({ patientId, history }: { patientId: string; history: PlanVersionSummary[] }) {
@@ -13,9 +14,12 @@ export function PlanHistory({ patientId, history }: { patientId: string; history
         <ol className="mt-2 divide-y divide-slate-200">
           {history.map((v) => (
             <li key={v.version} className="py-2 text-sm">
-              <Link href={`/patients/${patientId}/plan/versions/${v.version}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-                Version {v.version} — by {v.createdByName} on {formatDateTime(v.createdAt)}
-              </Link>
+              <p className="flex flex-wrap items-center gap-x-2">
+                <Link href={`/patients/${patientId}/plan/versions/${v.version}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                  Version {v.version} — by {v.createdByName} on {formatDateTime(v.createdAt)}
+                </Link>
+                <AuthorRole role={v.createdByRole} />
+              </p>
               <ul className="list-disc space-y-1 pl-5 text-slate-700">
                 {v.changes.map((change, i) => (
                   <li key={i}>{change}</li>

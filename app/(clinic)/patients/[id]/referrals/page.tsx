@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getPatientChart, listClinicians } from "@/lib/dal/patients";
 import { listReferrals } from "@/lib/dal/referrals";
 import { requireRole } from "@/lib/dal/session";
@@ -41,6 +42,9 @@ export default async function ReferralsPage({ params }: { params: Promise<{ id: 
             ))}
           </ul>
         )}
+        <Link href={`/patients/${chart.id}/therapy`} className="mt-2 inline-flex min-h-11 items-center text-brand-700 underline">
+          Therapy sessions and dose changes
+        </Link>
         {canWrite && (
           <div className="mt-4 border-t border-slate-200 pt-4">
             <h3 className="mb-2 font-semibold">New physical therapy referral</h3>

@@ -7,6 +7,7 @@ import { requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/ui/format";
 import { orNotFound } from "../../../load";
 import { SubpageHeader } from "../../../subpage-header";
+import { AuthorRole } from "../../author-role";
 import { PlanView } from "../../plan-view";
 
 export const metadata: Metadata = { title: "Care plan version" };
@@ -28,8 +29,11 @@ export default async function PlanVersionPage({ params }: { params: Promise<{ id
 
       <section aria-labelledby="version-changes-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="version-changes-heading" className="text-lg font-semibold">What changed</h2>
-        <p className="mt-1 text-sm text-slate-700">
-          Saved by {saved.createdByName} on {formatDateTime(saved.createdAt)}.
+        <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
+          <span>
+            Saved by {saved.createdByName} on {formatDateTime(saved.createdAt)}.
+          </span>
+          <AuthorRole role={saved.createdByRole} />
         </p>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
           {saved.changes.map((change, i) => (

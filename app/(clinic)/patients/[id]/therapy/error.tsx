@@ -1,0 +1,9 @@
+"use client";
+
+import { useParams } from "next/navigation";
+import { ErrorPanel } from "@/lib/ui/error-panel";
+
+export default function ChartSectionError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const { id } = useParams<{ id: string }>();
+  return <ErrorPanel title="The therapy sessions could not be shown" reset={reset} back={{ href: `/patients/${id}`, label: "Back to the chart" }} />;
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import type { Caseload } from "@/lib/dal/caseload";
+import { AdherencePercent, FlagList, lastLogText, painText } from "@/lib/ui/adherence";
+import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
+import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
+import { ScrollRegion } from "@/lib/ui/scroll-region";
+import { useLiveData } from "@/lib/ui/use-live-data";
+
+const time = (ms: number) => new Date(ms).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", second: "2-digit" });
+
+/** The therapist's caseload, most in need first, refreshed while it is open. */
+export function CaseloadTable({ initial }: { initial: Caseload }) {
+  const { data, updatedAt, failed } = useLiveData("caseload", "/api/caseload", initial);
+  const flagged = data.rows.filter((r) => r.openRedFlags > 0 || r.summary.flags.length > 0).length;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-700">
+        {data.rows.length} {data.rows.length === 1 ? "patient" : "patients"}, {flagged} needing attention. Most in need first: red flags, then runs beyond the
+        restrictions and rising pain, then low adherence and silence.
+      </p>
+      <p className="text-sm text-slate-600" role={failed ? "alert" : undefined}>
+        {failed
+          ? "Could not check for new logs. The figures below may be out of date; reload the page to try again."
+          : `Updates by itself while open. Checked at ${time(updatedAt || Date.now())}.`}
+      </p>
+      {data.rows.length === 0 ? (
+        <p className="rounded-md border border-slate-200 bg-white p-4">No patients are on your caseload yet. A physician&apos;s referral adds them.</p>
+      ) : (
+        <ScrollRegion label="Caseload table">
+          <table className="w-full min-w-[52rem] text-left text-sm">
+            <caption className="sr-only">Patients on your caseload, most in need first</caption>
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">Name</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Needs attention</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Plan done, 7 days</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Plan done, 28 days</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Last log</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Pain</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Clearance</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {data.rows.map((p) => (
+                <tr key={p.id} className={p.openRedFlags > 0 ? "bg-red-50" : undefined}>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.name}</Link>
+                    <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}</span>
+                    {p.episodeStatus === "healed" && <EpisodeStatusBadge status={p.episodeStatus} />}
+                  </th>
+                  <td className="px-3 py-2">
+                    <div className="space-y-1">
+                      <RedFlagBadge count={p.openRedFlags} />
+                      {(p.openRedFlags === 0 || p.summary.flags.length > 0) && <FlagList flags={p.summary.flags} />}
+                    </div>
+                  </td>
+                  <td className="px-3 py-2"><AdherencePercent rate={p.summary.last7} /></td>
+                  <td className="px-3 py-2"><AdherencePercent rate={p.summary.last28} /></td>
+                  <td className="px-3 py-2">{lastLogText(p.summary.lastLogDate, p.today)}</td>
+                  <td className="px-3 py-2">{painText(p.summary.pain)}</td>
+                  <td className="px-3 py-2"><ClearanceBadge level={p.clearanceLevel} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { AdherenceSummary, Flag } from "@/lib/domain/caseload";
+import { daysBetween } from "@/lib/domain/schedule";
+
+/** Adherence as a whole percentage; "—" when nothing was due. */
+export function AdherencePercent({ rate }: { rate: number | null }) {
+  if (rate === null) return <span className="text-slate-600">—<span className="sr-only">nothing due</span></span>;
+  const percent = Math.round(rate * 100);
+  const tone = rate < 0.5 ? "text-red-800 font-semibold" : rate < 0.8 ? "text-amber-900" : "text-emerald-800";
+  return <span className={`tabular-nums ${tone}`}>{percent}%</span>;
+}
+
+export function lastLogText(lastLogDate: string | null, today: string): string {
+  if (!lastLogDate) return "Never";
+  const days = daysBetween(lastLogDate, today);
+  if (days <= 0) return "Today";
+  if (days === 1) return "Yesterday";
+  return `${days} days ago`;
+}
+
+export function painText(pain: AdherenceSummary["pain"]): string {
+  if (pain.latest === null) return "No check-in";
+  if (pain.change === null || pain.change === 0) return `${pain.latest}/10${pain.change === 0 ? ", steady" : ""}`;
+  return `${pain.latest}/10, ${pain.change > 0 ? "up" : "down"} ${Math.abs(pain.change)} in 7 days`;
+}
+
+const flagTone: Record<Flag["code"], string> = {
+  run_beyond_restrictions: "bg-red-100 text-red-900 ring-red-300",
+  pain_rising: "bg-red-100 text-red-900 ring-red-300",
+  low_adherence: "bg-amber-100 text-amber-950 ring-amber-400",
+  no_recent_log: "bg-slate-100 text-slate-800 ring-slate-300",
+};
+
+export function FlagList({ flags }: { flags: Flag[] }) {
+  if (!flags.length) return <span className="text-slate-600">None</span>;
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {flags.map((f) => (
+        <li key={f.code} className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${flagTone[f.code]}`}>
+          {f.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

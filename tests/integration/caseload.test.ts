@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { expect, it } from "vitest";
+import { getMyDay, logActivity } from "@/lib/dal/activity";
+import { getPatientAdherence, patientAdherenceMarker } from "@/lib/dal/adherence";
+import { caseloadMarker, listCaseload } from "@/lib/dal/caseload";
+import { decideClearance } from "@/lib/dal/clearance";
+import { NotFoundError } from "@/lib/dal/errors";
+import { listWorklist } from "@/lib/dal/worklist";
+import { becomeCaller, patientIdByMrn } from "../support/callers";
+import { describeEachDatabase } from "../support/databases";
+
+describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
+  it("gives each therapist only their own patients, most in need first, with a spread of adherence", async () => {
+    await becomeCaller(t.db, "assignedTherapist"); // Jordan Morgan, PT
+    const morgan = await listCaseload();
+    expect(morgan.rows.map((r) => r.name).sort()).toEqual(["Elena Petrova", "Grace Liu", "Marcus Bell", "Rosa Delgado", "Sam Rivera"]);
+    const byName = Object.fromEntries(morgan.rows.map((r) => [r.name, r]));
+    expect(byName["Marcus Bell"]!.summary.flags.map((f) => f.code)).toEqual(expect.arrayContaining(["low_adherence", "no_recent_log"]));
+    expect(byName["Grace Liu"]!.summary.flags.map((f) => f.code)).toContain("pain_rising");
+    expect(byName["Sam Rivera"]!.summary.flags).toEqual([]);
+    expect(byName["Sam Rivera"]!.summary.last28).toBeGreaterThan(0.7);
+    expect(byName["Marcus Bell"]!.summary.last28).toBeLessThan(0.5);
+    // Rosa Delgado's open red flag (from her exam) puts her first; then rising pain, then Marcus.
+    expect(morgan.rows.map((r) => r.name)).toEqual(["Rosa Delgado", "Grace Liu", "Marcus Bell", "Elena Petrova", "Sam Rivera"]);
+
+    await becomeCaller(t.db, "otherTherapist"); // Amrit Singh, PT
+    const singh = await listCaseload();
+    expect(singh.rows.map((r) => r.name).sort()).toEqual(["Diego Alvarez", "Hannah Kowalski", "Kenji Watanabe", "Olu Adeyemi", "Priya Natarajan"]);
+    // Kenji's unresolved red flag puts him first; Hannah ran too long this week.
+    expect(singh.rows[0]!.name).toBe("Kenji Watanabe");
+    expect(singh.rows.find((r) => r.name === "Hannah Kowalski")!.summary.flags.map((f) => f.code)).toContain("run_beyond_restrictions");
+  });
+
+  it("shows a new log at once: the marker changes and the last log becomes today", async () => {
+    await becomeCaller(t.db, "assignedTherapist");
+    const before = await caseloadMarker();
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    const samBefore = await patientAdherenceMarker(sam);
+
+    await becomeCaller(t.db, "thePatient");
+    const day = await getMyDay();
+    await logActivity({ kind: "item", idempotencyKey: randomUUID(), date: day.date, itemKey: day.items[0]!.key, status: "done" });
+
+    await becomeCaller(t.db, "assignedTherapist");
+    expect(await caseloadMarker()).not.toBe(before);
+    expect(await patientAdherenceMarker(sam)).not.toBe(samBefore);
+    const row = (await listCaseload()).rows.find((r) => r.id === sam)!;
+    expect(row.summary.lastLogDate).toBe(day.date);
+    const adherence = await getPatientAdherence(sam);
+    const ticked = adherence.heatMap.find((h) => h.key === day.items[0]!.key)!;
+    expect(ticked.days.at(-1)).toEqual({ date: day.date, mark: "done" });
+    expect(adherence.weeks).toHaveLength(8);
+    expect(adherence.weeklyRunLimit).toBe(60);
+  });
+
+  it("gives physicians the same figures on the worklist", async () => {
+    await becomeCaller(t.db, "assignedTherapist");
+    const fromCaseload = (await listCaseload()).rows.find((r) => r.name === "Marcus Bell")!;
+    await becomeCaller(t.db, "physicianOffTeam"); // Dr. Chen is Marcus's physician in the demo clinic
+    const [marcus] = (await listWorklist({ q: "Marcus" })).rows;
+    expect(marcus!.adherence).toEqual(fromCaseload.summary);
+    expect(marcus!.adherence!.flags.map((f) => f.code)).toContain("low_adherence");
+  });
+
+  it("keeps therapists to their own patients and out of the clearance", async () => {
+    const priya = await patientIdByMrn(t.db, "RC-100102");
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    await becomeCaller(t.db, "assignedTherapist"); // Priya is Amrit Singh's, not Jordan Morgan's
+    await expect(getPatientAdherence(priya)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(patientAdherenceMarker(priya)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(decideClearance(sam, 1, { level: "full", restrictions: null, reviewDate: "2099-01-01", overrideReason: "" })).rejects.toBeInstanceOf(NotFoundError);
+    for (const caller of ["thePatient", "admin", "noSession"] as const) {
+      await becomeCaller(t.db, caller);
+      await expect(listCaseload()).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPatientAdherence(sam)).rejects.toBeInstanceOf(NotFoundError);
+    }
+  });
+});
