@@ -16,6 +16,18 @@ import { authorizePatient, readPatient } from "./access";
 
 /** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
 export const HISTORY_WEEKS = 8;
+/** Enough for the 28-day figure and the 7-day pain change, for lists of patients. */
+export const SUMMARY_WEEKS = 5;
+
+function groupByPatient<T extends { patientId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.patientId);
+    if (group) group.push(row);
+    else groups.set(row.patientId, [row]);
+  }
+  return groups;
+}
 
 export interface LoadedActivity extends PatientActivity {
   today: LocalDate;
@@ -25,20 +37,36 @@ export interface LoadedActivity extends PatientActivity {
  * Everything the adherence figures are computed from, for patients the caller has already been
  * allowed to see, in one query per table whatever the number of patients.
  */
-export async function loadPatientActivity(patientIds: readonly string[], now = new Date()): Promise<Map<string, LoadedActivity>> {
+export async function loadPatientActivity(patientIds: readonly string[], { weeks = HISTORY_WEEKS, now = new Date() } = {}): Promise<Map<string, LoadedActivity>> {
   const result = new Map<string, LoadedActivity>();
   if (!patientIds.length) return result;
   const ids = [...patientIds];
   const database = await db();
   const zones = await database.select({ id: patients.id, timeZone: patients.timeZone }).from(patients).where(inArray(patients.id, ids));
-  // The earliest "from" any patient needs; each patient's own window is cut below.
+  // The earliest "from" any patient needs; each patient's own window is cut by the rules.
   const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
-  const earliest = addDays(weekStart([...todays.values()].sort()[0]!), -7 * HISTORY_WEEKS);
-  const [logs, pains, versions, latestClearances] = await Promise.all([
+  const earliest = addDays(weekStart([...todays.values()].sort()[0]!), -7 * weeks);
+  const mine = and(inArray(activityLogs.patientId, ids), gte(activityLogs.localDate, earliest));
+  const [itemLogs, runs, lastLogs, pains, versions, latestClearances] = await Promise.all([
+    // Tens of thousands of item logs over a caseload: one JSON text per patient is far quicker
+    // to read than a row each.
     database
-      .select({ patientId: activityLogs.patientId, kind: activityLogs.kind, localDate: activityLogs.localDate, itemKey: activityLogs.itemKey, status: activityLogs.status, minutes: activityLogs.minutes, breaches: activityLogs.breaches })
+      .select({
+        patientId: activityLogs.patientId,
+        logs: sql<string>`json_agg(json_build_array(${activityLogs.localDate}, ${activityLogs.itemKey}, ${activityLogs.status}))::text`,
+      })
       .from(activityLogs)
-      .where(and(inArray(activityLogs.patientId, ids), gte(activityLogs.localDate, earliest))),
+      .where(and(mine, eq(activityLogs.kind, "item")))
+      .groupBy(activityLogs.patientId),
+    database
+      .select({ patientId: activityLogs.patientId, localDate: activityLogs.localDate, minutes: activityLogs.minutes, breaches: activityLogs.breaches })
+      .from(activityLogs)
+      .where(and(mine, eq(activityLogs.kind, "run"))),
+    database
+      .select({ patientId: activityLogs.patientId, last: sql<string>`max(${activityLogs.localDate})::text` })
+      .from(activityLogs)
+      .where(inArray(activityLogs.patientId, ids))
+      .groupBy(activityLogs.patientId),
     database
       .select({ patientId: checkIns.patientId, createdAt: checkIns.createdAt, pain: checkIns.painNow })
       .from(checkIns)
@@ -55,18 +83,24 @@ export async function loadPatientActivity(patientIds: readonly string[], now = n
       .where(inArray(clearances.patientId, ids))
       .orderBy(clearances.patientId, desc(clearances.version)),
   ]);
+  const itemLogsOf = new Map(itemLogs.map((row) => [row.patientId, JSON.parse(row.logs) as [LocalDate, string, "done" | "skipped"][]]));
+  const lastLogOf = new Map(lastLogs.map((row) => [row.patientId, row.last]));
+  const runsOf = groupByPatient(runs);
+  const painsOf = groupByPatient(pains);
+  const versionsOf = groupByPatient(versions);
+  const clearanceOf = new Map(latestClearances.map((c) => [c.patientId, c]));
   for (const { id, timeZone } of zones) {
-    const clearance = latestClearances.find((c) => c.patientId === id);
+    const clearance = clearanceOf.get(id);
     const limits = clearance?.level === "restricted" ? clearance.restrictions : null;
-    const mine = logs.filter((l) => l.patientId === id);
     result.set(id, {
       timeZone,
       today: todays.get(id)!,
       // The first version runs from the plan's start; a later one from the day it was saved.
-      versions: versions.filter((v) => v.patientId === id).map((v, i) => ({ effectiveFrom: i === 0 ? v.plan.startDate : localDate(v.createdAt, timeZone), plan: v.plan })),
-      itemLogs: mine.flatMap((l) => (l.kind === "item" && l.itemKey && l.status ? [{ localDate: l.localDate, itemKey: l.itemKey, status: l.status }] : [])),
-      runs: mine.flatMap((l) => (l.kind === "run" ? [{ localDate: l.localDate, minutes: l.minutes ?? 0, breaches: l.breaches ?? [] }] : [])),
-      pains: pains.filter((p) => p.patientId === id).map((p) => ({ localDate: localDate(p.createdAt, timeZone), pain: p.pain })),
+      versions: (versionsOf.get(id) ?? []).map((v, i) => ({ effectiveFrom: i === 0 ? v.plan.startDate : localDate(v.createdAt, timeZone), plan: v.plan })),
+      itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status]) => ({ localDate: date, itemKey, status })),
+      runs: (runsOf.get(id) ?? []).map((r) => ({ localDate: r.localDate, minutes: r.minutes ?? 0, breaches: r.breaches ?? [] })),
+      lastLogDate: lastLogOf.get(id) ?? null,
+      pains: (painsOf.get(id) ?? []).map((p) => ({ localDate: localDate(p.createdAt, timeZone), pain: p.pain })),
       weeklyRunLimit: limits?.maxRunMinutes && limits.runsPerWeek ? limits.maxRunMinutes * limits.runsPerWeek : null,
     });
   }
@@ -135,8 +169,9 @@ export async function patientAdherenceMarker(patientId: string): Promise<string>
 export async function changeMarker(ids: ReturnType<typeof sql>): Promise<string> {
   const result = await (await db()).execute(sql`
     select concat_ws('/',
-      (select max(created_at) || ':' || count(*) from activity_logs where patient_id in ${ids}),
-      (select count(*) from activity_logs where patient_id in ${ids} and morning_pain is not null),
+      -- The count catches a new log whose time sorts before the newest (seeded or clock skew);
+      -- next-morning pain is written into an existing run.
+      (select max(created_at) || ':' || count(*) || ':' || count(morning_pain) from activity_logs where patient_id in ${ids}),
       (select max(created_at) from check_ins where patient_id in ${ids}),
       (select max(created_at) from plan_versions where patient_id in ${ids}),
       (select max(signed_at) from clearances where patient_id in ${ids}),

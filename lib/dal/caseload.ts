@@ -5,7 +5,7 @@ import type { EpisodeStatus } from "@/db/schema/episodes";
 import { byNeed, summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import type { ClearanceLevel } from "@/lib/domain/clearance";
 import { authorizeRole } from "./access";
-import { changeMarker, loadPatientActivity } from "./adherence";
+import { changeMarker, loadPatientActivity, SUMMARY_WEEKS } from "./adherence";
 import { writeAudit } from "./audit-log";
 
 export interface CaseloadRow {
@@ -46,7 +46,7 @@ export async function listCaseload(): Promise<Caseload> {
       from patients p
       where p.id in ${myPatients(user.id)}`);
   const patients = (result as unknown as { rows: Record<string, string | number | null>[] }).rows;
-  const activities = await loadPatientActivity(patients.map((p) => String(p.id)));
+  const activities = await loadPatientActivity(patients.map((p) => String(p.id)), { weeks: SUMMARY_WEEKS });
   await writeAudit({ actor: user, action: "caseload.view", outcome: "allowed" });
   const rows: CaseloadRow[] = patients.map((p) => {
     const activity = activities.get(String(p.id))!;

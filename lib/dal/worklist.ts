@@ -8,7 +8,7 @@ import { ageOn } from "@/lib/domain/age";
 import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole } from "./access";
-import { loadPatientActivity } from "./adherence";
+import { loadPatientActivity, SUMMARY_WEEKS } from "./adherence";
 import { writeAudit } from "./audit-log";
 
 export const WORKLIST_PAGE_SIZE = 20;
@@ -93,7 +93,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
     order by (new_alerts > 0) desc, (open_alerts > 0) desc, ${SORTS[q.sort ?? "name"]}
     limit ${WORKLIST_PAGE_SIZE} offset ${(page - 1) * WORKLIST_PAGE_SIZE}`);
   const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  const activities = await loadPatientActivity(rows.map((r) => String(r.id)));
+  const activities = await loadPatientActivity(rows.map((r) => String(r.id)), { weeks: SUMMARY_WEEKS });
   await writeAudit({ actor: user, action: "patient.list", outcome: "allowed" });
   const now = new Date();
   return {

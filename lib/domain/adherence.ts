@@ -73,12 +73,15 @@ export interface PlanVersionSchedule {
   items: readonly ScheduledItem[];
 }
 
-export interface ActivityLog {
+/**
+ * A log is placed on the patient's calendar either from the instant it happened, or from the
+ * local date the patient logged it for (the daily log stores that date, so no conversion is needed).
+ */
+export type ActivityLog = {
   itemKey: string;
-  occurredAt: Date;
   status: "done" | "skipped";
   reason?: string;
-}
+} & ({ occurredAt: Date } | { localDate: LocalDate });
 
 export interface Tally {
   expected: number;
@@ -136,7 +139,8 @@ function versionFinder(versions: readonly PlanVersionSchedule[]) {
 function logCounter(logs: readonly ActivityLog[], timeZone: string) {
   const counts = new Map<string, { done: number; skipped: number }>();
   for (const log of logs) {
-    const key = `${log.itemKey}\u0000${localDate(log.occurredAt, timeZone)}`;
+    const date = "localDate" in log ? log.localDate : localDate(log.occurredAt, timeZone);
+    const key = `${log.itemKey}\u0000${date}`;
     const entry = counts.get(key) ?? { done: 0, skipped: 0 };
     entry[log.status] += 1;
     counts.set(key, entry);

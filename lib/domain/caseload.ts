@@ -57,15 +57,11 @@ function painTrend(pains: PatientActivity["pains"], today: LocalDate): PainTrend
   };
 }
 
-function latest(dates: LocalDate[]): LocalDate | null {
-  return dates.reduce<LocalDate | null>((max, d) => (max === null || d > max ? d : max), null);
-}
-
 /** `today` is the patient's local date; today's logs count for the last log, not for adherence. */
 export function summarizeActivity(activity: PatientActivity, today: LocalDate): AdherenceSummary {
   const last7 = rateOver(activity, today, 7);
   const last28 = rateOver(activity, today, 28);
-  const lastLogDate = latest([...activity.itemLogs.map((l) => l.localDate), ...activity.runs.map((r) => r.localDate)]);
+  const { lastLogDate } = activity;
   const pain = painTrend(activity.pains, today);
   const weekAgo = addDays(today, -7);
   const breachingRuns = activity.runs.filter((r) => r.localDate > weekAgo && r.breaches.length > 0).length;

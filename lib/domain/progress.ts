@@ -21,8 +21,7 @@ export function adherenceInputFrom(
       return [{ key: item.key, category: catalogueEntry(item.catalogueId).category, schedule: { timesPerDay: 1, daysPerWeek: cadence.daysPerWeek, startDate: plan.startDate } }];
     }),
   }));
-  // Noon UTC falls on the same calendar day in every zone the clinic's patients live in (UTC−10 to UTC+10).
-  const entries: ActivityLog[] = logs.map((l) => ({ itemKey: l.itemKey, status: l.status, occurredAt: new Date(`${l.localDate}T12:00:00Z`) }));
+  const entries: ActivityLog[] = logs.map((l) => ({ itemKey: l.itemKey, status: l.status, localDate: l.localDate }));
   return { versions: schedules, logs: entries, timeZone };
 }
 
@@ -33,6 +32,8 @@ export interface PatientActivity {
   versions: { effectiveFrom: LocalDate; plan: Plan }[];
   itemLogs: { localDate: LocalDate; itemKey: string; status: "done" | "skipped" }[];
   runs: { localDate: LocalDate; minutes: number; breaches: string[] }[];
+  /** The newest date anything was logged for, however long ago. */
+  lastLogDate: LocalDate | null;
   /** Pain now (0–10) from check-ins, oldest first. */
   pains: { localDate: LocalDate; pain: number }[];
   /** Longest run × runs a week the current clearance allows; null when it sets no such limit. */

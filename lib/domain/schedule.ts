@@ -31,7 +31,19 @@ export interface Schedule {
 const DAY_MS = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Adherence over a caseload parses the same few hundred dates hundreds of thousands of times.
+const parsed = new Map<string, number>();
+
 function toUtcMs(date: LocalDate): number {
+  const known = parsed.get(date);
+  if (known !== undefined) return known;
+  const ms = parseDate(date);
+  if (parsed.size > 50_000) parsed.clear();
+  parsed.set(date, ms);
+  return ms;
+}
+
+function parseDate(date: LocalDate): number {
   const match = DATE_PATTERN.exec(date);
   if (!match) throw new RangeError(`Not a calendar date: ${date}`);
   const [, y, m, d] = match.map(Number) as [number, number, number, number];

@@ -26,8 +26,8 @@ const plan: Plan = {
 /** Stretches done every day in [from, to], both included. */
 const doneDays = (from: string, to: string) => datesFrom(from, to).map((localDate) => ({ localDate, itemKey: STRETCH, status: "done" as const }));
 
-function activity(change: Partial<PatientActivity> = {}): PatientActivity {
-  return {
+function activity(change: Partial<Omit<PatientActivity, "lastLogDate">> = {}): PatientActivity {
+  const base = {
     timeZone: "America/New_York",
     versions: [{ effectiveFrom: plan.startDate, plan }],
     itemLogs: doneDays("2026-10-01", addDays(TODAY, -1)),
@@ -36,6 +36,8 @@ function activity(change: Partial<PatientActivity> = {}): PatientActivity {
     weeklyRunLimit: null,
     ...change,
   };
+  const dates = [...base.itemLogs, ...base.runs].map((l) => l.localDate).sort();
+  return { ...base, lastLogDate: dates.at(-1) ?? null };
 }
 
 const codes = (a: PatientActivity) => summarizeActivity(a, TODAY).flags.map((f) => f.code);
