@@ -6,7 +6,7 @@ import { checkIns } from "@/db/schema/check-ins";
 import { clearances } from "@/db/schema/clearance";
 import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
-import { adherence, adherenceCalendar, type DayMark } from "@/lib/domain/adherence";
+import { adherenceBefore, adherenceCalendar, type DayMark } from "@/lib/domain/adherence";
 import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { itemName } from "@/lib/domain/plan";
 import { describeDose, type PlanCategory } from "@/lib/domain/plan-catalogue";
@@ -139,7 +139,7 @@ export async function getPatientAdherence(patientId: string): Promise<PatientAdh
   const { today } = activity;
   const input = activityAdherenceInput(activity);
   const calendars = activity.versions.length ? adherenceCalendar({ ...input, from: addDays(today, -HEAT_MAP_DAYS), to: today, today }) : {};
-  const byItem = activity.versions.length ? adherence({ ...input, from: addDays(today, -HEAT_MAP_DAYS), to: addDays(today, -1) }).byItem : {};
+  const byItem = activity.versions.length ? adherenceBefore(today, HEAT_MAP_DAYS, input).byItem : {};
   // Names and doses as the newest version that holds each item has them.
   const items = new Map(activity.versions.flatMap((v) => v.plan.items.map((i) => [i.key, i] as const)));
   return {

@@ -53,7 +53,7 @@ import {
  * only what done has left: done + skipped never exceeds expected. Silent misses are
  * expected − done − skipped.
  *
- * **Rolling figures.** `adherenceLastDays(7 | 28, now)` covers the n complete local days before
+ * **Rolling figures.** `adherenceBefore(today, 7 | 28)` (or `adherenceLastDays(7 | 28, now)`) covers the n complete local days before
  * today; today is left out so a morning view does not count the evening's sessions as missed.
  *
  * **Limits.** Medicines taken when needed and advice have no sessions and are not scored. A
@@ -222,10 +222,15 @@ export function adherence({ versions, logs, timeZone, from, to }: AdherenceInput
   };
 }
 
-/** The `days` complete local days before today in the patient's time zone (7 and 28 on screens). */
-export function adherenceLastDays(days: number, now: Date, input: AdherenceInput): AdherenceReport {
-  const to = addDays(localDate(now, input.timeZone), -1);
+/** The `days` complete local days before `today`, the patient's local date (7 and 28 on screens). */
+export function adherenceBefore(today: LocalDate, days: number, input: AdherenceInput): AdherenceReport {
+  const to = addDays(today, -1);
   return adherence({ ...input, from: addDays(to, 1 - days), to });
+}
+
+/** `adherenceBefore` at an instant, in the patient's time zone. */
+export function adherenceLastDays(days: number, now: Date, input: AdherenceInput): AdherenceReport {
+  return adherenceBefore(localDate(now, input.timeZone), days, input);
 }
 
 /**

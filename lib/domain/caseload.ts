@@ -1,4 +1,4 @@
-import { adherence } from "./adherence";
+import { adherenceBefore } from "./adherence";
 import { activityAdherenceInput, type PatientActivity } from "./progress";
 import { addDays, daysBetween, type LocalDate } from "./schedule";
 
@@ -43,8 +43,7 @@ const FLAG_WEIGHT: Record<FlagCode, number> = { run_beyond_restrictions: 8, pain
 
 function rateOver(activity: PatientActivity, today: LocalDate, days: number): number | null {
   if (!activity.versions.length) return null;
-  const to = addDays(today, -1);
-  return adherence({ ...activityAdherenceInput(activity), from: addDays(today, -days), to }).overall.rate;
+  return adherenceBefore(today, days, activityAdherenceInput(activity)).overall.rate;
 }
 
 function painTrend(pains: PatientActivity["pains"], today: LocalDate): PainTrend {
