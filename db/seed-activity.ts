@@ -31,7 +31,7 @@ export const activityStories: Record<number, ActivityStory> = {
   0: { adherence: 0.85, pain: [6, 3], runsPerWeek: 2, runMinutes: 18 }, // Sam Rivera: steady
   1: { adherence: 0.9, pain: [5, 2], runsPerWeek: 3, runMinutes: 25 }, // Priya Natarajan
   3: { adherence: 0.5, pain: [5, 5], runsPerWeek: 0, runMinutes: 0, painJump: 2 }, // Grace Liu: worsening
-  4: { adherence: 0.75, pain: [4, 1], runsPerWeek: 3, runMinutes: 30 }, // Olu Adeyemi
+  4: { adherence: 0.45, pain: [4, 1], runsPerWeek: 3, runMinutes: 30 }, // Olu Adeyemi: doing under half
   7: { adherence: 0.35, pain: [4, 4], runsPerWeek: 2, runMinutes: 20, quietDays: 4 }, // Marcus Bell: poor adherence, gone quiet
   8: { adherence: 0.7, pain: [4, 2], runsPerWeek: 2, runMinutes: 18, overran: 30 }, // Hannah Kowalski: one run too long
   9: { adherence: 0.95, pain: [3, 1], runsPerWeek: 4, runMinutes: 35 }, // Diego Alvarez

@@ -26,9 +26,11 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     await becomeCaller(t.db, "otherTherapist"); // Amrit Singh, PT
     const singh = await listCaseload();
     expect(singh.rows.map((r) => r.name).sort()).toEqual(["Diego Alvarez", "Hannah Kowalski", "Kenji Watanabe", "Olu Adeyemi", "Priya Natarajan"]);
-    // Kenji's unresolved red flag puts him first; Hannah ran too long this week.
+    // Kenji's unresolved red flag puts him first; Hannah ran too long this week; Olu does under half.
     expect(singh.rows[0]!.name).toBe("Kenji Watanabe");
     expect(singh.rows.find((r) => r.name === "Hannah Kowalski")!.summary.flags.map((f) => f.code)).toContain("run_beyond_restrictions");
+    expect(singh.rows.find((r) => r.name === "Olu Adeyemi")!.summary.last28).toBeLessThan(0.6);
+    expect(singh.rows.find((r) => r.name === "Priya Natarajan")!.summary.last28).toBeGreaterThan(0.8);
   });
 
   it("shows a new log at once: the marker changes and the last log becomes today", async () => {
