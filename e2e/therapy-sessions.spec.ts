@@ -20,6 +20,8 @@ test("a therapist records a session and changes a home-exercise dose, and the ph
   await expect(record.getByText("Session recorded.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Sessions" }).getByText("In the clinic: Nerve glides 2×10, bird-dog 3×8")).toBeVisible();
 
+  // Each exercise's form is folded until opened.
+  await page.locator("summary", { hasText: "Bird-dog" }).click();
   const dose = page.getByRole("form", { name: "Bird-dog" });
   await dose.getByLabel("Sets").fill("4");
   await dose.getByRole("button", { name: "Change the dose" }).click();

@@ -58,7 +58,7 @@ export default async function TherapyPage({ params }: { params: Promise<{ id: st
           <h2 id="adjust-dose-heading" className="text-lg font-semibold">Adjust home-exercise dose</h2>
           <p className="mt-1 text-sm text-slate-700">
             You can change the numbers of the stretches, strength exercises and walking in the plan. Each change saves a new plan version with your name and
-            reason, for the physician to see. Medicines, running, heat or cold, advice and the clearance stay with the physician.
+            reason, for the physician to see. Medicines, running, heat or cold, advice and the clearance stay with the physician. Open an exercise to change it.
           </p>
           <Link href={`/patients/${chart.id}/plan`} className={planLink}>
             See the plan and its history
