@@ -25,7 +25,8 @@ test("a therapist records a session and changes a home-exercise dose, and the ph
   const dose = page.getByRole("form", { name: "Bird-dog" });
   await dose.getByLabel("Sets").fill("4");
   await dose.getByRole("button", { name: "Change the dose" }).click();
-  await expect(dose.getByText(/reason/i).last()).toBeVisible();
+  await expect(dose.getByText(/Say why the dose changes/)).toBeVisible();
+  await expect(dose.getByLabel("Sets")).toHaveValue("4");
   await dose.getByLabel("Reason for the change").fill("Managing 3 sets easily without leg symptoms.");
   await dose.getByRole("button", { name: "Change the dose" }).click();
   await expect(page.getByText(/Dose changed: the plan is now version \d+/)).toBeVisible();
