@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
 import { checkIns } from "@/db/schema/check-ins";
 import { clearances } from "@/db/schema/clearance";
+import { episodes } from "@/db/schema/episodes";
 import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
 import { adherenceBefore, adherenceCalendar, type DayMark } from "@/lib/domain/adherence";
@@ -47,7 +48,7 @@ export async function loadPatientActivity(patientIds: readonly string[], { weeks
   const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
   const earliest = addDays(weekStart([...todays.values()].sort()[0]!), -7 * weeks);
   const mine = and(inArray(activityLogs.patientId, ids), gte(activityLogs.localDate, earliest));
-  const [itemLogs, runs, lastLogs, pains, versions, latestClearances] = await Promise.all([
+  const [itemLogs, runs, lastLogs, pains, versions, latestClearances, latestEpisodes] = await Promise.all([
     // Tens of thousands of item logs over a caseload: one JSON text per patient is far quicker
     // to read than a row each.
     database
@@ -82,6 +83,11 @@ export async function loadPatientActivity(patientIds: readonly string[], { weeks
       .from(clearances)
       .where(inArray(clearances.patientId, ids))
       .orderBy(clearances.patientId, desc(clearances.version)),
+    database
+      .selectDistinctOn([episodes.patientId], { patientId: episodes.patientId, status: episodes.status })
+      .from(episodes)
+      .where(inArray(episodes.patientId, ids))
+      .orderBy(episodes.patientId, desc(episodes.openedAt)),
   ]);
   const itemLogsOf = new Map(itemLogs.map((row) => [row.patientId, JSON.parse(row.logs) as [LocalDate, string, "done" | "skipped"][]]));
   const lastLogOf = new Map(lastLogs.map((row) => [row.patientId, row.last]));
@@ -89,6 +95,7 @@ export async function loadPatientActivity(patientIds: readonly string[], { weeks
   const painsOf = groupByPatient(pains);
   const versionsOf = groupByPatient(versions);
   const clearanceOf = new Map(latestClearances.map((c) => [c.patientId, c]));
+  const healed = new Set(latestEpisodes.filter((e) => e.status === "healed").map((e) => e.patientId));
   for (const { id, timeZone } of zones) {
     const clearance = clearanceOf.get(id);
     const limits = clearance?.level === "restricted" ? clearance.restrictions : null;
@@ -100,6 +107,7 @@ export async function loadPatientActivity(patientIds: readonly string[], { weeks
       itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status]) => ({ localDate: date, itemKey, status })),
       runs: (runsOf.get(id) ?? []).map((r) => ({ localDate: r.localDate, minutes: r.minutes ?? 0, breaches: r.breaches ?? [] })),
       lastLogDate: lastLogOf.get(id) ?? null,
+      healed: healed.has(id),
       pains: (painsOf.get(id) ?? []).map((p) => ({ localDate: localDate(p.createdAt, timeZone), pain: p.pain })),
       weeklyRunLimit: limits?.maxRunMinutes && limits.runsPerWeek ? limits.maxRunMinutes * limits.runsPerWeek : null,
     });
@@ -129,6 +137,13 @@ export interface PatientAdherence {
 }
 
 export const HEAT_MAP_DAYS = 28;
+
+/** The figures and flags alone, for the top of the chart. */
+export async function getAdherenceSummary(patientId: string): Promise<{ today: LocalDate; summary: AdherenceSummary }> {
+  await readPatient(patientId, "adherence.view", { roles: ["physician", "therapist"] });
+  const activity = (await loadPatientActivity([patientId], { weeks: SUMMARY_WEEKS })).get(patientId)!;
+  return { today: activity.today, summary: summarizeActivity(activity, activity.today) };
+}
 
 /** One patient's adherence, pain and running, for the chart's adherence view. */
 export async function getPatientAdherence(patientId: string): Promise<PatientAdherence> {

@@ -51,7 +51,6 @@ export async function listCaseload(): Promise<Caseload> {
   const rows: CaseloadRow[] = patients.map((p) => {
     const activity = activities.get(String(p.id))!;
     const episodeStatus = (p.episode_status as EpisodeStatus | null) ?? null;
-    const summary = summarizeActivity(activity, activity.today);
     return {
       id: String(p.id),
       mrn: String(p.mrn),
@@ -60,7 +59,7 @@ export async function listCaseload(): Promise<Caseload> {
       clearanceLevel: (p.clearance_level as ClearanceLevel | null) ?? null,
       openRedFlags: Number(p.open_red_flags),
       today: activity.today,
-      summary: episodeStatus === "healed" ? { ...summary, flags: [] } : summary,
+      summary: summarizeActivity(activity, activity.today),
     };
   });
   const healed = (r: CaseloadRow) => Number(r.episodeStatus === "healed");

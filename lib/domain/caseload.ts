@@ -56,7 +56,10 @@ function painTrend(pains: PatientActivity["pains"], today: LocalDate): PainTrend
   };
 }
 
-/** `today` is the patient's local date; today's logs count for the last log, not for adherence. */
+/**
+ * `today` is the patient's local date; today's logs count for the last log, not for adherence.
+ * Once the episode has healed there is nothing left to follow up, so no flag is raised.
+ */
 export function summarizeActivity(activity: PatientActivity, today: LocalDate): AdherenceSummary {
   const last7 = rateOver(activity, today, 7);
   const last28 = rateOver(activity, today, 28);
@@ -67,6 +70,7 @@ export function summarizeActivity(activity: PatientActivity, today: LocalDate): 
   const planStart = activity.versions[0]?.effectiveFrom ?? null;
 
   const flags: Flag[] = [];
+  if (activity.healed) return { last7, last28, lastLogDate, pain, flags };
   if (breachingRuns > 0) {
     flags.push({ code: "run_beyond_restrictions", label: breachingRuns === 1 ? "Ran beyond the restrictions" : `Ran beyond the restrictions ${breachingRuns} times` });
   }

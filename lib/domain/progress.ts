@@ -34,6 +34,8 @@ export interface PatientActivity {
   runs: { localDate: LocalDate; minutes: number; breaches: string[] }[];
   /** The newest date anything was logged for, however long ago. */
   lastLogDate: LocalDate | null;
+  /** The latest episode has healed: there is no plan to follow any more. */
+  healed: boolean;
   /** Pain now (0–10) from check-ins, oldest first. */
   pains: { localDate: LocalDate; pain: number }[];
   /** Longest run × runs a week the current clearance allows; null when it sets no such limit. */

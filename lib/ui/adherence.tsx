@@ -42,3 +42,46 @@ export function FlagList({ flags }: { flags: Flag[] }) {
     </ul>
   );
 }
+
+/** The figures and flags a chart and the adherence view show at the top. */
+export function AdherenceAtAGlance({ summary, today }: { summary: AdherenceSummary; today: string }) {
+  return (
+    <>
+      <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-slate-700">Plan done, last 7 days</dt>
+          <dd className="text-lg"><AdherencePercent rate={summary.last7} /></dd>
+        </div>
+        <div>
+          <dt className="text-slate-700">Plan done, last 28 days</dt>
+          <dd className="text-lg"><AdherencePercent rate={summary.last28} /></dd>
+        </div>
+        <div>
+          <dt className="text-slate-700">Last log</dt>
+          <dd>{lastLogText(summary.lastLogDate, today)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-700">Pain at check-in</dt>
+          <dd>{painText(summary.pain)}</dd>
+        </div>
+      </dl>
+      <div className="mt-3 text-sm">
+        <h3 className="font-medium">Flags</h3>
+        <div className="mt-1"><FlagList flags={summary.flags} /></div>
+      </div>
+    </>
+  );
+}
+
+const clock = (ms: number) => new Date(ms).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", second: "2-digit" });
+
+/** Says that a live page keeps itself fresh, or that it could not. */
+export function LiveStatus({ updatedAt, failed, className }: { updatedAt: number; failed: boolean; className: string }) {
+  return (
+    <p className={className} role={failed ? "alert" : undefined}>
+      {failed
+        ? "Could not check for new logs. The figures may be out of date; reload the page to try again."
+        : `Updates by itself while open. Checked at ${clock(updatedAt || Date.now())}.`}
+    </p>
+  );
+}

@@ -111,6 +111,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   },
   "adherence.ts": {
     getPatientAdherence: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/adherence")).getPatientAdherence(t.sam) },
+    getAdherenceSummary: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/adherence")).getAdherenceSummary(t.sam) },
     patientAdherenceMarker: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/adherence")).patientAdherenceMarker(t.sam) },
   },
   "exams.ts": {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { getMyDay, logActivity } from "@/lib/dal/activity";
-import { getPatientAdherence, patientAdherenceMarker } from "@/lib/dal/adherence";
+import { getAdherenceSummary, getPatientAdherence, patientAdherenceMarker } from "@/lib/dal/adherence";
 import { caseloadMarker, listCaseload } from "@/lib/dal/caseload";
 import { decideClearance } from "@/lib/dal/clearance";
 import { NotFoundError } from "@/lib/dal/errors";
@@ -48,6 +48,7 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     expect(await patientAdherenceMarker(sam)).not.toBe(samBefore);
     const row = (await listCaseload()).rows.find((r) => r.id === sam)!;
     expect(row.summary.lastLogDate).toBe(day.date);
+    expect((await getAdherenceSummary(sam)).summary).toEqual(row.summary);
     const adherence = await getPatientAdherence(sam);
     const ticked = adherence.heatMap.find((h) => h.key === day.items[0]!.key)!;
     expect(ticked.days.at(-1)).toEqual({ date: day.date, mark: "done" });

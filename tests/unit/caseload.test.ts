@@ -34,6 +34,7 @@ function activity(change: Partial<Omit<PatientActivity, "lastLogDate">> = {}): P
     runs: [],
     pains: [],
     weeklyRunLimit: null,
+    healed: false,
     ...change,
   };
   const dates = [...base.itemLogs, ...base.runs].map((l) => l.localDate).sort();
@@ -100,6 +101,11 @@ describe("flags", () => {
     {
       name: "a breach 7 days ago has left the window",
       activity: activity({ runs: [{ localDate: addDays(TODAY, -7), minutes: 40, breaches: ["too_long"] }] }),
+      flags: [],
+    },
+    {
+      name: "a healed episode raises no flag",
+      activity: activity({ healed: true, itemLogs: [], runs: [{ localDate: addDays(TODAY, -1), minutes: 40, breaches: ["too_long"] }] }),
       flags: [],
     },
     { name: "a run inside the limits", activity: activity({ runs: [{ localDate: addDays(TODAY, -1), minutes: 20, breaches: [] }] }), flags: [] },

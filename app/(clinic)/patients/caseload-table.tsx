@@ -2,13 +2,11 @@
 
 import Link from "next/link";
 import type { Caseload } from "@/lib/dal/caseload";
-import { AdherencePercent, FlagList, lastLogText, painText } from "@/lib/ui/adherence";
+import { AdherencePercent, FlagList, lastLogText, LiveStatus, painText } from "@/lib/ui/adherence";
 import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { useLiveData } from "@/lib/ui/use-live-data";
-
-const time = (ms: number) => new Date(ms).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", second: "2-digit" });
 
 /** The therapist's caseload, most in need first, refreshed while it is open. */
 export function CaseloadTable({ initial }: { initial: Caseload }) {
@@ -20,11 +18,7 @@ export function CaseloadTable({ initial }: { initial: Caseload }) {
         {data.rows.length} {data.rows.length === 1 ? "patient" : "patients"}, {flagged} needing attention. Most in need first: red flags, then runs beyond the
         restrictions and rising pain, then low adherence and silence.
       </p>
-      <p className="text-sm text-slate-600" role={failed ? "alert" : undefined}>
-        {failed
-          ? "Could not check for new logs. The figures below may be out of date; reload the page to try again."
-          : `Updates by itself while open. Checked at ${time(updatedAt || Date.now())}.`}
-      </p>
+      <LiveStatus className="text-sm text-slate-600" updatedAt={updatedAt} failed={failed} />
       {data.rows.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-4">No patients are on your caseload yet. A physician&apos;s referral adds them.</p>
       ) : (

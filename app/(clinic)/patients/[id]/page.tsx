@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listRecentRuns } from "@/lib/dal/activity";
-import { getPatientAdherence } from "@/lib/dal/adherence";
+import { getAdherenceSummary } from "@/lib/dal/adherence";
 import { getClearance } from "@/lib/dal/clearance";
 import { getDiagnoses } from "@/lib/dal/diagnoses";
 import { listExams } from "@/lib/dal/exams";
@@ -10,7 +10,7 @@ import { listReferrals } from "@/lib/dal/referrals";
 import { getPatientChart } from "@/lib/dal/patients";
 import { listRedFlagAlerts } from "@/lib/dal/red-flags";
 import { requireRole } from "@/lib/dal/session";
-import { AdherencePercent, FlagList, lastLogText, painText } from "@/lib/ui/adherence";
+import { AdherenceAtAGlance } from "@/lib/ui/adherence";
 import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { formatDate, formatDateTime, sexLabel } from "@/lib/ui/format";
@@ -36,7 +36,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
     getPlan(id),
     listReferrals(id),
     listRecentRuns(id),
-    getPatientAdherence(id),
+    getAdherenceSummary(id),
   ]);
   const breachingRuns = runs.filter((r) => r.breaches.length > 0);
   const openEscalations = referrals.escalations.filter((r) => r.status === "requested" || r.status === "scheduled");
@@ -181,28 +181,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="adherence-heading" className={card}>
         <h2 id="adherence-heading" className="text-lg font-semibold">Adherence and follow-up</h2>
-        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-slate-700">Plan done, last 7 days</dt>
-            <dd className="text-lg"><AdherencePercent rate={adherence.summary.last7} /></dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">Plan done, last 28 days</dt>
-            <dd className="text-lg"><AdherencePercent rate={adherence.summary.last28} /></dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">Last log</dt>
-            <dd>{lastLogText(adherence.summary.lastLogDate, adherence.today)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">Pain at check-in</dt>
-            <dd>{painText(adherence.summary.pain)}</dd>
-          </div>
-        </dl>
-        <div className="mt-3 text-sm">
-          <h3 className="font-medium">Flags</h3>
-          <div className="mt-1"><FlagList flags={chart.episode?.status === "healed" ? [] : adherence.summary.flags} /></div>
-        </div>
+        <AdherenceAtAGlance summary={adherence.summary} today={adherence.today} />
         <div className="mt-3 flex flex-wrap gap-x-6">
           <Link href={`/patients/${chart.id}/adherence`} className="inline-flex min-h-11 items-center text-brand-700 underline">
             See adherence by item and week

@@ -5,7 +5,6 @@ import type { MyProgress } from "@/lib/dal/progress";
 import { ChartFigure as Figure, shortDate } from "@/lib/ui/chart-figure";
 import { lastFullWeek, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui/week-charts";
 
-const short = shortDate;
 const addWeeks = (date: string, weeks: number) => new Date(Date.parse(`${date}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
 export function ProgressCharts({ progress }: { progress: MyProgress }) {
@@ -23,9 +22,9 @@ export function ProgressCharts({ progress }: { progress: MyProgress }) {
       >
         <LineChart accessibilityLayer={false} data={pain} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis dataKey="date" tickFormatter={short} fontSize={12} />
+          <XAxis dataKey="date" tickFormatter={shortDate} fontSize={12} />
           <YAxis domain={[0, 10]} fontSize={12} />
-          <Tooltip labelFormatter={(d) => short(String(d))} />
+          <Tooltip labelFormatter={(d) => shortDate(String(d))} />
           {markers.map((m) => (
             <ReferenceLine key={m.label} x={m.date} stroke="#7c3aed" strokeDasharray="4 4" label={{ value: m.label, fontSize: 11, fill: "#5b21b6" }} />
           ))}
@@ -35,7 +34,7 @@ export function ProgressCharts({ progress }: { progress: MyProgress }) {
       <WeeklyAdherenceChart
         weeks={weeks}
         title="Plan done each week"
-        summary={recent ? `Last full week (from ${short(recent.week)}): ${recent.adherencePercent}% of your plan done. This week is still going.` : "Nothing scheduled yet."}
+        summary={recent ? `Last full week (from ${shortDate(recent.week)}): ${recent.adherencePercent}% of your plan done. This week is still going.` : "Nothing scheduled yet."}
       />
       <WeeklyRunningChart
         weeks={weeks}

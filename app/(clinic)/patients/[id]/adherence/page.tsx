@@ -16,7 +16,7 @@ export default async function AdherencePage({ params }: { params: Promise<{ id: 
   return (
     <article aria-labelledby="adherence-heading" className="space-y-4">
       <SubpageHeader headingId="adherence-heading" title="Adherence" patient={chart} />
-      <AdherenceView patientId={id} initial={adherence} healed={chart.episode?.status === "healed"} />
+      <AdherenceView patientId={id} initial={adherence} />
     </article>
   );
 }
