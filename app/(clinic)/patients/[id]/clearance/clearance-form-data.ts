@@ -4,7 +4,7 @@ import type { Restrictions } from "@/lib/domain/clearance";
 // the clearance rules report by path land under the input that caused them.
 
 const NUMERIC_LIMITS = ["maxRunMinutes", "runsPerWeek", "weeklyDistanceKm", "maxEffortRpe", "painCeiling"] as const;
-type NumericLimit = (typeof NUMERIC_LIMITS)[number];
+export type NumericLimit = (typeof NUMERIC_LIMITS)[number];
 const CHECKBOXES = ["flatGroundOnly", "noSpeedWork"] as const;
 
 /** The decision as `decideClearance` expects it; the DAL's schema judges every value. */

@@ -18,7 +18,7 @@ const LEVEL_OPTIONS = [
   { value: "full", label: "Fully cleared" },
 ] as const satisfies readonly { value: ClearanceLevel; label: string }[];
 
-export interface ClearanceFormProps {
+interface ClearanceFormProps {
   patientId: string;
   /** The version this decision builds on (0 for the first); the server refuses it if stale. */
   currentVersion: number;

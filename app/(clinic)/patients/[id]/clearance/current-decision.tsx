@@ -3,8 +3,14 @@ import { ClearanceBadge } from "@/lib/ui/clearance-badge";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { restrictionLines } from "./restriction-lines";
 
-const term = "font-medium text-slate-800";
-const detail = "text-slate-700";
+function Item({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-800">{term}</dt>
+      <dd className="text-slate-700">{children}</dd>
+    </div>
+  );
+}
 
 export function CurrentDecision({ current, reviewDue }: { current: ClearanceVersion | null; reviewDue: boolean }) {
   return (
@@ -18,42 +24,23 @@ export function CurrentDecision({ current, reviewDue }: { current: ClearanceVers
       ) : (
         <dl className="mt-2 space-y-2 text-sm">
           {current.restrictions && (
-            <div>
-              <dt className={term}>Restrictions</dt>
-              <dd>
-                <ul className="list-disc pl-5 text-slate-700">
-                  {restrictionLines(current.restrictions).map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
+            <Item term="Restrictions">
+              <ul className="list-disc pl-5">
+                {restrictionLines(current.restrictions).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </Item>
           )}
-          <div>
-            <dt className={term}>Review date</dt>
-            <dd className={detail}>
-              {current.reviewDate ? formatDate(current.reviewDate) : "None set"}
-              {reviewDue && <span className="ml-2 font-semibold text-violet-900">Review due</span>}
-            </dd>
-          </div>
-          <div>
-            <dt className={term}>Signed</dt>
-            <dd className={detail}>
-              Version {current.version}, by {current.signedByName} on {formatDateTime(current.signedAt)}
-            </dd>
-          </div>
-          {current.overrideReason !== "" && (
-            <div>
-              <dt className={term}>Override reason</dt>
-              <dd className={detail}>{current.overrideReason}</dd>
-            </div>
-          )}
-          {current.note !== "" && (
-            <div>
-              <dt className={term}>Note</dt>
-              <dd className={detail}>{current.note}</dd>
-            </div>
-          )}
+          <Item term="Review date">
+            {current.reviewDate ? formatDate(current.reviewDate) : "None set"}
+            {reviewDue && <span className="ml-2 font-semibold text-violet-900">Review due</span>}
+          </Item>
+          <Item term="Signed">
+            Version {current.version}, by {current.signedByName} on {formatDateTime(current.signedAt)}
+          </Item>
+          {current.overrideReason !== "" && <Item term="Override reason">{current.overrideReason}</Item>}
+          {current.note !== "" && <Item term="Note">{current.note}</Item>}
         </dl>
       )}
     </section>

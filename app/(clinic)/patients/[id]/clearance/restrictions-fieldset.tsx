@@ -3,6 +3,25 @@
 import { useId } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { Field, FieldError, TextAreaField } from "@/lib/ui/form";
+import type { NumericLimit } from "./clearance-form-data";
+
+interface Limit {
+  key: NumericLimit;
+  label: string;
+  hint?: string;
+  inputMode?: "numeric" | "decimal";
+  min: number;
+  max?: number;
+  step?: number;
+}
+
+const LIMITS: Limit[] = [
+  { key: "maxRunMinutes", label: "Longest run (minutes)", min: 1, max: 240 },
+  { key: "runsPerWeek", label: "Runs per week", min: 1, max: 7 },
+  { key: "weeklyDistanceKm", label: "Weekly distance (km)", inputMode: "decimal", min: 0.1, step: 0.1 },
+  { key: "maxEffortRpe", label: "Highest effort (RPE 1–10)", hint: "Rating of perceived exertion: 1 is very easy, 10 is flat out.", min: 1, max: 10 },
+  { key: "painCeiling", label: "Pain ceiling (0–10)", hint: "The patient stops the run when pain goes above this.", min: 0, max: 10 },
+];
 
 interface RestrictionsFieldsetProps {
   state: ActionState<unknown> | null;
@@ -24,31 +43,9 @@ export function RestrictionsFieldset({ state, defaults, hidden }: RestrictionsFi
       <p className="text-sm text-slate-700">Set at least one of the number limits. Leave a box empty for no limit.</p>
       <FieldError id={errorId} errors={errors} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="restrictions.maxRunMinutes" label="Longest run (minutes)" type="number" inputMode="numeric" min={1} max={240} defaultValue={defaults["restrictions.maxRunMinutes"]} state={state} />
-        <Field name="restrictions.runsPerWeek" label="Runs per week" type="number" inputMode="numeric" min={1} max={7} defaultValue={defaults["restrictions.runsPerWeek"]} state={state} />
-        <Field name="restrictions.weeklyDistanceKm" label="Weekly distance (km)" type="number" inputMode="decimal" min={0.1} step={0.1} defaultValue={defaults["restrictions.weeklyDistanceKm"]} state={state} />
-        <Field
-          name="restrictions.maxEffortRpe"
-          label="Highest effort (RPE 1–10)"
-          hint="Rating of perceived exertion: 1 is very easy, 10 is flat out."
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={10}
-          defaultValue={defaults["restrictions.maxEffortRpe"]}
-          state={state}
-        />
-        <Field
-          name="restrictions.painCeiling"
-          label="Pain ceiling (0–10)"
-          hint="The patient stops the run when pain goes above this."
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={10}
-          defaultValue={defaults["restrictions.painCeiling"]}
-          state={state}
-        />
+        {LIMITS.map(({ key, inputMode, ...limit }) => (
+          <Field key={key} name={`restrictions.${key}`} type="number" inputMode={inputMode ?? "numeric"} {...limit} defaultValue={defaults[`restrictions.${key}`]} state={state} />
+        ))}
       </div>
       <div className="flex flex-wrap gap-x-6">
         <Checkbox name="restrictions.flatGroundOnly" label="Flat ground only" checked={defaults["restrictions.flatGroundOnly"] === "on"} />

@@ -1,6 +1,15 @@
 import { EXAM_VALID_DAYS, MAX_PAIN_AT_REST_FOR_FULL, type SignedExamSummary } from "@/lib/domain/clearance";
 import { formatDateTime } from "@/lib/ui/format";
 
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="font-medium text-slate-800">{term}</dt>
+      <dd className="text-slate-700">{children}</dd>
+    </>
+  );
+}
+
 /** The facts lib/domain/clearance.ts weighs, so a refusal is never a surprise. */
 export function RuleFacts({ exam, redFlagCount }: { exam: SignedExamSummary | null; redFlagCount: number }) {
   return (
@@ -11,21 +20,12 @@ export function RuleFacts({ exam, redFlagCount }: { exam: SignedExamSummary | nu
         {MAX_PAIN_AT_REST_FOR_FULL}/10 or less and no motor deficit, unless the physician records an override reason.
       </p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="font-medium text-slate-800">Unresolved red flags</dt>
-        <dd className="text-slate-700">{redFlagCount === 0 ? "None" : redFlagCount}</dd>
-        {exam ? (
+        <Fact term="Unresolved red flags">{redFlagCount === 0 ? "None" : redFlagCount}</Fact>
+        <Fact term="Last signed exam">{exam ? formatDateTime(exam.signedAt) : "No signed exam"}</Fact>
+        {exam && (
           <>
-            <dt className="font-medium text-slate-800">Last signed exam</dt>
-            <dd className="text-slate-700">{formatDateTime(exam.signedAt)}</dd>
-            <dt className="font-medium text-slate-800">Pain at rest</dt>
-            <dd className="text-slate-700">{exam.painNow}/10</dd>
-            <dt className="font-medium text-slate-800">Motor deficit</dt>
-            <dd className="text-slate-700">{exam.hasMotorDeficit ? "Yes" : "No"}</dd>
-          </>
-        ) : (
-          <>
-            <dt className="font-medium text-slate-800">Last signed exam</dt>
-            <dd className="text-slate-700">No signed exam</dd>
+            <Fact term="Pain at rest">{exam.painNow}/10</Fact>
+            <Fact term="Motor deficit">{exam.hasMotorDeficit ? "Yes" : "No"}</Fact>
           </>
         )}
       </dl>

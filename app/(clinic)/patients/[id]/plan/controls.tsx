@@ -18,15 +18,17 @@ interface Common {
   errors?: string[];
 }
 
-function useDescribed({ hint, errors }: Common) {
+/** The id and ARIA that tie one control to its label, hint and errors. */
+function useControl({ hint, errors }: Common) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return { id, describedBy, invalid: errors?.length ? true : undefined };
+  return { id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy };
 }
 
-function Label({ id, label, of, hint }: Common & { id: string }) {
+/** Label and hint above a control, its errors right under it. */
+function Frame({ id, label, of, hint, errors, children }: Common & { id: string; children: React.ReactNode }) {
   return (
-    <>
+    <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {of && <span className="sr-only">{of}: </span>}
         {label}
@@ -36,7 +38,9 @@ function Label({ id, label, of, hint }: Common & { id: string }) {
           {hint}
         </p>
       )}
-    </>
+      {children}
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
   );
 }
 
@@ -49,12 +53,11 @@ interface NumberProps extends Common {
 
 /** An empty box is NaN, which reaches the server as null and is refused with the field's own words. */
 export function NumberInput({ value, onChange, min, max, ...common }: NumberProps) {
-  const { id, describedBy, invalid } = useDescribed(common);
+  const control = useControl(common);
   return (
-    <div>
-      <Label id={id} {...common} />
+    <Frame id={control.id} {...common}>
       <input
-        id={id}
+        {...control}
         type="number"
         inputMode="numeric"
         step={1}
@@ -62,12 +65,9 @@ export function NumberInput({ value, onChange, min, max, ...common }: NumberProp
         max={max}
         value={value === undefined || Number.isNaN(value) ? "" : value}
         onChange={(event) => onChange(event.currentTarget.value === "" ? Number.NaN : Number(event.currentTarget.value))}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
         className={controlClass}
       />
-      <FieldError id={`${id}-error`} errors={common.errors} />
-    </div>
+    </Frame>
   );
 }
 
@@ -79,22 +79,11 @@ interface TextProps extends Common {
 }
 
 export function TextInput({ value, onChange, type = "text", list, ...common }: TextProps) {
-  const { id, describedBy, invalid } = useDescribed(common);
+  const control = useControl(common);
   return (
-    <div>
-      <Label id={id} {...common} />
-      <input
-        id={id}
-        type={type}
-        list={list}
-        value={value}
-        onChange={(event) => onChange(event.currentTarget.value)}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        className={controlClass}
-      />
-      <FieldError id={`${id}-error`} errors={common.errors} />
-    </div>
+    <Frame id={control.id} {...common}>
+      <input {...control} type={type} list={list} value={value} onChange={(event) => onChange(event.currentTarget.value)} className={controlClass} />
+    </Frame>
   );
 }
 
@@ -105,22 +94,18 @@ interface TextAreaProps extends Common {
 }
 
 export function TextArea({ value, onChange, required, ...common }: TextAreaProps) {
-  const { id, describedBy, invalid } = useDescribed(common);
+  const control = useControl(common);
   return (
-    <div>
-      <Label id={id} {...common} />
+    <Frame id={control.id} {...common}>
       <textarea
-        id={id}
+        {...control}
         value={value}
         required={required}
         onChange={(event) => onChange(event.currentTarget.value)}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
         rows={3}
         className={`${controlClass} min-h-24`}
       />
-      <FieldError id={`${id}-error`} errors={common.errors} />
-    </div>
+    </Frame>
   );
 }
 

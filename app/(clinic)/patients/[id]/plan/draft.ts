@@ -78,7 +78,7 @@ export function withUsualGoals(draft: PlanDraft): PlanDraft {
   return { ...draft, goals: [...draft.goals, ...goalsFrom(USUAL_GOALS, courseEndDate(draft.startDate, draft.courseWeeks) ?? "")] };
 }
 
-export function needsJustification(dose: Dose, chronic: boolean): boolean {
+function needsJustification(dose: Dose, chronic: boolean): boolean {
   return dose.kind === "medicine" && checkMedication({ drug: dose.drug, maxDays: dose.maxDays, chronic }).requiresJustification;
 }
 

@@ -4,6 +4,9 @@ import { chooseOption, optionsOf, painPatternLabels, symptomSideLabels, yesNoOpt
 import { ExamSection, type SectionProps } from "./form-bits";
 import { RadioGroup } from "./radio-group";
 
+// Both pain scores are on the 0–10 numeric rating scale.
+const painScale = { type: "number", inputMode: "numeric", min: 0, max: 10, step: 1 } as const;
+
 export function HistorySection(section: SectionProps) {
   const { state, values } = section;
   return (
@@ -27,28 +30,8 @@ export function HistorySection(section: SectionProps) {
         <RadioGroup name="history.trauma" legend="Did it start with trauma?" options={yesNoOptions} {...section} />
         <RadioGroup name="history.side" legend="Side of the leg symptoms" options={optionsOf(SYMPTOM_SIDES, symptomSideLabels)} {...section} />
         <RadioGroup name="history.painPattern" legend="Which hurts more" options={optionsOf(PAIN_PATTERNS, painPatternLabels)} {...section} />
-        <Field
-          name="history.painNow"
-          label="Pain now (0–10)"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={10}
-          step={1}
-          state={state}
-          defaultValue={values["history.painNow"]}
-        />
-        <Field
-          name="history.painWorst"
-          label="Worst pain (0–10)"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={10}
-          step={1}
-          state={state}
-          defaultValue={values["history.painWorst"]}
-        />
+        <Field name="history.painNow" label="Pain now (0–10)" {...painScale} state={state} defaultValue={values["history.painNow"]} />
+        <Field name="history.painWorst" label="Worst pain (0–10)" {...painScale} state={state} defaultValue={values["history.painWorst"]} />
       </div>
     </ExamSection>
   );

@@ -1,6 +1,6 @@
 import { RadioGroup as SharedRadioGroup } from "@/lib/ui/radio-group";
 import type { Option } from "./exam-labels";
-import { startingValue, type SectionProps } from "./form-bits";
+import type { SectionProps } from "./form-bits";
 
 interface RadioGroupProps extends SectionProps {
   name: string;
@@ -8,7 +8,7 @@ interface RadioGroupProps extends SectionProps {
   options: readonly Option[];
 }
 
-/** The shared radio group, starting from what was just submitted or the saved draft. */
-export function RadioGroup({ name, legend, options, ...section }: RadioGroupProps) {
-  return <SharedRadioGroup name={name} legend={legend} options={options} state={section.state} defaultValue={startingValue(section, name)} />;
+/** The shared radio group, starting from the saved draft; it brings back a refused submission itself. */
+export function RadioGroup({ name, legend, options, state, values }: RadioGroupProps) {
+  return <SharedRadioGroup name={name} legend={legend} options={options} state={state} defaultValue={values[name]} />;
 }

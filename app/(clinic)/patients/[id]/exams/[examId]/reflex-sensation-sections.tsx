@@ -7,26 +7,12 @@ import {
   sensationAreas,
   sensationGradeLabels,
 } from "@/lib/domain/exam";
-import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { chooseOption, optionsOf } from "./exam-labels";
 import { ExamSection, type SectionProps } from "./form-bits";
-import { SelectCell, headCell, rowHeadCell, textCell } from "./table-cells";
+import { SelectCell, SidedInputTable, rowHeadCell, textCell } from "./table-cells";
 
 const reflexOptions = [chooseOption, ...optionsOf(REFLEX_GRADES, reflexGradeLabels)];
 const sensationOptions = [chooseOption, ...optionsOf(SENSATION_GRADES, sensationGradeLabels)];
-
-function SidedHead({ first, second }: { first: string; second: string }) {
-  return (
-    <thead className="bg-slate-50">
-      <tr>
-        <th scope="col" className={headCell}>{first}</th>
-        <th scope="col" className={headCell}>{second}</th>
-        <th scope="col" className={headCell}>Left</th>
-        <th scope="col" className={headCell}>Right</th>
-      </tr>
-    </thead>
-  );
-}
 
 export function ReflexesSection(section: SectionProps) {
   return (
@@ -39,23 +25,17 @@ export function ReflexesSection(section: SectionProps) {
         ...reflexTests.map((t) => ({ name: `reflexes.${t.reflex}`, label: t.label })),
       ]}
     >
-      <ScrollRegion label="Reflexes, left and right">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Reflexes, left and right</caption>
-          <SidedHead first="Reflex" second="Roots" />
-          <tbody className="divide-y divide-slate-200">
-            {reflexTests.map((test) => (
-              <tr key={test.reflex}>
-                <th scope="row" className={rowHeadCell}>{test.label}</th>
-                <td className={textCell}>{test.roots}</td>
-                {LIMB_SIDES.map((side) => (
-                  <SelectCell key={side} name={`reflexes.${test.reflex}.${side}`} label={`${test.label}, ${side}`} options={reflexOptions} {...section} />
-                ))}
-              </tr>
+      <SidedInputTable label="Reflexes, left and right" caption="Reflexes, left and right" columns={["Reflex", "Roots"]}>
+        {reflexTests.map((test) => (
+          <tr key={test.reflex}>
+            <th scope="row" className={rowHeadCell}>{test.label}</th>
+            <td className={textCell}>{test.roots}</td>
+            {LIMB_SIDES.map((side) => (
+              <SelectCell key={side} name={`reflexes.${test.reflex}.${side}`} label={`${test.label}, ${side}`} options={reflexOptions} {...section} />
             ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          </tr>
+        ))}
+      </SidedInputTable>
     </ExamSection>
   );
 }
@@ -71,29 +51,23 @@ export function SensationSection(section: SectionProps) {
         ...sensationAreas.map((a) => ({ name: `sensation.${a.root}`, label: `${a.root} ${a.area.toLowerCase()}` })),
       ]}
     >
-      <ScrollRegion label="Sensation, left and right">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Sensation by dermatome, left and right</caption>
-          <SidedHead first="Root" second="Area" />
-          <tbody className="divide-y divide-slate-200">
-            {sensationAreas.map((area) => (
-              <tr key={area.root}>
-                <th scope="row" className={rowHeadCell}>{area.root}</th>
-                <td className={textCell}>{area.area}</td>
-                {LIMB_SIDES.map((side) => (
-                  <SelectCell
-                    key={side}
-                    name={`sensation.${area.root}.${side}`}
-                    label={`${area.root} sensation, ${area.area.toLowerCase()}, ${side}`}
-                    options={sensationOptions}
-                    {...section}
-                  />
-                ))}
-              </tr>
+      <SidedInputTable label="Sensation, left and right" caption="Sensation by dermatome, left and right" columns={["Root", "Area"]}>
+        {sensationAreas.map((area) => (
+          <tr key={area.root}>
+            <th scope="row" className={rowHeadCell}>{area.root}</th>
+            <td className={textCell}>{area.area}</td>
+            {LIMB_SIDES.map((side) => (
+              <SelectCell
+                key={side}
+                name={`sensation.${area.root}.${side}`}
+                label={`${area.root} sensation, ${area.area.toLowerCase()}, ${side}`}
+                options={sensationOptions}
+                {...section}
+              />
             ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          </tr>
+        ))}
+      </SidedInputTable>
     </ExamSection>
   );
 }

@@ -1,6 +1,6 @@
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 
-export interface SidedRow {
+interface SidedRow {
   key: string;
   /** The row's heading first, then any describing cells (muscle, area, roots). */
   cells: React.ReactNode[];

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { FieldError } from "@/lib/ui/form";
+import { ScrollRegion } from "@/lib/ui/scroll-region";
 import type { Option } from "./exam-labels";
 import { errorsFor, startingValue, type SectionProps } from "./form-bits";
 
@@ -60,6 +61,36 @@ export function SelectCell({ name, label, options, ...section }: CellProps & { o
   );
 }
 
-export const headCell = "px-2 py-2 text-left font-semibold text-slate-800";
+const headCell = "px-2 py-2 text-left font-semibold text-slate-800";
 export const rowHeadCell = "px-2 py-2 text-left align-top font-semibold text-slate-900";
 export const textCell = "px-2 py-2 align-top text-slate-800";
+
+interface SidedInputTableProps {
+  /** Names the scrolling region. */
+  label: string;
+  caption: string;
+  /** The two describing columns before Left and Right. */
+  columns: [string, string];
+  /** One row per test: its heading cell, its describing cell, then a cell per side. */
+  children: React.ReactNode;
+}
+
+export function SidedInputTable({ label, caption, columns, children }: SidedInputTableProps) {
+  return (
+    <ScrollRegion label={label}>
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {[...columns, "Left", "Right"].map((column) => (
+              <th key={column} scope="col" className={headCell}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">{children}</tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
