@@ -1,16 +1,8 @@
 import type { ClearanceVersion } from "@/lib/dal/clearance";
 import { ClearanceBadge } from "@/lib/ui/clearance-badge";
+import { DescriptionItem } from "@/lib/ui/description-item";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { restrictionLines } from "./restriction-lines";
-
-function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="font-medium text-slate-800">{term}</dt>
-      <dd className="text-slate-700">{children}</dd>
-    </div>
-  );
-}
 
 export function CurrentDecision({ current, reviewDue }: { current: ClearanceVersion | null; reviewDue: boolean }) {
   return (
@@ -24,23 +16,23 @@ export function CurrentDecision({ current, reviewDue }: { current: ClearanceVers
       ) : (
         <dl className="mt-2 space-y-2 text-sm">
           {current.restrictions && (
-            <Item term="Restrictions">
+            <DescriptionItem term="Restrictions">
               <ul className="list-disc pl-5">
                 {restrictionLines(current.restrictions).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
-            </Item>
+            </DescriptionItem>
           )}
-          <Item term="Review date">
+          <DescriptionItem term="Review date">
             {current.reviewDate ? formatDate(current.reviewDate) : "None set"}
             {reviewDue && <span className="ml-2 font-semibold text-violet-900">Review due</span>}
-          </Item>
-          <Item term="Signed">
+          </DescriptionItem>
+          <DescriptionItem term="Signed">
             Version {current.version}, by {current.signedByName} on {formatDateTime(current.signedAt)}
-          </Item>
-          {current.overrideReason !== "" && <Item term="Override reason">{current.overrideReason}</Item>}
-          {current.note !== "" && <Item term="Note">{current.note}</Item>}
+          </DescriptionItem>
+          {current.overrideReason !== "" && <DescriptionItem term="Override reason">{current.overrideReason}</DescriptionItem>}
+          {current.note !== "" && <DescriptionItem term="Note">{current.note}</DescriptionItem>}
         </dl>
       )}
     </section>

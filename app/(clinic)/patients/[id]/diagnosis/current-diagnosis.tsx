@@ -1,15 +1,7 @@
 import type { DiagnosisView } from "@/lib/dal/diagnoses";
+import { DescriptionItem } from "@/lib/ui/description-item";
 import { formatDateTime } from "@/lib/ui/format";
 import { confirmationLabel, sideLabel } from "./labels";
-
-function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="font-medium text-slate-800">{term}</dt>
-      <dd className="text-slate-700">{children}</dd>
-    </div>
-  );
-}
 
 export function CurrentDiagnosis({ diagnosis }: { diagnosis: DiagnosisView | undefined }) {
   return (
@@ -19,15 +11,15 @@ export function CurrentDiagnosis({ diagnosis }: { diagnosis: DiagnosisView | und
         <p className="mt-2 text-sm text-slate-700">No diagnosis recorded yet.</p>
       ) : (
         <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
-          <Item term="Condition">{diagnosis.label}</Item>
-          <Item term="ICD-10-CM">{diagnosis.icd10Code ?? diagnosis.codeNote ?? "Not coded here"}</Item>
-          <Item term="Side">{sideLabel[diagnosis.side] ?? diagnosis.side}</Item>
-          <Item term="Suspected level">{diagnosis.level ?? "Not determined"}</Item>
-          <Item term="Confirmed by">{confirmationLabel[diagnosis.confirmation]}</Item>
-          <Item term="Recorded">
+          <DescriptionItem term="Condition">{diagnosis.label}</DescriptionItem>
+          <DescriptionItem term="ICD-10-CM">{diagnosis.icd10Code ?? diagnosis.codeNote ?? "Not coded here"}</DescriptionItem>
+          <DescriptionItem term="Side">{sideLabel[diagnosis.side] ?? diagnosis.side}</DescriptionItem>
+          <DescriptionItem term="Suspected level">{diagnosis.level ?? "Not determined"}</DescriptionItem>
+          <DescriptionItem term="Confirmed by">{confirmationLabel[diagnosis.confirmation]}</DescriptionItem>
+          <DescriptionItem term="Recorded">
             By {diagnosis.recordedByName} on {formatDateTime(diagnosis.recordedAt)}
-          </Item>
-          {diagnosis.notes !== "" && <Item term="Notes">{diagnosis.notes}</Item>}
+          </DescriptionItem>
+          {diagnosis.notes !== "" && <DescriptionItem term="Notes">{diagnosis.notes}</DescriptionItem>}
         </dl>
       )}
     </section>
