@@ -21,6 +21,7 @@ const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: "/admin", label: "Accounts" },
     { href: "/admin/audit", label: "Audit trail" },
+    { href: "/admin/settings", label: "Clinic settings" },
   ],
 };
 

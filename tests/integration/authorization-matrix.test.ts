@@ -209,6 +209,14 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     checkAuditChain: { allow: ADMIN, call: async () => (await import("@/lib/dal/audit")).checkAuditChain() },
     listMyRecordAccesses: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/audit")).listMyRecordAccesses() },
   },
+  "clinic-settings.ts": {
+    getClinicSettings: { allow: ALL_SIGNED_IN, call: async () => (await import("@/lib/dal/clinic-settings")).getClinicSettings() },
+    updateClinicSettings: {
+      allow: ADMIN,
+      call: async () =>
+        (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7" }),
+    },
+  },
   "emergency-access.ts": {
     requestEmergencyAccess: {
       allow: PHYSICIANS,
@@ -325,6 +333,7 @@ const infrastructure: Record<string, string> = {
   "session.ts#requireRole": "the page-level guard (redirects); pages also go through the DAL",
   "sign-in.ts#signInWithPassword": "the public sign-in door; tested in sign-in.test.ts",
   "health.ts#checkDatabase": "the public health check; reads no data",
+  "clinic-settings.ts#readClinicSettings": "the settings row inside functions that have authorized their caller",
   "access.ts#authorizeClinicalWrite": "authorizePatient for care-team physicians; exercised through every clinical write above",
   "episodes.ts#latestEpisode": "a read inside functions that have authorized the patient",
   "episodes.ts#episodeForNewExam": "runs inside startExam's transaction",
@@ -353,6 +362,12 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     },
     setAccountActiveAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser(), active: "false" }) },
     resetPasswordAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser() }) },
+  },
+  "(admin)/admin/settings/actions.ts": {
+    updateClinicSettingsAction: {
+      allow: ADMIN,
+      form: async () => form({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7" }),
+    },
   },
   "(clinic)/emergency-access/actions.ts": {
     requestEmergencyAccessAction: {

@@ -144,7 +144,7 @@ describe("evaluateClearance", () => {
       now: NOW,
     });
     expect(result.problems.map((p) => p.message)).toEqual([
-      "Unresolved red flag: Fever; Significant trauma. A patient with a red flag cannot be cleared to run.",
+      "Unresolved red flag: Fever or feeling systemically unwell; Significant trauma. A patient with a red flag cannot be cleared to run.",
       "The last signed exam is 39 days old. Clearance needs an exam signed in the last 30 days.",
     ]);
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import type { ClinicSettings } from "@/lib/domain/clinic-settings";
 import { LEG_SYMPTOMS, legSymptomLabels } from "@/lib/domain/check-in";
 import { patientRedFlagIds, redFlags } from "@/lib/domain/red-flags";
 import { EmergencyAdvice } from "@/lib/ui/emergency-advice";
@@ -14,7 +15,7 @@ const YES_NO = [
   { value: "yes", label: "Yes" },
 ];
 
-export function CheckInForm() {
+export function CheckInForm({ settings }: { settings: ClinicSettings }) {
   const [state, action] = useActionState(submitCheckInAction, null);
   // One key per check-in: a double tap or a retry of the same answers is saved once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -27,7 +28,7 @@ export function CheckInForm() {
           <h1 id="emergency-now" className="text-3xl font-bold">Get emergency care now</h1>
           <p className="text-lg">You reported a sign that needs a doctor today. Your care team has been alerted, but do not wait for them.</p>
           <div className="rounded-lg bg-white p-4 text-red-950">
-            <EmergencyAdvice />
+            <EmergencyAdvice settings={settings} />
           </div>
         </div>
       </div>
@@ -61,7 +62,7 @@ export function CheckInForm() {
       <fieldset className="space-y-3 rounded-lg border-2 border-red-700 p-4">
         <legend className="px-1 font-semibold text-red-800">Warning signs: please answer each one</legend>
         {questions.map((q) => (
-          <RadioGroup key={q.id} name={`redFlags.${q.id}`} legend={q.patientQuestion} options={YES_NO} state={state} />
+          <RadioGroup key={q.id} name={`redFlags.${q.id}`} legend={q.patientQuestion ?? q.clinicianLabel} options={YES_NO} state={state} />
         ))}
         <FieldError id="red-flags-error" errors={state && !state.ok ? state.fieldErrors?.redFlags : undefined} />
       </fieldset>

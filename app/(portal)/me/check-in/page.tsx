@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getClinicSettings } from "@/lib/dal/clinic-settings";
 import { requireRole } from "@/lib/dal/session";
 import { CheckInForm } from "./check-in-form";
 
@@ -6,11 +7,12 @@ export const metadata: Metadata = { title: "Check in" };
 
 export default async function CheckInPage() {
   await requireRole("patient");
+  const settings = await getClinicSettings();
   return (
     <section aria-labelledby="check-in-heading" className="max-w-2xl space-y-4">
       <h1 id="check-in-heading" className="text-2xl font-semibold">How are you today?</h1>
       <p className="text-slate-700">Your answers go to your care team. If you answer yes to a warning sign, you will be told what to do straight away.</p>
-      <CheckInForm />
+      <CheckInForm settings={settings} />
     </section>
   );
 }

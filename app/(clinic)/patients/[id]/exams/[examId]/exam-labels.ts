@@ -1,5 +1,5 @@
 import type { LimbSide, PainPattern, SymptomSide } from "@/lib/domain/exam";
-import type { RedFlagGroup } from "@/lib/domain/red-flags";
+import type { RedFlagTier } from "@/lib/domain/red-flags";
 
 // Labels the domain module leaves to the screen; shared by the form and the read-only record.
 
@@ -12,9 +12,9 @@ export const painPatternLabels: Record<PainPattern, string> = {
   back_dominant: "Back pain worse than leg pain",
 };
 
-export const redFlagGroups: readonly { group: RedFlagGroup; title: string }[] = [
-  { group: "cauda_equina", title: "Cauda equina" },
-  { group: "serious_cause", title: "Other serious causes" },
+export const redFlagGroups: readonly { tier: RedFlagTier; title: string }[] = [
+  { tier: "emergency", title: "Emergency now: cauda equina and severe weakness" },
+  { tier: "urgent", title: "Urgent same-day review: other serious causes" },
 ];
 
 export interface Option {

@@ -39,12 +39,12 @@ export function RedFlagFindings({ answers = {} }: { answers: ExamDraft["redFlags
   return (
     <section aria-labelledby="red-flags-heading" className="rounded-lg border-2 border-red-700 bg-white p-4">
       <h2 id="red-flags-heading" className="text-lg font-semibold text-red-800">Red flags</h2>
-      {redFlagGroups.map(({ group, title }) => (
-        <div key={group} className="mt-3">
+      {redFlagGroups.map(({ tier, title }) => (
+        <div key={tier} className="mt-3">
           <h3 className="font-semibold text-red-800">{title}</h3>
           <ul className="mt-1 divide-y divide-slate-200 text-sm">
             {redFlags
-              .filter((flag) => flag.group === group)
+              .filter((flag) => flag.tier === tier)
               .map((flag) => {
                 const answer = answers[flag.id];
                 return (

@@ -16,11 +16,11 @@ export function RedFlagsSection(section: SectionProps) {
       state={section.state}
       groupErrors={[{ name: "redFlags", label: "Red flags" }]}
     >
-      {redFlagGroups.map(({ group, title }) => (
-        <fieldset key={group} className="min-w-0 space-y-2">
+      {redFlagGroups.map(({ tier, title }) => (
+        <fieldset key={tier} className="min-w-0 space-y-2">
           <legend className="mb-2 text-base font-semibold text-red-800">{title}</legend>
           {redFlags
-            .filter((flag) => flag.group === group)
+            .filter((flag) => flag.tier === tier)
             .map((flag) => (
               <div key={flag.id} className={flagBox}>
                 <RadioGroup name={`redFlags.${flag.id}`} legend={flag.clinicianLabel} options={yesNoOptions} {...section} />

@@ -1,0 +1,46 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { cache } from "react";
+import { db } from "@/db/client";
+import { clinicSettings } from "@/db/schema/clinic-settings";
+import { clinicSettingsSchema, DEFAULT_CLINIC_SETTINGS, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { authorizeRole } from "./access";
+import { writeAudit } from "./audit-log";
+import { fieldErrorsOf, ValidationError } from "./errors";
+import type { Tx } from "./episodes";
+
+/** The settings row, or the defaults before an administrator has saved any. Callers authorize. */
+export async function readClinicSettings(executor?: Tx): Promise<ClinicSettings> {
+  const [row] = await (executor ?? (await db()))
+    .select({
+      emergencyNumber: clinicSettings.emergencyNumber,
+      urgentLineName: clinicSettings.urgentLineName,
+      urgentLineNumber: clinicSettings.urgentLineNumber,
+      reviewGraceDays: clinicSettings.reviewGraceDays,
+    })
+    .from(clinicSettings)
+    .where(eq(clinicSettings.id, 1));
+  return row ?? DEFAULT_CLINIC_SETTINGS;
+}
+
+/**
+ * The clinic's settings for anyone signed in: patients read the emergency numbers on every
+ * screen. They carry no patient data, so reading them is not audited. Read once per request.
+ */
+export const getClinicSettings = cache(async (): Promise<ClinicSettings> => {
+  await authorizeRole("clinic_settings.view", ["physician", "therapist", "patient", "admin"]);
+  return readClinicSettings();
+});
+
+/** An administrator changes the clinic's settings. */
+export async function updateClinicSettings(input: unknown): Promise<ClinicSettings> {
+  const admin = await authorizeRole("clinic_settings.update", ["admin"]);
+  const parsed = clinicSettingsSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  const values = { ...parsed.data, updatedAt: new Date(), updatedById: admin.id };
+  await (await db()).transaction(async (tx) => {
+    await tx.insert(clinicSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: clinicSettings.id, set: values });
+    await writeAudit({ actor: admin, action: "clinic_settings.update", resource: "clinic_settings", outcome: "allowed" }, tx);
+  });
+  return parsed.data;
+}
