@@ -4,6 +4,7 @@ import * as careTeam from "./schema/care-team";
 import * as checkIns from "./schema/check-ins";
 import * as clearance from "./schema/clearance";
 import * as clinicSettings from "./schema/clinic-settings";
+import * as clinicalEvents from "./schema/clinical-events";
 import * as diagnoses from "./schema/diagnoses";
 import * as emergencyAccess from "./schema/emergency-access";
 import * as episodes from "./schema/episodes";
@@ -16,4 +17,4 @@ import * as therapySessions from "./schema/therapy-sessions";
 import * as users from "./schema/users";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings, ...clinicalEvents };

@@ -25,18 +25,20 @@ export interface ActivityStory {
   painJump?: number;
   /** Minutes of one run in the last week that went over the clearance's longest run. */
   overran?: number;
+  /** Pain during and after the last run: above 5/10 the pain rule steps back (DOMAIN.md §6). */
+  painfulLastRun?: number;
 }
 
 export const activityStories: Record<number, ActivityStory> = {
   0: { adherence: 0.85, pain: [6, 3], runsPerWeek: 2, runMinutes: 18 }, // Sam Rivera: steady
   1: { adherence: 0.9, pain: [5, 2], runsPerWeek: 3, runMinutes: 25 }, // Priya Natarajan
   3: { adherence: 0.5, pain: [5, 5], runsPerWeek: 0, runMinutes: 0, painJump: 2 }, // Grace Liu: worsening
-  4: { adherence: 0.45, pain: [4, 1], runsPerWeek: 3, runMinutes: 30 }, // Olu Adeyemi: doing under half
+  4: { adherence: 0.45, pain: [4, 1], runsPerWeek: 3, runMinutes: 30, painfulLastRun: 6 }, // Olu Adeyemi: under half, and a painful run: step back
   7: { adherence: 0.35, pain: [4, 4], runsPerWeek: 2, runMinutes: 20, quietDays: 4 }, // Marcus Bell: poor adherence, gone quiet
   8: { adherence: 0.7, pain: [4, 2], runsPerWeek: 2, runMinutes: 18, overran: 30 }, // Hannah Kowalski: one run too long
   9: { adherence: 0.95, pain: [3, 1], runsPerWeek: 4, runMinutes: 35 }, // Diego Alvarez
   11: { adherence: 0.6, pain: [6, 5], runsPerWeek: 0, runMinutes: 0 }, // Elena Petrova
-  13: { adherence: 0.8, pain: [5, 4], runsPerWeek: 0, runMinutes: 0, redFlag: "progressive_leg_weakness" }, // Kenji Watanabe
+  13: { adherence: 0.8, pain: [5, 4], runsPerWeek: 2, runMinutes: 18, redFlag: "progressive_leg_weakness" }, // Kenji Watanabe
 };
 
 // A fixed pseudo-random sequence, so the demo clinic is the same every time it is seeded.
@@ -50,14 +52,17 @@ function sequence(seed: number) {
 
 const SKIP_REASONS = ["Too sore this morning", "Busy day at work", "Forgot", "Travelling"];
 
-/** `runsFrom`: the day the patient was cleared to run (runs are only logged from then). */
-export function demoActivity(story: ActivityStory, plan: Plan, today: string, seed: number, runsFrom: string | null) {
+/**
+ * `runsFrom` and `runsUntil`: the days the patient's clearance was in force (runs are only logged
+ * then; a red flag or an overdue review ends it).
+ */
+export function demoActivity(story: ActivityStory, plan: Plan, today: string, seed: number, runsFrom: string | null, runsUntil: string | null = null) {
   const random = sequence(seed);
   const yesterday = addDays(today, -1);
   const start = addDays(yesterday, -41);
   const end = addDays(yesterday, -(story.quietDays ?? 0));
   const items: { localDate: string; itemKey: string; status: "done" | "skipped"; skipReason: string | null }[] = [];
-  const runs: { localDate: string; minutes: number; distanceKm: number; rpe: number; painDuring: number; painAfter: number; breaches: string[] }[] = [];
+  const runs: { localDate: string; minutes: number; distanceKm: number; rpe: number; painBefore: number; painDuring: number; painAfter: number; morningPain: number | null; breaches: string[] }[] = [];
   const checkIns: { localDate: string; painNow: number; redFlags: Record<string, boolean> }[] = [];
   const loggable = plan.items.filter((i) => i.dose.kind !== "advice" && i.dose.kind !== "running");
   for (let day = 0; day <= 41; day++) {
@@ -74,7 +79,7 @@ export function demoActivity(story: ActivityStory, plan: Plan, today: string, se
     // At most the story's runs in any Monday–Sunday week, below every demo limit, so a run the
     // tests log this week is never over the runs-a-week limit because of the demo data.
     const runsThisWeek = runs.filter((r) => weekStart(r.localDate) === weekStart(date)).length;
-    if (runsFrom && date >= runsFrom && runsThisWeek < story.runsPerWeek && day % 7 < story.runsPerWeek * 2 && day % 2 === 0) {
+    if (runsFrom && date >= runsFrom && (!runsUntil || date <= runsUntil) && runsThisWeek < story.runsPerWeek && day % 7 < story.runsPerWeek * 2 && day % 2 === 0) {
       const overran = story.overran !== undefined && date > addDays(today, -7) && !runs.some((r) => r.breaches.length);
       const minutes = overran ? story.overran! : story.runMinutes - Math.round(random() * 3);
       runs.push({
@@ -82,8 +87,11 @@ export function demoActivity(story: ActivityStory, plan: Plan, today: string, se
         minutes,
         distanceKm: Math.round(minutes * 0.16 * 10) / 10,
         rpe: 3 + Math.round(random()),
+        painBefore: Math.max(0, Math.min(3, pain - 1)),
         painDuring: Math.max(0, Math.min(3, pain - 1)),
-        painAfter: pain,
+        painAfter: Math.min(3, pain),
+        // Calm runs settled by the next morning; the newest may still wait for its morning score.
+        morningPain: Math.max(0, Math.min(3, pain - 1)),
         breaches: overran ? ["too_long"] : [],
       });
     }
@@ -96,5 +104,7 @@ export function demoActivity(story: ActivityStory, plan: Plan, today: string, se
       });
     }
   }
+  const last = runs.at(-1);
+  if (last && story.painfulLastRun !== undefined) Object.assign(last, { painDuring: story.painfulLastRun, painAfter: story.painfulLastRun, morningPain: null });
   return { items, runs, checkIns, key: () => randomUUID() };
 }

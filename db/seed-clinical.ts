@@ -1,7 +1,8 @@
 /**
- * The demo clinic's clinical records, so every state is on screen: awaiting exam, an urgent
- * red flag, a draft exam, not cleared, cleared with limits (one with its review due), fully
- * cleared, and healed. Findings are invented and consistent with each diagnosis.
+ * The demo clinic's clinical records, so every state is on screen: awaiting exam, an emergency
+ * red flag, a draft exam, not cleared, cleared with limits (one with its review due, one
+ * suspended by a red flag reported at home), fully cleared (one with its review overdue), and
+ * healed. Findings are invented and consistent with each diagnosis.
  */
 import { examSignSchema, type Exam } from "../lib/domain/exam";
 import { hasMotorDeficit } from "../lib/domain/exam";
@@ -92,12 +93,15 @@ export const demoClinical: DemoClinical[] = [
     clearances: [{ level: "restricted", daysAgo: 15, reviewInDays: 10, restrictions: { maxRunMinutes: 20, runsPerWeek: 3, painCeiling: 3, noSpeedWork: true } }],
   },
   {
-    mrnIndex: 9, // Diego Alvarez: fully cleared
-    exam: { pattern: "L4", side: "left", painNow: 1, daysAgo: 6 },
+    mrnIndex: 9, // Diego Alvarez: fully cleared, but the review is overdue past the clinic's grace period
+    exam: { pattern: "L4", side: "left", painNow: 1, daysAgo: 31 },
     diagnosis: { condition: "lumbago_with_sciatica", level: null, confirmation: "clinical", notes: "" },
-    clearances: [{ level: "full", daysAgo: 6, reviewInDays: 21 }],
+    clearances: [{ level: "full", daysAgo: 30, reviewInDays: -10 }],
   },
-  { mrnIndex: 10 }, // Aisha Mohammed: awaiting exam
+  {
+    mrnIndex: 10, // Aisha Mohammed: a draft exam in progress
+    exam: { pattern: "L5", side: "left", painNow: 4, daysAgo: 0, draft: true },
+  },
   {
     mrnIndex: 11, // Elena Petrova: not cleared
     exam: { pattern: "L5", side: "right", painNow: 5, daysAgo: 3 },
@@ -111,8 +115,10 @@ export const demoClinical: DemoClinical[] = [
     clearances: [{ level: "full", daysAgo: 9, reviewInDays: 45 }],
   },
   {
-    mrnIndex: 13, // Kenji Watanabe: a draft exam in progress
-    exam: { pattern: "L5", side: "left", painNow: 4, daysAgo: 0, draft: true },
+    mrnIndex: 13, // Kenji Watanabe: cleared with limits, then reported a red flag at home: suspended
+    exam: { pattern: "L5", side: "left", painNow: 3, daysAgo: 16 },
+    diagnosis: { condition: "disc_radiculopathy", level: "L4-L5", confirmation: "clinical", notes: "" },
+    clearances: [{ level: "restricted", daysAgo: 15, reviewInDays: 14, restrictions: { maxRunMinutes: 20, runsPerWeek: 3, maxEffortRpe: 4 } }],
   },
 ];
 
@@ -132,8 +138,11 @@ export function demoExam(pattern: Pattern, side: Side, painNow: number, onsetDat
       painPattern: pattern === "stenosis" ? "back_dominant" : "leg_dominant",
       painNow,
       painWorst: Math.min(10, painNow + 3),
+      nsaidRisks: {},
+      currentMedicines: {},
     },
     redFlags: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, flags.includes(id)])) as Record<RedFlagId, boolean>,
+    redFlagsLongStanding: {},
     slr: sided(
       ["L4", "L5", "S1"].includes(pattern) ? { result: "positive" as const, angle: 45 } : { result: "negative" as const, angle: null },
       { result: "negative" as const, angle: null },

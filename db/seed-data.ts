@@ -3,6 +3,14 @@ import type { EpisodeStatus } from "./schema/episodes";
 
 export const DEMO_PASSWORD = "runclear-demo-2026";
 
+/** A clinic in the United States; the nurse line's number is a fictional 555 number. */
+export const demoClinicSettings = {
+  emergencyNumber: "911",
+  urgentLineName: "the RunClear nurse line",
+  urgentLineNumber: "+1 312 555 0142",
+  reviewGraceDays: 7,
+};
+
 export const demoStaff = [
   { key: "ortiz", email: "dr.ortiz@runclear.example", name: "Dr. Elena Ortiz", role: "physician" },
   { key: "chen", email: "dr.chen@runclear.example", name: "Dr. Wei Chen", role: "physician" },
@@ -41,7 +49,7 @@ export const demoPatients: DemoPatient[] = [
   { givenName: "Marcus", familyName: "Bell", dateOfBirth: "1979-01-22", sex: "male", timeZone: "America/Denver", weeklyDistanceKm: 60, runningGoal: "50K trail ultra", physician: "chen", therapist: "morgan", episode: "active", openedDaysAgo: 30 },
   { givenName: "Hannah", familyName: "Kowalski", dateOfBirth: "1995-06-30", sex: "female", timeZone: "America/New_York", weeklyDistanceKm: 25, runningGoal: "First half marathon", physician: "chen", therapist: "singh", episode: "active", openedDaysAgo: 24 },
   { givenName: "Diego", familyName: "Alvarez", dateOfBirth: "1983-11-08", sex: "male", timeZone: "America/Los_Angeles", weeklyDistanceKm: 50, runningGoal: "Boston qualifying time", physician: "chen", therapist: "singh", episode: "active", openedDaysAgo: 45 },
-  { givenName: "Aisha", familyName: "Mohammed", dateOfBirth: "1990-02-14", sex: "female", timeZone: "America/Chicago", weeklyDistanceKm: 35, runningGoal: "Parkrun personal best", physician: "chen", episode: "awaiting_exam", openedDaysAgo: 1, noAccount: true },
+  { givenName: "Aisha", familyName: "Mohammed", dateOfBirth: "1990-02-14", sex: "female", timeZone: "America/Chicago", weeklyDistanceKm: 35, runningGoal: "Parkrun personal best", physician: "chen", episode: "active", openedDaysAgo: 1, noAccount: true },
   { givenName: "Elena", familyName: "Petrova", dateOfBirth: "1969-05-05", sex: "female", timeZone: "America/New_York", weeklyDistanceKm: 30, runningGoal: "Pain-free weekend runs with her club", physician: "chen", therapist: "morgan", episode: "active", openedDaysAgo: 33 },
   { givenName: "Jamal", familyName: "Carter", dateOfBirth: "1998-10-10", sex: "male", timeZone: "America/Chicago", weeklyDistanceKm: 70, runningGoal: "Collegiate 5000 m season", physician: "chen", episode: "healed", openedDaysAgo: 60 },
   { givenName: "Kenji", familyName: "Watanabe", dateOfBirth: "1976-04-02", sex: "male", timeZone: "America/Los_Angeles", weeklyDistanceKm: 45, runningGoal: "Tokyo Marathon", physician: "chen", therapist: "singh", episode: "active", openedDaysAgo: 18 },

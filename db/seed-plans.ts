@@ -5,13 +5,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { planSchema, type Plan, type PlanItem } from "../lib/domain/plan";
-import { catalogueEntry, planTemplates, runningDoseForClearance, type CatalogueId, type Dose } from "../lib/domain/plan-catalogue";
+import { catalogueEntry, planTemplates, runningDoseForClearance, type CatalogueId, type Dose, type MedicineDose } from "../lib/domain/plan-catalogue";
+import { addDays } from "../lib/domain/schedule";
 import type { Restrictions } from "../lib/domain/clearance";
 
 export interface DemoPlanChange {
   daysAgo: number;
-  /** Applied to the previous version to make this one. */
-  change: (plan: Plan) => Plan;
+  /** Applied to the previous version to make this one; `today` is the patient's. */
+  change: (plan: Plan, today: string) => Plan;
 }
 
 export interface DemoPlans {
@@ -28,6 +29,10 @@ function newItem(catalogueId: CatalogueId, dose?: Dose, justification = ""): Pla
   const entry = catalogueEntry(catalogueId);
   return { key: randomUUID(), catalogueId, dose: dose ?? entry.defaultDose, instructions: entry.instruction, justification };
 }
+
+/** A medicine from the catalogue, started on the day the version adding it was saved. */
+const addMedicine = (catalogueId: CatalogueId, daysAgo: number, dose?: Partial<MedicineDose>, justification = "") => (plan: Plan, today: string): Plan =>
+  addItem(newItem(catalogueId, { ...(catalogueEntry(catalogueId).defaultDose as MedicineDose), ...dose, startDate: addDays(today, -daysAgo) }, justification))(plan);
 
 const addItem = (item: PlanItem) => (plan: Plan): Plan => ({ ...plan, items: [...plan.items, item] });
 const withRunning = (restrictions: Partial<Restrictions>) => (plan: Plan): Plan =>
@@ -52,7 +57,8 @@ export const demoPlans: DemoPlans[] = [
     startDaysAgo: 38,
     firstDaysAgo: 38,
     later: [
-      { daysAgo: 20, change: addItem(newItem("ibuprofen")) },
+      // A week's course, finished two weeks ago: gone from the Today list, shown as finished.
+      { daysAgo: 20, change: addMedicine("ibuprofen", 20) },
       { daysAgo: 9, change: withRunning({ maxRunMinutes: 20, runsPerWeek: 3, maxEffortRpe: 4 }) },
     ],
     therapy: { therapist: "morgan", sessionsPerWeek: 2, weeks: 6, goals: "Core and hip control; back to 30 minutes of easy running.", daysAgo: 37 },
@@ -73,12 +79,11 @@ export const demoPlans: DemoPlans[] = [
     later: [
       {
         daysAgo: 5,
-        change: addItem(
-          newItem(
-            "prescription-medicine",
-            { kind: "medicine", drug: "Pregabalin", doseText: "75 mg", frequencyText: "twice a day", maxDays: 14 },
-            "Severe night pain despite paracetamol and ibuprofen; short trial agreed with the patient while awaiting the spinal opinion, stop at review.",
-          ),
+        change: addMedicine(
+          "prescription-medicine",
+          5,
+          { drug: "Pregabalin", amount: 75, unit: "mg", timesPerDay: 2, asNeeded: false, days: 14 },
+          "Severe night pain despite paracetamol and ibuprofen; short trial agreed with the patient while awaiting the spinal opinion, stop at review.",
         ),
       },
     ],
@@ -126,6 +131,7 @@ export const demoPlans: DemoPlans[] = [
     template: "disc-herniation-self-care",
     startDaysAgo: 16,
     firstDaysAgo: 16,
+    later: [{ daysAgo: 15, change: withRunning({ maxRunMinutes: 20, runsPerWeek: 3, maxEffortRpe: 4 }) }],
     therapy: { therapist: "singh", sessionsPerWeek: 2, weeks: 6, goals: "Core endurance for marathon training.", daysAgo: 15 },
   },
 ];

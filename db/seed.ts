@@ -5,7 +5,9 @@ import { careTeamMembers } from "./schema/care-team";
 import { episodes } from "./schema/episodes";
 import { patients } from "./schema/patients";
 import { users } from "./schema/users";
-import { DEMO_PASSWORD, demoPatientEmail, demoPatients, demoStaff, type StaffKey } from "./seed-data";
+import { sql } from "drizzle-orm";
+import { clinicSettings } from "./schema/clinic-settings";
+import { DEMO_PASSWORD, demoClinicSettings, demoPatientEmail, demoPatients, demoStaff, type StaffKey } from "./seed-data";
 import { icd10For, regionForLevel } from "../lib/domain/diagnoses";
 import { localDate } from "../lib/domain/schedule";
 import { clearances } from "./schema/clearance";
@@ -126,7 +128,7 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
         let plan = planFromTemplate(plans.template, localDate(daysAgo(plans.startDaysAgo), p.timeZone));
         const steps = [{ daysAgo: plans.firstDaysAgo, change: (x: Plan) => x }, ...(plans.later ?? [])];
         for (const [v, step] of steps.entries()) {
-          plan = planSchema.parse(step.change(plan));
+          plan = planSchema.parse(step.change(plan, localDate(now, p.timeZone)));
           await tx.insert(planVersions).values({
             patientId,
             episodeId: episode!.id,
@@ -142,7 +144,14 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
         const story = activityStories[i];
         if (story) {
           const cleared = [...(clinical?.clearances ?? [])].reverse().find((c) => c.level !== "not_cleared");
-          const log = demoActivity(story, plan, localDate(now, p.timeZone), i, cleared ? localDate(daysAgo(cleared.daysAgo), p.timeZone) : null);
+          // The clearance stops being in force at a red flag reported from home, or past the review's grace.
+          const until =
+            story.redFlag
+              ? localDate(daysAgo(2), p.timeZone)
+              : cleared?.reviewInDays != null && cleared.reviewInDays < -demoClinicSettings.reviewGraceDays
+                ? localDate(daysAgo(-cleared.reviewInDays - demoClinicSettings.reviewGraceDays), p.timeZone)
+                : null;
+          const log = demoActivity(story, plan, localDate(now, p.timeZone), i, cleared ? localDate(daysAgo(cleared.daysAgo), p.timeZone) : null, until);
           const at = (date: string) => new Date(`${date}T18:00:00Z`);
           if (log.items.length) {
             await tx.insert(activityLogs).values(
@@ -154,8 +163,11 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
           }
           for (const c of log.checkIns) {
             const flags = Object.keys(c.redFlags).filter((id) => c.redFlags[id]);
-            await tx.insert(checkIns).values({ patientId, idempotencyKey: log.key(), painNow: c.painNow, legSymptoms: ["pain_down_leg"], redFlagAnswers: c.redFlags, createdAt: at(c.localDate) });
-            if (flags.length) await tx.insert(redFlagAlerts).values({ patientId, source: "check_in", flags, raisedAt: at(c.localDate) });
+            const [checkIn] = await tx
+              .insert(checkIns)
+              .values({ patientId, idempotencyKey: log.key(), painNow: c.painNow, legSymptoms: ["pain_down_leg"], redFlagAnswers: c.redFlags, createdAt: at(c.localDate) })
+              .returning({ id: checkIns.id });
+            if (flags.length) await tx.insert(redFlagAlerts).values({ patientId, source: "check_in", checkInId: checkIn!.id, flags, raisedAt: at(c.localDate) });
           }
         }
         if (plans.therapy) {
@@ -191,5 +203,23 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
       }
     }
     await seedDemoTherapy(tx, now);
+    await tx.insert(clinicSettings).values({ id: 1, ...demoClinicSettings });
+    // The facts above were written patient by patient, not in the order they happened: number
+    // them by time, as the clinic's own writes would have (db/schema/clinical-events.ts).
+    await tx.execute(sql`
+      with facts as (
+        select 'c' as kind, id, signed_at as at from clearances union all
+        select 'r', id, raised_at from red_flag_alerts union all
+        select 'e', id, occurred_at from episode_events
+      ), ordered as (select kind, id, row_number() over (order by at, kind, id) as n from facts)
+      update clearances c set seq = o.n from ordered o where o.kind = 'c' and o.id = c.id`);
+    await tx.execute(sql`
+      with facts as (
+        select 'c' as kind, id, signed_at as at from clearances union all
+        select 'r', id, raised_at from red_flag_alerts union all
+        select 'e', id, occurred_at from episode_events
+      ), ordered as (select kind, id, row_number() over (order by at, kind, id) as n from facts)
+      update red_flag_alerts r set seq = o.n from ordered o where o.kind = 'r' and o.id = r.id`);
+    await tx.execute(sql`select setval('clinical_event_seq', (select count(*) from clearances) + (select count(*) from red_flag_alerts) + (select count(*) from episode_events) + 1, false)`);
   });
 }

@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { patients } from "./patients";
 
 export const activityKind = pgEnum("activity_kind", ["item", "run"]);
@@ -23,10 +23,13 @@ export const activityLogs = pgTable(
     minutes: integer(),
     distanceKm: real(),
     rpe: integer(),
+    // Pain scores are 0–10 or null when left blank: blank is unknown, never 0 (DOMAIN.md §6).
+    painBefore: integer(),
     painDuring: integer(),
     painAfter: integer(),
     // Pain the morning after a run (DOMAIN.md §6): no worse than before means the run was tolerated.
     morningPain: integer(),
+    newNumbnessOrWeakness: boolean().notNull().default(false),
     breaches: text().array(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

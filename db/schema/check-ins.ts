@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { RedFlagAnswers } from "@/lib/domain/red-flags";
 import { patients } from "./patients";
 
@@ -14,6 +14,8 @@ export const checkIns = pgTable(
     idempotencyKey: uuid().notNull().unique(),
     painNow: integer().notNull(),
     legSymptoms: text().array().notNull(),
+    // Numbness or weakness in the leg reported as new or worse: the care team is told (DOMAIN.md §6).
+    neuroWorse: boolean().notNull().default(false),
     redFlagAnswers: jsonb().$type<RedFlagAnswers>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,6 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { Restrictions } from "@/lib/domain/clearance";
+import { clinicalSeq } from "./columns";
 import { episodes } from "./episodes";
 import { patients } from "./patients";
 import { users } from "./users";
@@ -9,7 +10,8 @@ export const clearanceLevel = pgEnum("clearance_level", ["not_cleared", "restric
 /**
  * Clearance to run. Every decision is a new signed version numbered per patient; the unique
  * (patient, version) pair is the optimistic lock: two physicians deciding from the same version
- * cannot both write the next one. Withdrawal is a version at "not_cleared" with a note.
+ * cannot both write the next one. Withdrawal is a version at "not_cleared", marked withdrawn.
+ * Whether a clearance is in force is never stored: lib/domain/care-state.ts derives it.
  */
 export const clearances = pgTable(
   "clearances",
@@ -23,6 +25,8 @@ export const clearances = pgTable(
     reviewDate: date({ mode: "string" }),
     overrideReason: text().notNull().default(""),
     note: text().notNull().default(""),
+    withdrawn: boolean().notNull().default(false),
+    seq: clinicalSeq(),
     signedById: uuid().notNull().references(() => users.id),
     signedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

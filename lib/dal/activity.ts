@@ -3,18 +3,20 @@ import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
-import { clearances } from "@/db/schema/clearance";
-import { planVersions } from "@/db/schema/plans";
 import { activityInputSchema } from "@/lib/domain/activity";
-import type { ClearanceLevel } from "@/lib/domain/clearance";
+import { careState, type Permission, type RunningItemState } from "@/lib/domain/care-state";
+import { describePermissionForPatient } from "@/lib/domain/permission-wording";
 import { itemName } from "@/lib/domain/plan";
 import { describeDose } from "@/lib/domain/plan-catalogue";
+import { judgeRun, type RunVerdict } from "@/lib/domain/progression";
 import { checkRunAgainstClearance, weekSoFarFor, type RunBreach } from "@/lib/domain/run-restrictions";
 import { addDays, weekStart } from "@/lib/domain/schedule";
 import { auditOf, authorizePatient, authorizeRole, readPatient } from "./access";
 import { writeAudit } from "./audit-log";
+import { readClinicSettings } from "./clinic-settings";
 import { fieldErrorsOf, ValidationError } from "./errors";
-import { patientToday } from "./today";
+import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
+import { careOf } from "./internal/care-state-cache";
 
 export interface DayItem {
   key: string;
@@ -29,78 +31,119 @@ export interface RunEntry {
   minutes: number;
   distanceKm: number;
   rpe: number;
-  painDuring: number;
-  painAfter: number;
+  /** Pain scores left blank stay null: unknown, never 0. */
+  painBefore: number | null;
+  painDuring: number | null;
+  painAfter: number | null;
   morningPain: number | null;
+  newNumbnessOrWeakness: boolean;
   breaches: string[];
+  /** The pain-monitoring rule's judgement of this run (DOMAIN.md §6). */
+  verdict: RunVerdict;
+}
+
+export interface RunningToday {
+  name: string;
+  state: RunningItemState;
+  /** The dose the patient may run now, in words; null while running is paused. */
+  allowed: string | null;
 }
 
 export interface MyDay {
   date: string;
   items: DayItem[];
+  running: RunningToday[];
+  /** Runs of the last week, newest first. */
   runs: RunEntry[];
-  clearanceLevel: ClearanceLevel | null;
+  permission: Permission;
+  /** What the patient is told about running today. */
+  runningHeadline: string;
 }
 
 export interface LogResult {
   /** Plain advice when a run broke the clearance; the care team sees the same run flagged. */
   breaches: Pick<RunBreach, "code" | "patientMessage">[];
+  /** For a run: how the pain-monitoring rule judged it. */
+  verdict: RunVerdict | null;
 }
 
-async function currentClearance(patientId: string) {
-  const [row] = await (await db())
-    .select({ level: clearances.level, restrictions: clearances.restrictions })
-    .from(clearances)
-    .where(eq(clearances.patientId, patientId))
-    .orderBy(desc(clearances.version))
-    .limit(1);
-  return row ?? { level: "not_cleared" as const, restrictions: null };
-}
+/** Next-morning pain may be entered for a run of the last this-many days, across weeks. */
+export const MORNING_PAIN_DAYS = 3;
+const RECENT_RUN_DAYS = 7;
 
-function toRun(r: typeof activityLogs.$inferSelect): RunEntry {
+function toRun(r: typeof activityLogs.$inferSelect, baseline: number | null): RunEntry {
+  const pain = {
+    painBefore: r.painBefore,
+    painDuring: r.painDuring,
+    painAfter: r.painAfter,
+    morningPain: r.morningPain,
+    newNumbnessOrWeakness: r.newNumbnessOrWeakness,
+  };
   return {
     id: r.id,
     date: r.localDate,
     minutes: r.minutes ?? 0,
     distanceKm: r.distanceKm ?? 0,
     rpe: r.rpe ?? 0,
-    painDuring: r.painDuring ?? 0,
-    painAfter: r.painAfter ?? 0,
-    morningPain: r.morningPain,
+    ...pain,
     breaches: r.breaches ?? [],
+    verdict: judgeRun(pain, baseline),
   };
 }
 
-/** Today's plan items with what the patient logged, and this week's runs. */
-export async function getMyDay(): Promise<MyDay> {
-  const user = await authorizeRole("activity.view", ["patient"]);
-  const access = await readPatient(user.patientId ?? "", "activity.view", { roles: ["patient"] });
-  const date = await patientToday(access.patientId);
-  const database = await db();
-  const [[plan], logs, clearance] = await Promise.all([
-    database.select({ plan: planVersions.plan }).from(planVersions).where(eq(planVersions.patientId, access.patientId)).orderBy(desc(planVersions.version)).limit(1),
-    database
-      .select()
-      .from(activityLogs)
-      .where(and(eq(activityLogs.patientId, access.patientId), gte(activityLogs.localDate, weekStart(date))))
-      .orderBy(desc(activityLogs.createdAt)),
-    currentClearance(access.patientId),
-  ]);
-  const todays = logs.filter((l) => l.localDate === date && l.kind === "item");
-  return {
-    date,
-    clearanceLevel: clearance.level,
-    items: (plan?.plan.items ?? [])
-      .filter((i) => i.dose.kind !== "advice" && i.dose.kind !== "running")
-      .map((i) => ({ key: i.key, name: itemName(i), dose: describeDose(i.dose), status: todays.find((l) => l.itemKey === i.key)?.status ?? null })),
-    runs: logs.filter((l) => l.kind === "run").map(toRun),
-  };
+/** The latest check-in pain on or before the run's day stands in for a blank pain-before. */
+function baselineOf(facts: LoadedCareFacts, date: string): number | null {
+  return facts.checkIns.filter((c) => c.localDate <= date).at(-1)?.painNow ?? null;
 }
 
 /**
- * The signed-in patient logs an item or a run. A run is checked against the clearance
- * (lib/domain/run-restrictions.ts); a breach is stored with it for the care team and returned
- * as plain advice. A repeated idempotency key returns the first answer and writes nothing.
+ * Today's plan items with what the patient logged, running as the state in force allows it, and
+ * the last week's runs. Medicines show only between their start and the end of their duration.
+ */
+export async function getMyDay(): Promise<MyDay> {
+  const user = await authorizeRole("activity.view", ["patient"]);
+  const access = await readPatient(user.patientId ?? "", "activity.view", { roles: ["patient"] });
+  const database = await db();
+  const [{ facts, state }, settings] = await Promise.all([careOf(access.patientId), readClinicSettings(database)]);
+  const date = state.today;
+  const logs = await database
+    .select()
+    .from(activityLogs)
+    .where(and(eq(activityLogs.patientId, access.patientId), gte(activityLogs.localDate, addDays(date, -RECENT_RUN_DAYS))))
+    .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt));
+  const todays = logs.filter((l) => l.localDate === date && l.kind === "item");
+  const activeMedicines = new Set(state.medicines.filter((m) => m.status === "active").map((m) => m.key));
+  const items = facts.plan?.items ?? [];
+  return {
+    date,
+    permission: state.permission,
+    runningHeadline: describePermissionForPatient(state.permission, settings, (d) => d).headline,
+    items: items
+      .filter((i) => i.dose.kind !== "advice" && i.dose.kind !== "running" && (i.dose.kind !== "medicine" || activeMedicines.has(i.key)))
+      .map((i) => ({ key: i.key, name: itemName(i), dose: describeDose(i.dose), status: todays.find((l) => l.itemKey === i.key)?.status ?? null })),
+    running: state.running.map((r) => ({
+      name: itemName(items.find((i) => i.key === r.key)!),
+      state: r,
+      allowed: r.allowed ? describeDose(r.allowed) : null,
+    })),
+    runs: logs.filter((l) => l.kind === "run").map((l) => toRun(l, baselineOf(facts, l.localDate))),
+  };
+}
+
+async function otherRunsOfWeek(tx: Tx, patientId: string, date: string) {
+  const rows = await tx
+    .select({ date: activityLogs.localDate, distanceKm: activityLogs.distanceKm })
+    .from(activityLogs)
+    .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, weekStart(date))));
+  return weekSoFarFor(date, rows.map((o) => ({ date: o.date, distanceKm: o.distanceKm ?? 0 })));
+}
+
+/**
+ * The signed-in patient logs an item or a run. Inside the patient's row lock, a run is checked
+ * against the permission in force then (lib/domain/care-state.ts): one logged while no clearance
+ * is in force, or beyond its limits, is saved with the breach for the care team and explained in
+ * plain words; the pain-monitoring rule judges it. A repeated idempotency key returns the first
+ * answer and writes nothing.
  */
 export async function logActivity(input: unknown): Promise<LogResult> {
   const user = await authorizeRole("activity.log", ["patient"]);
@@ -110,27 +153,26 @@ export async function logActivity(input: unknown): Promise<LogResult> {
     throw new ValidationError("Please check what you entered.", fieldErrorsOf(parsed.error));
   }
   const entry = parsed.data;
-  const today = await patientToday(access.patientId);
-  if (entry.date > today || entry.date < addDays(today, -7)) {
-    throw new ValidationError("Please check what you entered.", { date: ["Choose a day in the last week."] });
-  }
   if (entry.kind === "item" && entry.status === "skipped" && !entry.skipReason) {
     throw new ValidationError("Please check what you entered.", { skipReason: ["Say why you skipped it, so your care team can help."] });
   }
-  const database = await db();
-  let breaches: RunBreach[] = [];
-  if (entry.kind === "run") {
-    const others = await database
-      .select({ date: activityLogs.localDate, distanceKm: activityLogs.distanceKm })
-      .from(activityLogs)
-      .where(and(eq(activityLogs.patientId, access.patientId), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, weekStart(entry.date))));
-    breaches = checkRunAgainstClearance(
-      { minutes: entry.minutes, distanceKm: entry.distanceKm, rpe: entry.rpe, painDuring: entry.painDuring, date: entry.date },
-      await currentClearance(access.patientId),
-      weekSoFarFor(entry.date, others.map((o) => ({ date: o.date, distanceKm: o.distanceKm ?? 0 }))),
-    );
-  }
-  return database.transaction(async (tx) => {
+  const settings = await readClinicSettings();
+  return withPatientLocked(access.patientId, async (tx, facts) => {
+    if (entry.date > facts.today) throw new ValidationError("Please check what you entered.", { date: ["That day has not happened yet: choose today or a day before."] });
+    if (entry.date < addDays(facts.today, -7)) throw new ValidationError("Please check what you entered.", { date: ["Choose a day in the last week."] });
+    let breaches: RunBreach[] = [];
+    let verdict: RunVerdict | null = null;
+    if (entry.kind === "run") {
+      const { permission } = careState(facts);
+      const whyNot = describePermissionForPatient(permission, settings, (d) => d).headline;
+      breaches = checkRunAgainstClearance(
+        { minutes: entry.minutes, distanceKm: entry.distanceKm, rpe: entry.rpe, painDuring: entry.painDuring, date: entry.date },
+        permission,
+        await otherRunsOfWeek(tx, access.patientId, entry.date),
+        whyNot,
+      );
+      verdict = judgeRun({ ...entry, morningPain: null }, baselineOf(facts, entry.date));
+    }
     const inserted = await tx
       .insert(activityLogs)
       .values({
@@ -138,55 +180,87 @@ export async function logActivity(input: unknown): Promise<LogResult> {
         idempotencyKey: entry.idempotencyKey,
         kind: entry.kind,
         localDate: entry.date,
+        createdAt: new Date(),
         ...(entry.kind === "item"
           ? { itemKey: entry.itemKey, status: entry.status, skipReason: entry.skipReason || null }
-          : { minutes: entry.minutes, distanceKm: entry.distanceKm, rpe: entry.rpe, painDuring: entry.painDuring, painAfter: entry.painAfter, breaches: breaches.map((b) => b.code) }),
+          : {
+              minutes: entry.minutes,
+              distanceKm: entry.distanceKm,
+              rpe: entry.rpe,
+              painBefore: entry.painBefore,
+              painDuring: entry.painDuring,
+              painAfter: entry.painAfter,
+              newNumbnessOrWeakness: entry.newNumbnessOrWeakness,
+              breaches: breaches.map((b) => b.code),
+            }),
       })
       .onConflictDoNothing({ target: activityLogs.idempotencyKey })
       .returning({ id: activityLogs.id });
     if (!inserted.length) {
       const [earlier] = await tx
-        .select({ breaches: activityLogs.breaches })
+        .select()
         .from(activityLogs)
         .where(and(eq(activityLogs.idempotencyKey, entry.idempotencyKey), eq(activityLogs.patientId, access.patientId)));
       if (!earlier) throw new ValidationError("Please reload the page and try again.");
-      return { breaches: breaches.filter((b) => earlier.breaches?.includes(b.code)).map(({ code, patientMessage }) => ({ code, patientMessage })) };
+      const first = earlier.kind === "run" ? toRun(earlier, baselineOf(facts, earlier.localDate)) : null;
+      return {
+        breaches: breaches.filter((b) => earlier.breaches?.includes(b.code)).map(({ code, patientMessage }) => ({ code, patientMessage })),
+        verdict: first?.verdict ?? null,
+      };
     }
     await writeAudit(auditOf(access, "activity.log", `activity:${inserted[0]!.id}`), tx);
-    return { breaches: breaches.map(({ code, patientMessage }) => ({ code, patientMessage })) };
+    return { breaches: breaches.map(({ code, patientMessage }) => ({ code, patientMessage })), verdict };
   });
 }
 
-/** The patient's runs of the last four weeks, breaches flagged, for the care team. */
+/** The patient's runs of the last four weeks, breaches flagged and judged, for the care team. */
 export async function listRecentRuns(patientId: string): Promise<RunEntry[]> {
   await readPatient(patientId, "activity.view", { roles: ["physician", "therapist"] });
-  const since = addDays(await patientToday(patientId), -28);
+  const { facts } = await careOf(patientId);
   const rows = await (await db())
     .select()
     .from(activityLogs)
-    .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, since)))
+    .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, addDays(facts.today, -28))))
     .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt));
-  return rows.map(toRun);
+  return rows.map((r) => toRun(r, baselineOf(facts, r.localDate)));
 }
+
+const PAIN_MESSAGE = "Choose your pain from 0 to 10.";
 
 export const morningPainSchema = z.object({
   runId: z.uuid("Unknown run."),
-  pain: z.coerce.number("Choose your pain from 0 to 10.").int("Choose your pain from 0 to 10.").min(0, "Choose your pain from 0 to 10.").max(10, "Choose your pain from 0 to 10."),
+  pain: z.coerce.number(PAIN_MESSAGE).int(PAIN_MESSAGE).min(0, PAIN_MESSAGE).max(10, PAIN_MESSAGE),
 });
 
-/** The morning after a run, the patient records their pain (DOMAIN.md §6 pain-monitoring rule). */
-export async function logMorningPain(input: z.input<typeof morningPainSchema>): Promise<void> {
+/**
+ * The morning after a run, the patient records their pain (DOMAIN.md §6): for any run of the
+ * last three days, across weeks (a Sunday run on Monday). Returns the run's new judgement.
+ */
+export async function logMorningPain(input: z.input<typeof morningPainSchema>): Promise<{ verdict: RunVerdict }> {
   const user = await authorizeRole("activity.log", ["patient"]);
   const access = await authorizePatient(user.patientId ?? "", "activity.log", { roles: ["patient"] });
-  const { runId, pain } = morningPainSchema.parse(input);
-  const today = await patientToday(access.patientId);
-  await (await db()).transaction(async (tx) => {
+  const parsed = morningPainSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("Please check what you entered.", fieldErrorsOf(parsed.error));
+  const { runId, pain } = parsed.data;
+  return withPatientLocked(access.patientId, async (tx, facts) => {
     const updated = await tx
       .update(activityLogs)
       .set({ morningPain: pain })
-      .where(and(eq(activityLogs.id, runId), eq(activityLogs.patientId, access.patientId), eq(activityLogs.kind, "run"), lt(activityLogs.localDate, today)))
-      .returning({ id: activityLogs.id });
-    if (!updated.length) throw new ValidationError("Please check what you entered.", { pain: ["Next-morning pain is for a run before today."] });
+      .where(
+        and(
+          eq(activityLogs.id, runId),
+          eq(activityLogs.patientId, access.patientId),
+          eq(activityLogs.kind, "run"),
+          gte(activityLogs.localDate, addDays(facts.today, -MORNING_PAIN_DAYS)),
+          lt(activityLogs.localDate, facts.today),
+        ),
+      )
+      .returning();
+    const run = updated[0];
+    if (!run) {
+      throw new ValidationError("Please check what you entered.", { pain: [`Next-morning pain is for a run of the last ${MORNING_PAIN_DAYS} days, before today.`] });
+    }
     await writeAudit(auditOf(access, "activity.morning_pain", `activity:${runId}`), tx);
+    return { verdict: toRun(run, baselineOf(facts, run.localDate)).verdict };
   });
 }

@@ -1,19 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
 import { checkIns } from "@/db/schema/check-ins";
-import { clearances } from "@/db/schema/clearance";
-import { episodes } from "@/db/schema/episodes";
 import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
 import { adherenceBefore, adherenceCalendar, type DayMark } from "@/lib/domain/adherence";
+import { weeklyRunLimit, type CareState } from "@/lib/domain/care-state";
 import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { itemName } from "@/lib/domain/plan";
 import { describeDose, type PlanCategory } from "@/lib/domain/plan-catalogue";
 import { activityAdherenceInput, weeklyProgress, type PatientActivity, type WeekPoint } from "@/lib/domain/progress";
 import { addDays, localDate, weekStart, type LocalDate } from "@/lib/domain/schedule";
 import { authorizePatient, readPatient } from "./access";
+import { careOf } from "./internal/care-state-cache";
 
 /** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
 export const HISTORY_WEEKS = 8;
@@ -36,9 +36,14 @@ export interface LoadedActivity extends PatientActivity {
 
 /**
  * Everything the adherence figures are computed from, for patients the caller has already been
- * allowed to see, in one query per table whatever the number of patients.
+ * allowed to see, in one query per table whatever the number of patients. Whether the episode
+ * has healed and the running limit come from each patient's state in force (`states`).
  */
-export async function loadPatientActivity(patientIds: readonly string[], { weeks = HISTORY_WEEKS, now = new Date() } = {}): Promise<Map<string, LoadedActivity>> {
+export async function loadPatientActivity(
+  patientIds: readonly string[],
+  states: ReadonlyMap<string, CareState>,
+  { weeks = HISTORY_WEEKS, now = new Date() } = {},
+): Promise<Map<string, LoadedActivity>> {
   const result = new Map<string, LoadedActivity>();
   if (!patientIds.length) return result;
   const ids = [...patientIds];
@@ -48,7 +53,7 @@ export async function loadPatientActivity(patientIds: readonly string[], { weeks
   const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
   const earliest = addDays(weekStart([...todays.values()].sort()[0]!), -7 * weeks);
   const mine = and(inArray(activityLogs.patientId, ids), gte(activityLogs.localDate, earliest));
-  const [itemLogs, runs, lastLogs, pains, versions, latestClearances, latestEpisodes] = await Promise.all([
+  const [itemLogs, runs, lastLogs, pains, versions] = await Promise.all([
     // Tens of thousands of item logs over a caseload: one JSON text per patient is far quicker
     // to read than a row each.
     database
@@ -78,27 +83,14 @@ export async function loadPatientActivity(patientIds: readonly string[], { weeks
       .from(planVersions)
       .where(inArray(planVersions.patientId, ids))
       .orderBy(asc(planVersions.version)),
-    database
-      .selectDistinctOn([clearances.patientId], { patientId: clearances.patientId, level: clearances.level, restrictions: clearances.restrictions })
-      .from(clearances)
-      .where(inArray(clearances.patientId, ids))
-      .orderBy(clearances.patientId, desc(clearances.version)),
-    database
-      .selectDistinctOn([episodes.patientId], { patientId: episodes.patientId, status: episodes.status })
-      .from(episodes)
-      .where(inArray(episodes.patientId, ids))
-      .orderBy(episodes.patientId, desc(episodes.openedAt)),
   ]);
   const itemLogsOf = new Map(itemLogs.map((row) => [row.patientId, JSON.parse(row.logs) as [LocalDate, string, "done" | "skipped"][]]));
   const lastLogOf = new Map(lastLogs.map((row) => [row.patientId, row.last]));
   const runsOf = groupByPatient(runs);
   const painsOf = groupByPatient(pains);
   const versionsOf = groupByPatient(versions);
-  const clearanceOf = new Map(latestClearances.map((c) => [c.patientId, c]));
-  const healed = new Set(latestEpisodes.filter((e) => e.status === "healed").map((e) => e.patientId));
   for (const { id, timeZone } of zones) {
-    const clearance = clearanceOf.get(id);
-    const limits = clearance?.level === "restricted" ? clearance.restrictions : null;
+    const state = states.get(id);
     result.set(id, {
       timeZone,
       today: todays.get(id)!,
@@ -107,9 +99,9 @@ export async function loadPatientActivity(patientIds: readonly string[], { weeks
       itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status]) => ({ localDate: date, itemKey, status })),
       runs: (runsOf.get(id) ?? []).map((r) => ({ localDate: r.localDate, minutes: r.minutes ?? 0, breaches: r.breaches ?? [] })),
       lastLogDate: lastLogOf.get(id) ?? null,
-      healed: healed.has(id),
+      healed: state?.episode?.status === "healed",
       pains: (painsOf.get(id) ?? []).map((p) => ({ localDate: localDate(p.createdAt, timeZone), pain: p.pain })),
-      weeklyRunLimit: limits?.maxRunMinutes && limits.runsPerWeek ? limits.maxRunMinutes * limits.runsPerWeek : null,
+      weeklyRunLimit: state ? weeklyRunLimit(state.permission) : null,
     });
   }
   return result;
@@ -128,6 +120,8 @@ export interface HeatMapRow {
 export interface PatientAdherence {
   today: LocalDate;
   summary: AdherenceSummary;
+  /** The state in force: the same alerts and permission as every other screen. */
+  care: CareState;
   /** The last 28 days and today, per item of the plan. */
   heatMap: HeatMapRow[];
   weeks: WeekPoint[];
@@ -141,7 +135,8 @@ export const HEAT_MAP_DAYS = 28;
 /** The figures and flags alone, for the top of the chart. */
 export async function getAdherenceSummary(patientId: string): Promise<{ today: LocalDate; summary: AdherenceSummary }> {
   await readPatient(patientId, "adherence.view", { roles: ["physician", "therapist"] });
-  const activity = (await loadPatientActivity([patientId], { weeks: SUMMARY_WEEKS })).get(patientId)!;
+  const { state } = await careOf(patientId);
+  const activity = (await loadPatientActivity([patientId], new Map([[patientId, state]]), { weeks: SUMMARY_WEEKS })).get(patientId)!;
   return { today: activity.today, summary: summarizeActivity(activity, activity.today) };
 }
 
@@ -150,7 +145,8 @@ export async function getPatientAdherence(patientId: string): Promise<PatientAdh
   await readPatient(patientId, "adherence.view", { roles: ["physician", "therapist"] });
   // The marker is read first: a change landing between the two reads then shows at the next poll.
   const marker = await changeMarker(sql`(${patientId}::uuid)`);
-  const activity = (await loadPatientActivity([patientId])).get(patientId)!;
+  const { state } = await careOf(patientId);
+  const activity = (await loadPatientActivity([patientId], new Map([[patientId, state]]))).get(patientId)!;
   const { today } = activity;
   const input = activityAdherenceInput(activity);
   const calendars = activity.versions.length ? adherenceCalendar({ ...input, from: addDays(today, -HEAT_MAP_DAYS), to: today, today }) : {};
@@ -160,6 +156,7 @@ export async function getPatientAdherence(patientId: string): Promise<PatientAdh
   return {
     today,
     summary: summarizeActivity(activity, today),
+    care: state,
     heatMap: Object.entries(calendars).map(([key, calendar]) => {
       const item = items.get(key)!;
       return { key, name: itemName(item), category: calendar.category, dose: describeDose(item.dose), rate28: byItem[key]?.rate ?? null, days: calendar.days };

@@ -1,27 +1,26 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { clearances } from "@/db/schema/clearance";
-import { exams } from "@/db/schema/exams";
-import { redFlagAlerts } from "@/db/schema/red-flags";
 import { users } from "@/db/schema/users";
+import type { CareState } from "@/lib/domain/care-state";
 import {
   clearanceDecisionSchema,
   evaluateClearance,
-  isReviewDue,
   type ClearanceLevel,
   type ClearanceProblem,
   type Restrictions,
   type SignedExamSummary,
 } from "@/lib/domain/clearance";
-import { isRedFlagId, type RedFlagId } from "@/lib/domain/red-flags";
+import type { RedFlagId } from "@/lib/domain/red-flags";
 import { auditOf, authorizeClinicalWrite, readPatient, type PatientAccess } from "./access";
 import { writeAudit } from "./audit-log";
 import { isUniqueViolation } from "./db-errors";
-import { latestEpisode } from "./episodes";
-import { ConflictError, ValidationError } from "./errors";
-import { patientToday } from "./today";
+import { ConflictError, fieldErrorsOf, ValidationError } from "./errors";
+import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
+import { careOf } from "./internal/care-state-cache";
+import { lastSignedExam } from "./internal/last-exam";
 
 export interface ClearanceVersion {
   version: number;
@@ -30,35 +29,20 @@ export interface ClearanceVersion {
   reviewDate: string | null;
   overrideReason: string;
   note: string;
+  withdrawn: boolean;
   signedByName: string;
   signedAt: Date;
 }
 
 export interface ClearanceState {
+  /** The newest decision on record, whether or not it is in force. */
   current: ClearanceVersion | null;
   history: ClearanceVersion[];
-  reviewDue: boolean;
+  /** The state in force (lib/domain/care-state.ts): what the patient is told, and why. */
+  care: CareState;
   activeRedFlags: RedFlagId[];
   lastSignedExam: SignedExamSummary | null;
   today: string;
-}
-
-/** What the clearance rules need to know about a patient right now. Callers authorize first. */
-async function clinicalFacts(patientId: string) {
-  const database = await db();
-  const [alerts, [exam]] = await Promise.all([
-    database.select({ flags: redFlagAlerts.flags }).from(redFlagAlerts).where(and(eq(redFlagAlerts.patientId, patientId), isNull(redFlagAlerts.resolvedAt))),
-    database
-      .select({ signedAt: exams.signedAt, painNow: exams.painNow, hasMotorDeficit: exams.hasMotorDeficit })
-      .from(exams)
-      .where(and(eq(exams.patientId, patientId), eq(exams.status, "signed")))
-      .orderBy(desc(exams.signedAt))
-      .limit(1),
-  ]);
-  const activeRedFlags = [...new Set(alerts.flatMap((a) => a.flags).filter(isRedFlagId))];
-  const lastSignedExam: SignedExamSummary | null =
-    exam?.signedAt && exam.painNow !== null ? { signedAt: exam.signedAt, painNow: exam.painNow, hasMotorDeficit: exam.hasMotorDeficit ?? false } : null;
-  return { activeRedFlags, lastSignedExam };
 }
 
 async function versionsOf(patientId: string): Promise<ClearanceVersion[]> {
@@ -75,22 +59,23 @@ async function versionsOf(patientId: string): Promise<ClearanceVersion[]> {
     reviewDate: c.reviewDate,
     overrideReason: c.overrideReason,
     note: c.note,
+    withdrawn: c.withdrawn,
     signedByName,
     signedAt: c.signedAt,
   }));
 }
 
-/** The current clearance, its history, and the facts the rules weigh. */
+/** The decisions on record, the state in force, and the facts the rules weigh. */
 export async function getClearance(patientId: string): Promise<ClearanceState> {
   await readPatient(patientId, "clearance.view", { roles: ["physician", "therapist"] });
-  const [history, facts, today] = await Promise.all([versionsOf(patientId), clinicalFacts(patientId), patientToday(patientId)]);
-  const current = history[0] ?? null;
+  const [history, { state }, exam] = await Promise.all([versionsOf(patientId), careOf(patientId), lastSignedExam(await db(), patientId)]);
   return {
-    current,
+    current: history[0] ?? null,
     history,
-    reviewDue: Boolean(current && current.level !== "not_cleared" && current.reviewDate && isReviewDue(current.reviewDate, today)),
-    ...facts,
-    today,
+    care: state,
+    activeRedFlags: [...new Set(state.openRedFlags.flatMap((f) => f.flags))],
+    lastSignedExam: exam && { signedAt: exam.signedAt, painNow: exam.painNow, hasMotorDeficit: exam.hasMotorDeficit, hasBilateralSigns: exam.hasBilateralSigns },
+    today: state.today,
   };
 }
 
@@ -109,58 +94,85 @@ export class ClearanceRefused extends ValidationError {
   }
 }
 
+const CONFLICT = "Another physician changed this clearance while you were deciding. Review their decision, then decide again.";
+
+/** Inside the patient's lock: the version after `basedOnVersion`, with its audit entry. */
 async function insertVersion(
+  tx: Tx,
   access: PatientAccess,
+  facts: LoadedCareFacts,
   basedOnVersion: number,
-  values: Omit<typeof clearances.$inferInsert, "patientId" | "version" | "signedById">,
+  values: Omit<typeof clearances.$inferInsert, "patientId" | "version" | "signedById" | "episodeId">,
   action: string,
 ) {
-  const { patientId } = access;
-  const current = (await versionsOf(patientId))[0]?.version ?? 0;
-  if (current !== basedOnVersion) throw new ConflictError("Another physician changed this clearance while you were deciding. Review their decision, then decide again.");
+  if ((facts.clearance?.version ?? 0) !== basedOnVersion) throw new ConflictError(CONFLICT);
+  await tx.insert(clearances).values({
+    ...values,
+    patientId: access.patientId,
+    episodeId: facts.episode?.id ?? null,
+    version: basedOnVersion + 1,
+    signedById: access.user.id,
+    signedAt: new Date(),
+  });
+  await writeAudit(auditOf(access, action, `clearance:v${basedOnVersion + 1}`), tx);
+}
+
+async function lockedWrite(patientId: string, work: (tx: Tx, facts: LoadedCareFacts) => Promise<void>) {
   try {
-    await (await db()).transaction(async (tx) => {
-      await tx.insert(clearances).values({ ...values, patientId, version: basedOnVersion + 1, signedById: access.user.id });
-      await writeAudit(auditOf(access, action, `clearance:v${basedOnVersion + 1}`), tx);
-    });
+    await withPatientLocked(patientId, work);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError("Another physician changed this clearance while you were deciding. Review their decision, then decide again.");
+    if (isUniqueViolation(error)) throw new ConflictError(CONFLICT);
     throw error;
   }
 }
 
 /**
  * Records a signed clearance decision as the next version. The rules (lib/domain/clearance.ts)
- * are checked here, against the record as it is now, whatever the form showed.
+ * are checked inside the transaction, under the patient's row lock, against the record as it is
+ * then: a red flag raised a moment before is seen, whatever the form showed.
  */
 export async function decideClearance(patientId: string, basedOnVersion: number, input: unknown): Promise<void> {
   const access = await authorizeClinicalWrite(patientId, "clearance.decide");
-  const decision = clearanceDecisionSchema(await patientToday(patientId)).parse(input);
-  const verdict = evaluateClearance({ level: decision.level, ...(await clinicalFacts(patientId)), now: new Date(), overrideReason: decision.overrideReason });
-  if (!verdict.allowed) throw new ClearanceRefused(verdict.problems, verdict.needsOverride);
-  const episode = await latestEpisode(patientId);
-  await insertVersion(
-    access,
-    basedOnVersion,
-    {
-      episodeId: episode?.id ?? null,
+  await lockedWrite(patientId, async (tx, facts) => {
+    const parsed = clearanceDecisionSchema(facts.today).safeParse(input);
+    if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+    const decision = parsed.data;
+    if (facts.episode?.status === "healed") {
+      throw new ValidationError("This episode is healed and the runner is back to training. Reopen the episode first if running needs a new decision.");
+    }
+    const verdict = evaluateClearance({
       level: decision.level,
-      restrictions: decision.restrictions,
-      reviewDate: decision.reviewDate,
-      overrideReason: verdict.needsOverride ? decision.overrideReason : "",
-    },
-    "clearance.decide",
-  );
+      activeRedFlags: [...new Set(facts.redFlags.flatMap((f) => f.flags))],
+      lastSignedExam: await lastSignedExam(tx, patientId),
+      now: new Date(),
+      overrideReason: decision.overrideReason,
+    });
+    if (!verdict.allowed) throw new ClearanceRefused(verdict.problems, verdict.needsOverride);
+    await insertVersion(
+      tx,
+      access,
+      facts,
+      basedOnVersion,
+      {
+        level: decision.level,
+        restrictions: decision.restrictions,
+        reviewDate: decision.reviewDate,
+        overrideReason: verdict.needsOverride ? decision.overrideReason : "",
+      },
+      "clearance.decide",
+    );
+  });
 }
 
 export const withdrawClearanceSchema = z.object({
   reason: z.string().trim().min(5, "Say why the clearance is withdrawn.").max(1000, "Keep the reason under 1,000 characters."),
 });
 
-/** Withdraws the clearance: a new version at not cleared, with the reason. */
+/** Withdraws the clearance: a new version at not cleared, marked withdrawn, with the reason. */
 export async function withdrawClearance(patientId: string, basedOnVersion: number, input: z.input<typeof withdrawClearanceSchema>): Promise<void> {
   const access = await authorizeClinicalWrite(patientId, "clearance.withdraw");
   const { reason } = withdrawClearanceSchema.parse(input);
-  const episode = await latestEpisode(patientId);
-  await insertVersion(access, basedOnVersion, { episodeId: episode?.id ?? null, level: "not_cleared", restrictions: null, reviewDate: null, note: `Withdrawn: ${reason}` }, "clearance.withdraw");
+  await lockedWrite(patientId, (tx, facts) =>
+    insertVersion(tx, access, facts, basedOnVersion, { level: "not_cleared", restrictions: null, reviewDate: null, withdrawn: true, note: `Withdrawn: ${reason}` }, "clearance.withdraw"),
+  );
 }

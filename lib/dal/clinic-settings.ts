@@ -7,10 +7,10 @@ import { clinicSettingsSchema, DEFAULT_CLINIC_SETTINGS, type ClinicSettings } fr
 import { authorizeRole } from "./access";
 import { writeAudit } from "./audit-log";
 import { fieldErrorsOf, ValidationError } from "./errors";
-import type { Tx } from "./episodes";
+import type { Executor } from "./internal/care-facts";
 
 /** The settings row, or the defaults before an administrator has saved any. Callers authorize. */
-export async function readClinicSettings(executor?: Tx): Promise<ClinicSettings> {
+export async function readClinicSettings(executor?: Executor): Promise<ClinicSettings> {
   const [row] = await (executor ?? (await db()))
     .select({
       emergencyNumber: clinicSettings.emergencyNumber,

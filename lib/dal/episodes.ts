@@ -1,12 +1,15 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
-import { db, type Database } from "@/db/client";
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { episodeEvents } from "@/db/schema/clinical-events";
 import { episodes, type EpisodeStatus } from "@/db/schema/episodes";
 import { authorizeClinicalWrite, auditOf } from "./access";
 import { writeAudit } from "./audit-log";
 import { ValidationError } from "./errors";
+import { withPatientLocked, type Tx } from "./internal/care-facts";
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type { Tx } from "./internal/care-facts";
 
 export interface EpisodeSummary {
   id: string;
@@ -21,7 +24,7 @@ export async function latestEpisode(patientId: string, executor?: Tx): Promise<E
     .select({ id: episodes.id, status: episodes.status, openedAt: episodes.openedAt, resolvedAt: episodes.resolvedAt })
     .from(episodes)
     .where(eq(episodes.patientId, patientId))
-    .orderBy(desc(episodes.openedAt))
+    .orderBy(desc(episodes.openedAt), desc(episodes.createdAt))
     .limit(1);
   return row ?? null;
 }
@@ -41,17 +44,50 @@ export async function episodeForNewExam(tx: Tx, patientId: string, now: Date): P
   return created!.id;
 }
 
-/** The physician marks the episode healed: the plan then returns the runner to full training. */
-export async function markEpisodeHealed(patientId: string): Promise<void> {
-  const access = await authorizeClinicalWrite(patientId, "episode.heal");
+/** Reopens a healed episode inside the caller's locked transaction, with the reason, as an event. */
+export async function reopenInTx(tx: Tx, patientId: string, episodeId: string, reason: string, actorId: string | null): Promise<void> {
   const now = new Date();
-  await (await db()).transaction(async (tx) => {
-    const updated = await tx
-      .update(episodes)
-      .set({ status: "healed", resolvedAt: now, updatedAt: now })
-      .where(and(eq(episodes.patientId, patientId), eq(episodes.status, "active")))
-      .returning({ id: episodes.id });
-    if (!updated.length) throw new ValidationError("Only an episode under care can be marked healed.");
-    await writeAudit(auditOf(access, "episode.heal", `episode:${updated[0]!.id}`), tx);
+  await tx.update(episodes).set({ status: "active", resolvedAt: null, updatedAt: now }).where(eq(episodes.id, episodeId));
+  await tx.insert(episodeEvents).values({ patientId, episodeId, kind: "reopened", reason, actorId, occurredAt: now });
+}
+
+export const markHealedSchema = z.object({
+  confirm: z.literal("healed", "Tick the box to confirm the episode is healed."),
+});
+
+/**
+ * The physician marks the episode healed: the runner returns to training gradually. Refused
+ * while a red flag of either tier is open (DOMAIN.md §10.2), and only with the confirmation,
+ * checked under the patient's row lock so a check-in a moment before is seen.
+ */
+export async function markEpisodeHealed(patientId: string, input: z.input<typeof markHealedSchema>): Promise<void> {
+  const access = await authorizeClinicalWrite(patientId, "episode.heal");
+  const parsed = markHealedSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("Confirm that the episode is healed.", { confirm: ["Tick the box to confirm the episode is healed."] });
+  await withPatientLocked(patientId, async (tx, facts) => {
+    if (facts.episode?.status !== "active") throw new ValidationError("Only an episode under care can be marked healed.");
+    if (facts.redFlags.length > 0) {
+      throw new ValidationError("A red flag is open. Record how it was resolved before marking the episode healed.");
+    }
+    const now = new Date();
+    await tx.update(episodes).set({ status: "healed", resolvedAt: now, updatedAt: now }).where(eq(episodes.id, facts.episode.id));
+    await tx.insert(episodeEvents).values({ patientId, episodeId: facts.episode.id, kind: "healed", actorId: access.user.id, occurredAt: now });
+    await writeAudit(auditOf(access, "episode.heal", `episode:${facts.episode.id}`), tx);
+  });
+}
+
+export const reopenEpisodeSchema = z.object({
+  reason: z.string().trim().min(10, "Say why the episode is reopened (at least 10 characters).").max(1000, "Keep the reason under 1,000 characters."),
+});
+
+/** Reopens a healed episode with a reason; any clearance decided before needs deciding again. */
+export async function reopenEpisode(patientId: string, input: z.input<typeof reopenEpisodeSchema>): Promise<void> {
+  const access = await authorizeClinicalWrite(patientId, "episode.reopen");
+  const parsed = reopenEpisodeSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("Please correct the highlighted field.", { reason: parsed.error.issues.map((i) => i.message) });
+  await withPatientLocked(patientId, async (tx, facts) => {
+    if (facts.episode?.status !== "healed") throw new ValidationError("Only a healed episode can be reopened.");
+    await reopenInTx(tx, patientId, facts.episode.id, parsed.data.reason, access.user.id);
+    await writeAudit(auditOf(access, "episode.reopen", `episode:${facts.episode.id}`), tx);
   });
 }

@@ -6,13 +6,14 @@ import { db } from "@/db/client";
 import { examAddenda, exams } from "@/db/schema/exams";
 import { redFlagAlerts } from "@/db/schema/red-flags";
 import { users } from "@/db/schema/users";
-import { examDraftSchema, examSignSchema, hasMotorDeficit, type ExamDraft } from "@/lib/domain/exam";
+import { examDraftSchema, examRedFlags, examSignSchema, hasMotorDeficit, type ExamDraft } from "@/lib/domain/exam";
 import { suggestRootLevel, type LevelSuggestion } from "@/lib/domain/level-suggestion";
-import { activeRedFlags } from "@/lib/domain/red-flags";
 import { auditOf, authorizeClinicalWrite, readPatient } from "./access";
 import { writeAudit } from "./audit-log";
 import { episodeForNewExam } from "./episodes";
 import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
+import { withPatientLocked } from "./internal/care-facts";
+import { endKnownSymptoms, recordKnownSymptoms } from "./internal/known-symptoms";
 import { patientToday } from "./today";
 
 export interface ExamSummary {
@@ -99,9 +100,10 @@ export async function getExam(patientId: string, examId: string): Promise<ExamVi
 export async function startExam(patientId: string): Promise<{ examId: string }> {
   const access = await authorizeClinicalWrite(patientId, "exam.create");
   const now = new Date();
-  const examId = await (await db()).transaction(async (tx) => {
+  // A new exam after healing opens a new episode: a change to the clinical state, under the lock.
+  const examId = await withPatientLocked(patientId, async (tx) => {
     const episodeId = await episodeForNewExam(tx, patientId, now);
-    const [created] = await tx.insert(exams).values({ patientId, episodeId, authorId: access.user.id }).returning({ id: exams.id });
+    const [created] = await tx.insert(exams).values({ patientId, episodeId, authorId: access.user.id, createdAt: now, updatedAt: now }).returning({ id: exams.id });
     await writeAudit(auditOf(access, "exam.create", `exam:${created!.id}`), tx);
     return created!.id;
   });
@@ -141,8 +143,10 @@ export async function saveExamDraft(patientId: string, examId: string, expectedV
 }
 
 /**
- * Signs a complete exam. From then on it never changes. A red flag in it raises an alert that
- * makes the patient urgent until a physician records how it was resolved.
+ * Signs a complete exam. From then on it never changes. A red flag in it raises an alert: no
+ * clearance is in force until a physician records how it was resolved. A flag the physician
+ * marks long-standing and assessed raises none, and check-ins then ask only whether it worsened.
+ * Written under the patient's row lock, so a clearance decided in between sees the alert.
  */
 export async function signExam(patientId: string, examId: string, expectedVersion: number, input: unknown): Promise<{ redFlagRaised: boolean }> {
   const access = await authorizeClinicalWrite(patientId, "exam.sign", `exam:${examId}`);
@@ -150,10 +154,15 @@ export async function signExam(patientId: string, examId: string, expectedVersio
   if (!parsed.success) throw new ValidationError("The exam is not complete yet: correct the highlighted fields, or save it as a draft.", fieldErrorsOf(parsed.error));
   await draftRow(patientId, examId, expectedVersion);
   const exam = parsed.data;
-  const flags = activeRedFlags(exam.redFlags);
+  const { raised, longStanding, absent } = examRedFlags(exam);
+  const present = [...raised, ...longStanding];
   const suggestion = suggestRootLevel(exam);
-  const now = new Date();
-  await (await db()).transaction(async (tx) => {
+  await withPatientLocked(patientId, async (tx, facts) => {
+    const [draft] = await tx.select({ episodeId: exams.episodeId }).from(exams).where(eq(exams.id, examId));
+    if (draft?.episodeId !== facts.episode?.id || facts.episode?.status === "healed") {
+      throw new ConflictError("This draft belongs to an episode that has since been marked healed. Start a new examination instead.");
+    }
+    const now = new Date();
     const updated = await tx
       .update(exams)
       .set({
@@ -162,7 +171,7 @@ export async function signExam(patientId: string, examId: string, expectedVersio
         version: expectedVersion + 1,
         painNow: exam.history.painNow,
         hasMotorDeficit: hasMotorDeficit(exam),
-        redFlags: flags,
+        redFlags: present,
         suggestedLevel: suggestion.level,
         signedById: access.user.id,
         signedAt: now,
@@ -171,13 +180,16 @@ export async function signExam(patientId: string, examId: string, expectedVersio
       .where(and(eq(exams.id, examId), eq(exams.patientId, patientId), eq(exams.version, expectedVersion), eq(exams.status, "draft")))
       .returning({ id: exams.id });
     if (!updated.length) throw new ConflictError();
-    if (flags.length) {
+    if (raised.length) {
       // The examining physician has seen it: an exam's red flag is acknowledged as it is raised.
-      await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId, flags, raisedById: access.user.id, raisedAt: now, acknowledgedAt: now, acknowledgedById: access.user.id });
+      await tx.insert(redFlagAlerts).values({ patientId, source: "exam", examId, flags: raised, raisedById: access.user.id, raisedAt: now, acknowledgedAt: now, acknowledgedById: access.user.id });
     }
+    // This exam's answers replace any earlier long-standing record of the same flags.
+    await endKnownSymptoms(tx, patientId, [...absent, ...raised]);
+    await recordKnownSymptoms(tx, patientId, longStanding, access.user.id, "exam", "Recorded as long-standing and assessed at the examination.");
     await writeAudit(auditOf(access, "exam.sign", `exam:${examId}`), tx);
   });
-  return { redFlagRaised: flags.length > 0 };
+  return { redFlagRaised: raised.length > 0 };
 }
 
 export const addendumSchema = z.object({

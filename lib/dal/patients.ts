@@ -2,19 +2,21 @@ import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { careTeamMembers, type CareTeamRole } from "@/db/schema/care-team";
-import { clearances } from "@/db/schema/clearance";
 import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import { episodes, type EpisodeStatus } from "@/db/schema/episodes";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { ageOn } from "@/lib/domain/age";
-import { describeClearanceForPatient, type ClearanceLevel } from "@/lib/domain/clearance";
+import type { CareState } from "@/lib/domain/care-state";
+import type { ClinicSettings } from "@/lib/domain/clinic-settings";
 import { hashPassword } from "@/lib/auth/password";
 import { oneTimePassword } from "@/lib/domain/one-time-password";
 import { patientRegistrationSchema } from "@/lib/domain/patient";
 import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole, readPatient, type AccessVia } from "./access";
 import { writeAudit } from "./audit-log";
+import { readClinicSettings } from "./clinic-settings";
+import { careOf } from "./internal/care-state-cache";
 import { ValidationError } from "./errors";
 
 export interface CareTeamMember {
@@ -50,6 +52,8 @@ export interface PatientChart {
   emergencyAccessUntil: Date | null;
   /** Emergency accesses by physicians outside the care team, shown to the care team. */
   emergencyAccesses: EmergencyAccessNotice[];
+  /** The state in force (lib/domain/care-state.ts): every card of the chart reads it. */
+  care: CareState;
 }
 
 async function careTeamOf(patientId: string): Promise<CareTeamMember[]> {
@@ -81,7 +85,7 @@ async function emergencyAccessesTo(patientId: string) {
 export async function getPatientChart(patientId: string): Promise<PatientChart> {
   const access = await readPatient(patientId, "chart.view", { roles: ["physician", "therapist"] });
   const database = await db();
-  const [[patient], [episode], careTeam, grants] = await Promise.all([
+  const [[patient], [episode], careTeam, grants, { state }] = await Promise.all([
     database.select().from(patients).where(eq(patients.id, patientId)),
     database
       .select({ status: episodes.status, openedAt: episodes.openedAt, resolvedAt: episodes.resolvedAt })
@@ -91,6 +95,7 @@ export async function getPatientChart(patientId: string): Promise<PatientChart> 
       .limit(1),
     careTeamOf(patientId),
     emergencyAccessesTo(patientId),
+    careOf(patientId),
   ]);
   if (!patient) throw new Error("authorized patient has no record");
   const now = new Date();
@@ -113,6 +118,7 @@ export async function getPatientChart(patientId: string): Promise<PatientChart> 
     emergencyAccessUntil: access.via === "emergency" ? (mine?.expiresAt ?? null) : null,
     emergencyAccesses:
       access.via === "care_team" ? grants.map(({ userId: _u, ...g }) => g) : [],
+    care: state,
   };
 }
 
@@ -120,20 +126,23 @@ export interface MyRecord {
   name: string;
   mrn: string;
   dateOfBirth: string;
+  timeZone: string;
   weeklyDistanceKm: number;
   runningGoal: string;
   episodeStatus: EpisodeStatus | null;
   episodeOpenedAt: Date | null;
   careTeam: { name: string; role: CareTeamRole }[];
-  clearance: { level: ClearanceLevel; sentences: string[]; reviewDate: string | null; signedAt: Date } | null;
+  /** What the patient may do today, from the state in force. */
+  care: CareState;
+  settings: ClinicSettings;
 }
 
-/** The signed-in patient's own record. */
+/** The signed-in patient's own record, with the state in force and the clinic's emergency numbers. */
 export async function getMyRecord(): Promise<MyRecord> {
   const user = await authorizeRole("record.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "record.view", { roles: ["patient"] });
   const database = await db();
-  const [[patient], [episode], team, [clearance]] = await Promise.all([
+  const [[patient], [episode], team, { state }, settings] = await Promise.all([
     database.select().from(patients).where(eq(patients.id, access.patientId)),
     database
       .select({ status: episodes.status, openedAt: episodes.openedAt })
@@ -142,31 +151,22 @@ export async function getMyRecord(): Promise<MyRecord> {
       .orderBy(desc(episodes.openedAt))
       .limit(1),
     careTeamOf(access.patientId),
-    database
-      .select({ level: clearances.level, restrictions: clearances.restrictions, reviewDate: clearances.reviewDate, signedAt: clearances.signedAt })
-      .from(clearances)
-      .where(eq(clearances.patientId, access.patientId))
-      .orderBy(desc(clearances.version))
-      .limit(1),
+    careOf(access.patientId),
+    readClinicSettings(database),
   ]);
   if (!patient) throw new Error("patient account without a record");
   return {
     name: `${patient.givenName} ${patient.familyName}`,
     mrn: patient.mrn,
     dateOfBirth: patient.dateOfBirth,
+    timeZone: patient.timeZone,
     weeklyDistanceKm: patient.weeklyDistanceKm,
     runningGoal: patient.runningGoal,
     episodeStatus: episode?.status ?? null,
     episodeOpenedAt: episode?.openedAt ?? null,
     careTeam: team.map(({ name, role }) => ({ name, role })),
-    clearance: clearance
-      ? {
-          level: clearance.level,
-          sentences: describeClearanceForPatient(clearance.level, clearance.restrictions),
-          reviewDate: clearance.reviewDate,
-          signedAt: clearance.signedAt,
-        }
-      : null,
+    care: state,
+    settings,
   };
 }
 

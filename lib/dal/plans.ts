@@ -1,20 +1,23 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { clearances } from "@/db/schema/clearance";
-import { exams } from "@/db/schema/exams";
+import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
 import { users } from "@/db/schema/users";
 import type { Role } from "@/lib/auth/roles";
+import { ageOn } from "@/lib/domain/age";
+import { careState, type CareState } from "@/lib/domain/care-state";
+import { currentMedicinesOf, nsaidRisksOf } from "@/lib/domain/exam";
 import { isChronicSciatica } from "@/lib/domain/medication-guardrails";
 import { describeChanges, planSchema, reviewPlan, type Plan, type PlanContext, type PlanReview } from "@/lib/domain/plan";
 import { auditOf, authorizeClinicalWrite, authorizeRole, readPatient, type PatientAccess } from "./access";
 import { writeAudit } from "./audit-log";
 import { isUniqueViolation } from "./db-errors";
-import { latestEpisode } from "./episodes";
 import { ConflictError, fieldErrorsOf, ValidationError } from "./errors";
-import { patientToday } from "./today";
+import { withPatientLocked, type Executor, type LoadedCareFacts, type Tx } from "./internal/care-facts";
+import { careOf } from "./internal/care-state-cache";
+import { lastSignedExam } from "./internal/last-exam";
 
 export interface PlanVersionSummary {
   version: number;
@@ -34,6 +37,7 @@ export interface PlanState {
   current: PlanVersionView | null;
   history: PlanVersionSummary[];
   context: PlanContext;
+  care: CareState;
   /** Guardrail findings for the current version's medicines. */
   review: PlanReview | null;
   today: string;
@@ -41,33 +45,30 @@ export interface PlanState {
 
 const CONFLICT = "Someone else saved this plan while you were editing it. Open the new version, then make your changes again.";
 
-/** What the plan rules need: the current clearance and whether the sciatica is chronic. Callers authorize. */
-async function planContext(patientId: string, today: string): Promise<PlanContext> {
-  const database = await db();
-  const [[clearance], [exam]] = await Promise.all([
-    database
-      .select({ level: clearances.level, restrictions: clearances.restrictions })
-      .from(clearances)
-      .where(eq(clearances.patientId, patientId))
-      .orderBy(desc(clearances.version))
-      .limit(1),
-    database
-      .select({ findings: exams.findings })
-      .from(exams)
-      .where(and(eq(exams.patientId, patientId), eq(exams.status, "signed")))
-      .orderBy(desc(exams.signedAt))
-      .limit(1),
+/**
+ * What the plan rules need: the clearance in force (care state), whether the sciatica is chronic,
+ * and the patient's medicine risks from the history. Callers authorize; inside a write, pass its
+ * transaction and the facts read under the patient's lock.
+ */
+async function planContext(executor: Executor, patientId: string, facts: LoadedCareFacts, previous: Plan | null): Promise<PlanContext> {
+  const [exam, [patient]] = await Promise.all([
+    lastSignedExam(executor, patientId),
+    executor.select({ dateOfBirth: patients.dateOfBirth }).from(patients).where(eq(patients.id, patientId)),
   ]);
   const onset = exam?.findings.history?.onsetDate;
   return {
-    clearance: clearance ?? { level: "not_cleared", restrictions: null },
-    chronic: onset ? isChronicSciatica(onset, today) : false,
+    permission: careState(facts).permission,
+    chronic: onset ? isChronicSciatica(onset, facts.today) : false,
+    patient: { age: patient ? ageOn(patient.dateOfBirth, new Date(`${facts.today}T12:00:00Z`)) : null, nsaidRisks: nsaidRisksOf(exam?.findings) },
+    currentMedicines: currentMedicinesOf(exam?.findings),
+    today: facts.today,
+    previous,
   };
 }
 
-async function versions(patientId: string) {
+async function versions(patientId: string, executor?: Executor) {
   const author = alias(users, "author");
-  return (await db())
+  return (executor ?? (await db()))
     .select({ v: planVersions, createdByName: author.name, createdByRole: author.role })
     .from(planVersions)
     .innerJoin(author, eq(author.id, planVersions.createdById))
@@ -87,18 +88,20 @@ function toView(row: Awaited<ReturnType<typeof versions>>[number]): PlanVersionV
   };
 }
 
-/** The current plan, its history, and what the rules weigh (clearance, chronic or not). */
+/** The current plan, its history, and what the rules weigh (clearance in force, chronic, risks). */
 export async function getPlan(patientId: string): Promise<PlanState> {
   await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"] });
-  const today = await patientToday(patientId);
-  const [rows, context] = await Promise.all([versions(patientId), planContext(patientId, today)]);
+  const database = await db();
+  const [rows, { facts, state }] = await Promise.all([versions(patientId), careOf(patientId)]);
   const current = rows[0] ? toView(rows[0]) : null;
+  const context = await planContext(database, patientId, facts, current?.plan ?? null);
   return {
     current,
     history: rows.map((r) => ({ version: r.v.version, changes: r.v.changes, createdByName: r.createdByName, createdByRole: r.createdByRole, createdAt: r.v.createdAt })),
     context,
+    care: state,
     review: current ? reviewPlan(current.plan, context) : null,
-    today,
+    today: state.today,
   };
 }
 
@@ -117,45 +120,48 @@ export interface NextPlanVersion {
 
 /**
  * Writes the version after `basedOnVersion`, if that is still the newest: the rule every plan
- * write shares. `build` makes the new version from the current plan (null before the first) and
- * may refuse by throwing. The caller has authorized the write; its audit entry goes in the same
- * transaction. Two writers from the same version: the unique (patient, version) lets one win.
+ * write shares, under the patient's row lock. `build` makes the new version from the current plan
+ * (null before the first) and the facts read under the lock, and may refuse by throwing. The
+ * caller has authorized the write; its audit entry goes in the same transaction. Two writers from
+ * the same version: the unique (patient, version) lets one win.
  */
 export async function saveNextPlanVersion(
   access: PatientAccess,
   action: string,
   basedOnVersion: number,
-  build: (current: Plan | null) => NextPlanVersion,
+  build: (current: Plan | null, tx: Tx, facts: LoadedCareFacts) => Promise<NextPlanVersion> | NextPlanVersion,
 ): Promise<{ version: number; changes: string[] }> {
-  const [latest] = await versions(access.patientId);
-  if ((latest?.v.version ?? 0) !== basedOnVersion) throw new ConflictError(CONFLICT);
-  const next = build(latest?.v.plan ?? null);
-  const episode = await latestEpisode(access.patientId);
-  const version = basedOnVersion + 1;
   try {
-    await (await db()).transaction(async (tx) => {
+    return await withPatientLocked(access.patientId, async (tx, facts) => {
+      const [latest] = await versions(access.patientId, tx);
+      if ((latest?.v.version ?? 0) !== basedOnVersion) throw new ConflictError(CONFLICT);
+      const next = await build(latest?.v.plan ?? null, tx, facts);
+      const version = basedOnVersion + 1;
       await tx.insert(planVersions).values({
         patientId: access.patientId,
-        episodeId: episode?.id ?? null,
+        episodeId: facts.episode?.id ?? null,
         version,
         plan: next.plan,
         changes: next.changes,
         templateId: next.templateId,
         createdById: access.user.id,
+        createdAt: new Date(),
       });
       await writeAudit(auditOf(access, action, `plan:v${version}`), tx);
+      return { version, changes: next.changes };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError(CONFLICT);
     throw error;
   }
-  return { version, changes: next.changes };
 }
 
 /**
  * Saves the plan as the next version. The physician's form carries the version it started from;
- * if another version was saved since, nothing is written. Running may not exceed the clearance;
- * a medicine NICE NG59 advises against needs a recorded justification.
+ * if another version was saved since, nothing is written. The rules (lib/domain/plan.ts) are
+ * checked under the patient's lock against the state in force then: running never beyond the
+ * clearance in force, medicine guardrails and ceilings with a recorded reason, dates in bounds.
+ * Every problem of the draft comes back at once.
  */
 export async function savePlan(patientId: string, basedOnVersion: number, input: unknown, templateId: string | null = null): Promise<{ version: number; changes: string[] }> {
   const access = await authorizeClinicalWrite(patientId, "plan.save");
@@ -164,27 +170,33 @@ export async function savePlan(patientId: string, basedOnVersion: number, input:
     throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const plan = parsed.data;
-  const today = await patientToday(patientId);
-  const review = reviewPlan(plan, await planContext(patientId, today));
-  if (Object.keys(review.fieldErrors).length) throw new ValidationError("The plan cannot be saved yet: see the highlighted items.", review.fieldErrors);
-  return saveNextPlanVersion(access, "plan.save", basedOnVersion, (current) => ({ plan, changes: describeChanges(current, plan), templateId }));
+  return saveNextPlanVersion(access, "plan.save", basedOnVersion, async (current, tx, facts) => {
+    const review = reviewPlan(plan, await planContext(tx, patientId, facts, current));
+    if (Object.keys(review.fieldErrors).length) throw new ValidationError("The plan cannot be saved yet: see the highlighted items.", review.fieldErrors);
+    return { plan, changes: describeChanges(current, plan), templateId };
+  });
 }
 
 export interface MyPlan {
   version: number;
   plan: Plan;
   updatedAt: Date;
+  /** Running and medicines as the state in force allows them today. */
+  care: CareState;
 }
 
-/** The signed-in patient's current plan: always the newest version. */
+/** The signed-in patient's current plan (always the newest version), with the state in force. */
 export async function getMyPlan(): Promise<MyPlan | null> {
   const user = await authorizeRole("plan.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "plan.view", { roles: ["patient"] });
-  const [row] = await (await db())
-    .select({ version: planVersions.version, plan: planVersions.plan, createdAt: planVersions.createdAt })
-    .from(planVersions)
-    .where(eq(planVersions.patientId, access.patientId))
-    .orderBy(desc(planVersions.version))
-    .limit(1);
-  return row ? { version: row.version, plan: row.plan, updatedAt: row.createdAt } : null;
+  const [[row], { state }] = await Promise.all([
+    (await db())
+      .select({ version: planVersions.version, plan: planVersions.plan, createdAt: planVersions.createdAt })
+      .from(planVersions)
+      .where(eq(planVersions.patientId, access.patientId))
+      .orderBy(desc(planVersions.version))
+      .limit(1),
+    careOf(access.patientId),
+  ]);
+  return row ? { version: row.version, plan: row.plan, updatedAt: row.createdAt, care: state } : null;
 }

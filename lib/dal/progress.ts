@@ -2,6 +2,7 @@ import "server-only";
 import { weeklyProgress, type WeekPoint } from "@/lib/domain/progress";
 import { authorizeRole, readPatient } from "./access";
 import { HISTORY_WEEKS, loadPatientActivity } from "./adherence";
+import { careOf } from "./internal/care-state-cache";
 
 export interface MyProgress {
   pain: { date: string; pain: number }[];
@@ -16,7 +17,8 @@ export interface MyProgress {
 export async function getMyProgress(): Promise<MyProgress> {
   const user = await authorizeRole("progress.view", ["patient"]);
   const { patientId } = await readPatient(user.patientId ?? "", "progress.view", { roles: ["patient"] });
-  const activity = (await loadPatientActivity([patientId])).get(patientId)!;
+  const { state } = await careOf(patientId);
+  const activity = (await loadPatientActivity([patientId], new Map([[patientId, state]]))).get(patientId)!;
   const weeks = weeklyProgress(activity, activity.today, HISTORY_WEEKS);
   return {
     pain: activity.pains.filter((p) => p.localDate >= weeks[0]!.week).map((p) => ({ date: p.localDate, pain: p.pain })),

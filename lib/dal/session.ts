@@ -31,7 +31,8 @@ const LAST_SEEN_GRANULARITY_MS = 60_000;
 export async function startSession(userId: string): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   const { ip, userAgent } = await requestContext();
-  await (await db()).insert(authSessions).values({ id, userId, ip, userAgent });
+  const now = new Date();
+  await (await db()).insert(authSessions).values({ id, userId, ip, userAgent, createdAt: now, lastSeenAt: now });
   return id;
 }
 

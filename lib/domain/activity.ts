@@ -3,6 +3,9 @@ import { z } from "zod";
 const whole = (label: string, min: number, max: number) =>
   z.coerce.number(`Enter ${label}.`).int(`Enter ${label} as a whole number.`).min(min, `${label[0]!.toUpperCase()}${label.slice(1)} must be at least ${min}.`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} can be at most ${max}.`);
 
+const optionalPain = (label: string) =>
+  z.preprocess((v) => (v === "" || v === undefined ? null : v), whole(`${label} (0–10)`, 0, 10).nullable()).default(null);
+
 /** One thing the patient logs from home; `date` is their local date (YYYY-MM-DD). */
 export const activityInputSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -20,8 +23,11 @@ export const activityInputSchema = z.discriminatedUnion("kind", [
     minutes: whole("minutes", 1, 600),
     distanceKm: z.coerce.number("Enter the distance in km.").min(0.1, "Enter a distance of at least 0.1 km.").max(200, "Enter at most 200 km."),
     rpe: whole("your effort (1–10)", 1, 10),
-    painDuring: whole("pain during the run (0–10)", 0, 10),
-    painAfter: whole("pain after the run (0–10)", 0, 10),
+    // A pain left blank is unknown, never 0 (DOMAIN.md §6).
+    painBefore: optionalPain("pain before the run"),
+    painDuring: optionalPain("pain during the run"),
+    painAfter: optionalPain("pain after the run"),
+    newNumbnessOrWeakness: z.boolean().default(false),
   }),
 ]);
 export type ActivityInput = z.input<typeof activityInputSchema>;

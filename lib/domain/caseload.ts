@@ -1,4 +1,5 @@
 import { adherenceBefore } from "./adherence";
+import { needWeight, type CareAlert } from "./care-state";
 import { activityAdherenceInput, type PatientActivity } from "./progress";
 import { addDays, daysBetween, type LocalDate } from "./schedule";
 
@@ -10,14 +11,15 @@ import { addDays, daysBetween, type LocalDate } from "./schedule";
  * - adherence under 50 % over the last 7 complete days: half the plan or less is not a plan;
  * - pain up 2 or more points (0–10 scale) within 7 days: the usual minimal important change for
  *   the numeric rating scale is about 2 points;
- * - a run beyond the clearance's restrictions in the last 7 days (DOMAIN.md §6);
  * - no log for 3 days or more, while a plan is in force.
+ * Safety alerts (red flags, the pain rule, runs beyond the clearance, reviews) belong to the state
+ * in force (lib/domain/care-state.ts); lists sort by both.
  */
 export const LOW_ADHERENCE = 0.5;
 export const PAIN_RISE = 2;
 export const SILENT_DAYS = 3;
 
-export type FlagCode = "run_beyond_restrictions" | "pain_rising" | "low_adherence" | "no_recent_log";
+export type FlagCode = "pain_rising" | "low_adherence" | "no_recent_log";
 
 export interface Flag {
   code: FlagCode;
@@ -38,8 +40,8 @@ export interface AdherenceSummary {
   flags: Flag[];
 }
 
-// Which flag matters most when sorting by need: a broken restriction or rising pain can mean harm.
-const FLAG_WEIGHT: Record<FlagCode, number> = { run_beyond_restrictions: 8, pain_rising: 4, low_adherence: 2, no_recent_log: 1 };
+// Which flag matters most when sorting by need: rising pain can mean harm.
+const FLAG_WEIGHT: Record<FlagCode, number> = { pain_rising: 4, low_adherence: 2, no_recent_log: 1 };
 
 function rateOver(activity: PatientActivity, today: LocalDate, days: number): number | null {
   if (!activity.versions.length) return null;
@@ -65,15 +67,10 @@ export function summarizeActivity(activity: PatientActivity, today: LocalDate): 
   const last28 = rateOver(activity, today, 28);
   const { lastLogDate } = activity;
   const pain = painTrend(activity.pains, today);
-  const weekAgo = addDays(today, -7);
-  const breachingRuns = activity.runs.filter((r) => r.localDate > weekAgo && r.breaches.length > 0).length;
   const planStart = activity.versions[0]?.effectiveFrom ?? null;
 
   const flags: Flag[] = [];
   if (activity.healed) return { last7, last28, lastLogDate, pain, flags };
-  if (breachingRuns > 0) {
-    flags.push({ code: "run_beyond_restrictions", label: breachingRuns === 1 ? "Ran beyond the restrictions" : `Ran beyond the restrictions ${breachingRuns} times` });
-  }
   if (pain.change !== null && pain.change >= PAIN_RISE) flags.push({ code: "pain_rising", label: `Pain up ${pain.change} points in 7 days` });
   if (last7 !== null && last7 < LOW_ADHERENCE) flags.push({ code: "low_adherence", label: `Did ${Math.round(last7 * 100)}% of the plan in 7 days` });
   if (lastLogDate !== null && daysBetween(lastLogDate, today) >= SILENT_DAYS) {
@@ -87,16 +84,18 @@ export function summarizeActivity(activity: PatientActivity, today: LocalDate): 
 export interface NeedRow {
   name: string;
   openRedFlags: number;
+  /** The state in force's alerts (lib/domain/care-state.ts). */
+  alerts: readonly CareAlert[];
   summary: AdherenceSummary;
 }
 
 function needScore(row: NeedRow): number {
-  return row.summary.flags.reduce((sum, f) => sum + FLAG_WEIGHT[f.code], 0);
+  return needWeight(row.alerts) + row.summary.flags.reduce((sum, f) => sum + FLAG_WEIGHT[f.code], 0);
 }
 
 /**
- * Most in need first: an open red flag above all (DOMAIN.md §2), then the weight of the flags,
- * then the lowest 7-day adherence (no figure last), then by name.
+ * Most in need first: an open red flag above all (DOMAIN.md §2), then the weight of the safety
+ * alerts and follow-up flags, then the lowest 7-day adherence (no figure last), then by name.
  */
 export function byNeed(a: NeedRow, b: NeedRow): number {
   return (

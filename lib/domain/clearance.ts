@@ -21,6 +21,14 @@ export interface Restrictions {
 export const EXAM_VALID_DAYS = 30;
 /** Full clearance needs pain at rest at or below this (DOMAIN.md §6 return-to-run entry criteria). */
 export const MAX_PAIN_AT_REST_FOR_FULL = 2;
+/**
+ * Running with limits while still symptomatic (DOMAIN.md §1 step 3) needs pain at rest at or
+ * below this: a product choice from the pain-monitoring rule (§6), where pain above 5/10 means
+ * stepping back, so a runner above it at rest would start every run past the step-back line.
+ */
+export const MAX_PAIN_AT_REST_FOR_RESTRICTED = 5;
+/** A review date further ahead leaves a cleared runner unreviewed too long (product choice). */
+export const MAX_REVIEW_MONTHS = 6;
 
 const NOTE_MAX = 1000;
 
@@ -44,6 +52,15 @@ export const restrictionsSchema = z.object({
   notes: z.string().trim().max(NOTE_MAX, { error: `Keep notes under ${NOTE_MAX} characters.` }),
 }) satisfies z.ZodType<Restrictions>;
 
+/** The same day `months` later (the last day of a shorter month); dates are YYYY-MM-DD. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 function hasNumericLimit(r: Restrictions): boolean {
   return [r.maxRunMinutes, r.runsPerWeek, r.weeklyDistanceKm, r.maxEffortRpe, r.painCeiling].some((v) => v !== null);
 }
@@ -56,7 +73,10 @@ export function clearanceDecisionSchema(today: string) {
       restrictions: restrictionsSchema.nullish(),
       reviewDate: z.iso
         .date({ error: "Enter a review date." })
-        .refine((date) => date > today, { error: "Choose a review date after today." }),
+        .refine((date) => date > today, { error: "Choose a review date after today." })
+        .refine((date) => date <= addMonths(today, MAX_REVIEW_MONTHS), {
+          error: `Choose a review date within ${MAX_REVIEW_MONTHS} months, by ${addMonths(today, MAX_REVIEW_MONTHS)}.`,
+        }),
       overrideReason: z
         .string()
         .trim()
@@ -83,7 +103,7 @@ export function clearanceDecisionSchema(today: string) {
 
 export type ClearanceDecision = z.output<ReturnType<typeof clearanceDecisionSchema>>;
 
-export type ClearanceProblemCode = "red_flag_active" | "no_recent_exam" | "pain_at_rest_too_high" | "motor_deficit";
+export type ClearanceProblemCode = "red_flag_active" | "no_recent_exam" | "pain_at_rest_too_high" | "motor_deficit" | "bilateral_signs";
 
 export interface ClearanceProblem {
   code: ClearanceProblemCode;
@@ -96,6 +116,8 @@ export interface SignedExamSummary {
   signedAt: Date;
   painNow: number;
   hasMotorDeficit: boolean;
+  /** Symptoms or signs in both legs: stenosis, or a central disc pressing on both sides. */
+  hasBilateralSigns: boolean;
 }
 
 export interface ClearanceCheckInput {
@@ -150,22 +172,28 @@ function problemsFor(input: ClearanceCheckInput): ClearanceProblem[] {
       overridable: false,
     });
   }
-  if (input.level !== "full") return problems;
-  if (exam.painNow > MAX_PAIN_AT_REST_FOR_FULL) {
+  const painLimit = input.level === "full" ? MAX_PAIN_AT_REST_FOR_FULL : MAX_PAIN_AT_REST_FOR_RESTRICTED;
+  const levelName = input.level === "full" ? "Full clearance" : "Clearance with limits";
+  if (exam.painNow > painLimit) {
     problems.push({
       code: "pain_at_rest_too_high",
       message:
-        `Pain at rest is ${exam.painNow}/10. Full clearance needs ${MAX_PAIN_AT_REST_FOR_FULL}/10 or less: ` +
-        "clear with limits, or record why you are overriding.",
+        `Pain at rest is ${exam.painNow}/10. ${levelName} needs ${painLimit}/10 or less` +
+        (input.level === "full" ? ": clear with limits, or record why you are going ahead." : ": record why you are going ahead."),
       overridable: true,
     });
   }
   if (exam.hasMotorDeficit) {
     problems.push({
       code: "motor_deficit",
-      message:
-        "The last exam shows muscle weakness. Full clearance needs normal strength: " +
-        "clear with limits, or record why you are overriding.",
+      message: `The last exam shows muscle weakness. ${levelName} with weakness needs a recorded reason.`,
+      overridable: true,
+    });
+  }
+  if (exam.hasBilateralSigns) {
+    problems.push({
+      code: "bilateral_signs",
+      message: `The last exam shows symptoms or signs in both legs. ${levelName} with bilateral signs needs a recorded reason.`,
       overridable: true,
     });
   }
@@ -174,8 +202,9 @@ function problemsFor(input: ClearanceCheckInput): ClearanceProblem[] {
 
 /**
  * Whether a physician may record this clearance. Not clearing is always allowed. Any clearance
- * needs no unresolved red flag and an exam signed in the last 30 days, with no override. Full
- * clearance also needs pain at rest ≤ 2/10 and no motor deficit, unless a reason is recorded.
+ * needs no unresolved red flag of either tier and an exam signed in the last 30 days, with no
+ * override (DOMAIN.md §10.4). Both levels are checked against that exam: pain at rest (≤ 2/10 for
+ * full, ≤ 5/10 with limits), no motor deficit, no bilateral signs, unless a reason is recorded.
  */
 export function evaluateClearance(input: ClearanceCheckInput): ClearanceEvaluation {
   if (input.level === "not_cleared") return { allowed: true, problems: [], needsOverride: false };
@@ -189,67 +218,6 @@ export function evaluateClearance(input: ClearanceCheckInput): ClearanceEvaluati
 /** Due on the review date itself, so the physician sees it before it has passed. Dates are YYYY-MM-DD. */
 export function isReviewDue(reviewDate: string, today: string): boolean {
   return reviewDate <= today;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
-function limitsOf(r: Restrictions): string[] {
-  const limits: string[] = [];
-  if (r.maxRunMinutes !== null) limits.push(`at most ${plural(r.maxRunMinutes, "minute", "minutes")} per run`);
-  if (r.runsPerWeek !== null) limits.push(`no more than ${plural(r.runsPerWeek, "run", "runs")} a week`);
-  if (r.weeklyDistanceKm !== null) limits.push(`at most ${r.weeklyDistanceKm} km a week`);
-  if (r.maxEffortRpe !== null) limits.push(`an effort no harder than ${r.maxEffortRpe} out of 10`);
-  if (r.flatGroundOnly) limits.push("flat ground only");
-  if (r.noSpeedWork) limits.push("no fast running or intervals");
-  return limits;
-}
-
-const EMERGENCY_ADVICE =
-  "Get emergency care straight away if you notice numbness around your groin or bottom, new trouble passing urine or controlling your bladder or bowels, or weakness in both legs.";
-
-/** Plain-language sentences telling the patient what their clearance lets them do. */
-export function describeClearanceForPatient(level: ClearanceLevel, restrictions: Restrictions | null): string[] {
-  if (level === "not_cleared") {
-    return [
-      "Your doctor has not cleared you to run yet.",
-      "Keep to the walking and exercises in your plan, and ask your care team before you try running.",
-      EMERGENCY_ADVICE,
-    ];
-  }
-  if (level === "full") {
-    return [
-      "Your doctor has cleared you to run without limits.",
-      // DOMAIN.md §1 step 4: weekly volume up by at most about 10 % a week.
-      "Build back up gently: add no more than about a tenth to your weekly distance each week.",
-      "Stop and contact your care team if the pain, numbness or weakness in your leg comes back or gets worse.",
-      EMERGENCY_ADVICE,
-    ];
-  }
-  const limits = restrictions ? limitsOf(restrictions) : [];
-  const statedBelow = restrictions !== null && (restrictions.painCeiling !== null || restrictions.notes !== "");
-  const sentences = [
-    limits.length > 0
-      ? `You may run, with these limits: ${listOf(limits)}.`
-      : statedBelow
-        ? "You may run, with the limits below."
-        : "You may run, within the limits your care team has explained to you.",
-  ];
-  if (restrictions?.painCeiling != null) {
-    sentences.push(`Stop the run if your pain goes above ${restrictions.painCeiling} out of 10.`);
-  }
-  if (restrictions && restrictions.notes !== "") sentences.push(`Your doctor's note: ${restrictions.notes}`);
-  // DOMAIN.md §1 step 3: while still symptomatic, stretch before every run and keep runs easy.
-  sentences.push("Stretch your legs and lower back before every run, and keep your runs easy.");
-  sentences.push("Stop and contact your care team if the pain, numbness or weakness in your leg gets worse.");
-  sentences.push(EMERGENCY_ADVICE);
-  return sentences;
 }
 
 export type ReturnToRunCriterion = "cleared" | "no_red_flags" | "pain_at_rest" | "brisk_walk";

@@ -7,6 +7,8 @@ import type { ExamDraft } from "./exam";
  */
 const NUMERIC = /^(history\.(painNow|painWorst)|slr\.(left|right)\.angle|strength\.[A-Z0-9]+\.(left|right))$/;
 const BOOLEAN = /^(history\.trauma|redFlags\.[a-z_]+)$/;
+// Checkboxes: ticked sends "on", unticked sends nothing.
+const TICKED = /^(history\.(nsaidRisks|currentMedicines)\.[a-z_]+|redFlagsLongStanding\.[a-z_]+)$/;
 
 function convert(key: string, raw: string): unknown {
   if (NUMERIC.test(key)) {
@@ -14,6 +16,7 @@ function convert(key: string, raw: string): unknown {
     return raw.trim() !== "" && Number.isFinite(n) ? n : raw;
   }
   if (BOOLEAN.test(key)) return raw === "yes" ? true : raw === "no" ? false : raw;
+  if (TICKED.test(key)) return raw === "on" ? true : raw;
   return raw;
 }
 
@@ -22,7 +25,7 @@ export function examDraftFromForm(entries: Iterable<[string, FormDataEntryValue]
   for (const [key, value] of entries) {
     if (typeof value !== "string" || key.startsWith("$") || !/^[a-zA-Z0-9_.]+$/.test(key)) continue;
     const path = key.split(".");
-    if (!["history", "redFlags", "slr", "crossedSlr", "slump", "femoralStretch", "strength", "reflexes", "sensation", "footMechanics", "posture", "gait", "notes"].includes(path[0]!)) continue;
+    if (!["history", "redFlags", "redFlagsLongStanding", "slr", "crossedSlr", "slump", "femoralStretch", "strength", "reflexes", "sensation", "footMechanics", "posture", "gait", "notes"].includes(path[0]!)) continue;
     const isText = ["posture", "gait", "notes", "history.mechanismNotes"].includes(key);
     if (value === "" && !isText) continue;
     let node = root;
@@ -45,6 +48,10 @@ export function examFormValues(draft: ExamDraft): Record<string, string> {
     if (value === null || value === undefined) return;
     if (typeof value === "object") {
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, prefix ? `${prefix}.${k}` : k);
+      return;
+    }
+    if (TICKED.test(prefix)) {
+      if (value === true) out[prefix] = "on";
       return;
     }
     out[prefix] = typeof value === "boolean" ? (value ? "yes" : "no") : String(value);

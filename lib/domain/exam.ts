@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { redFlagIdSchema } from "@/lib/domain/red-flags";
+import { CURRENT_MEDICINE_CLASSES, NSAID_RISKS, type CurrentMedicineClass, type NsaidRisk } from "@/lib/domain/medication-guardrails";
+import { activeRedFlags, redFlagIdSchema, type RedFlagId } from "@/lib/domain/red-flags";
 
 // The examination a physician records and signs (DOMAIN.md §3). Everything limb-related is
 // recorded left and right because the side of a deficit is half of what points to a root.
@@ -133,6 +134,9 @@ function historyFields(today: string) {
     painPattern: z.enum(PAIN_PATTERNS, { error: "Choose whether the leg or the back hurts more." }),
     painNow: painScore,
     painWorst: painScore,
+    // Ticked boxes only: an unticked box is "no" (DOMAIN.md §7 risk factors, NG59 1.2.19–1.2.22).
+    nsaidRisks: z.partialRecord(z.enum(NSAID_RISKS), z.boolean()).default({}),
+    currentMedicines: z.partialRecord(z.enum(CURRENT_MEDICINE_CLASSES), z.boolean()).default({}),
     },
     SECTION_ERROR,
   );
@@ -145,6 +149,8 @@ function completeShape(today: string) {
     history: historyFields(today),
     // Exhaustive: a signed exam has every red flag answered, so "not asked" never reads as "no".
     redFlags: z.record(redFlagIdSchema, yesNo, SECTION_ERROR),
+    // A flag present but long-standing and already assessed raises no alert (DOMAIN.md §2).
+    redFlagsLongStanding: z.partialRecord(redFlagIdSchema, z.boolean()).default({}),
     slr: sided(slrSide),
     crossedSlr: testResult,
     slump: testResult,
@@ -169,6 +175,7 @@ function draftShape(today: string) {
   return z.object({
     history: historyFields(today).partial().optional(),
     redFlags: z.partialRecord(redFlagIdSchema, yesNo).optional(),
+    redFlagsLongStanding: z.partialRecord(redFlagIdSchema, z.boolean()).optional(),
     slr: sided(slrSide.partial()).partial().optional(),
     crossedSlr: testResult.optional(),
     slump: testResult.optional(),
@@ -265,4 +272,36 @@ export function hasMotorDeficit(exam: { strength?: ExamDraft["strength"] }): boo
       return grade !== undefined && grade < 5;
     }),
   );
+}
+
+/** Symptoms or signs in both legs: either side "both", the bilateral red flag, or SLR or weakness on both sides. */
+export function hasBilateralSigns(exam: ExamDraft): boolean {
+  if (exam.history?.side === "both" || exam.redFlags?.bilateral_leg_symptoms === true) return true;
+  const slrBoth = LIMB_SIDES.every((side) => exam.slr?.[side]?.result === "positive");
+  const weakBoth = LIMB_SIDES.every((side) => STRENGTH_ROOTS.some((root) => (exam.strength?.[root]?.[side] ?? 5) < 5));
+  return slrBoth || weakBoth;
+}
+
+/**
+ * The red flags of a signed exam, split: those that raise an alert now, and those the physician
+ * recorded as long-standing and already assessed, which are asked about at check-ins only if
+ * they get worse.
+ */
+export function examRedFlags(exam: Pick<Exam, "redFlags" | "redFlagsLongStanding">): { raised: RedFlagId[]; longStanding: RedFlagId[]; absent: RedFlagId[] } {
+  const present = activeRedFlags(exam.redFlags);
+  const longStanding = present.filter((id) => exam.redFlagsLongStanding?.[id] === true);
+  return {
+    raised: present.filter((id) => !longStanding.includes(id)),
+    longStanding,
+    absent: (Object.keys(exam.redFlags) as RedFlagId[]).filter((id) => exam.redFlags[id] === false),
+  };
+}
+
+/** The history's ticked boxes, as lists. */
+export function nsaidRisksOf(exam: ExamDraft | null | undefined): NsaidRisk[] {
+  return NSAID_RISKS.filter((r) => exam?.history?.nsaidRisks?.[r] === true);
+}
+
+export function currentMedicinesOf(exam: ExamDraft | null | undefined): CurrentMedicineClass[] {
+  return CURRENT_MEDICINE_CLASSES.filter((c) => exam?.history?.currentMedicines?.[c] === true);
 }

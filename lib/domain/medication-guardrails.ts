@@ -1,4 +1,6 @@
 import { daysBetween, type LocalDate } from "@/lib/domain/schedule";
+import { ceilingBreaches, ceilingsFor, dailyMg, describeBreach, LOW_DOSE_ASPIRIN_MAX_MG_A_DAY } from "./medication-ceilings";
+import type { MedicineDose } from "./plan-catalogue";
 
 /**
  * Warnings shown when a medicine is prescribed for sciatica, after NICE NG59 (2020 update),
@@ -18,6 +20,7 @@ export const drugClasses = [
   "opioid",
   "nsaid",
   "paracetamol",
+  "antidepressant",
 ] as const;
 export type DrugClass = (typeof drugClasses)[number];
 
@@ -81,7 +84,44 @@ export const drugNames: Record<DrugClass, { generic: readonly string[]; brand: r
     generic: ["paracetamol", "acetaminophen", "co-codamol", "co-dydramol"],
     brand: ["Tylenol", "Panadol", "Calpol", "Ofirmev", "Percocet", "Ultracet", "Vicodin", "Norco"],
   },
+  // SSRIs, SNRIs and tricyclics (NICE NG59 1.2.x).
+  antidepressant: {
+    generic: [
+      "fluoxetine", "sertraline", "citalopram", "escitalopram", "paroxetine", "fluvoxamine", "duloxetine", "venlafaxine",
+      "desvenlafaxine", "milnacipran", "amitriptyline", "nortriptyline", "imipramine", "clomipramine", "dosulepin",
+      "dothiepin", "doxepin", "desipramine", "lofepramine", "trimipramine",
+    ],
+    brand: ["Prozac", "Zoloft", "Lustral", "Celexa", "Cipramil", "Lexapro", "Cipralex", "Paxil", "Seroxat", "Cymbalta", "Effexor", "Pristiq", "Elavil", "Pamelor"],
+  },
 };
+
+/** NSAID risk factors worth recording in the history (DOMAIN.md §7, NICE NG59). */
+export const NSAID_RISKS = ["gi_bleed", "kidney_disease", "cardiovascular", "anticoagulant", "nsaid_asthma"] as const;
+export type NsaidRisk = (typeof NSAID_RISKS)[number];
+export const nsaidRiskLabels: Record<NsaidRisk, string> = {
+  gi_bleed: "Previous stomach ulcer or gastro-intestinal bleed",
+  kidney_disease: "Kidney disease",
+  cardiovascular: "Heart failure or cardiovascular disease",
+  anticoagulant: "Takes an anticoagulant or antiplatelet medicine",
+  nsaid_asthma: "Asthma made worse by NSAIDs",
+};
+/** Age at which NSAID risk rises enough to count as a risk factor by itself. */
+export const NSAID_RISK_AGE = 65;
+
+/** Medicines a patient may already take for their sciatica, which NG59 asks to discuss (1.2.19–1.2.22). */
+export const CURRENT_MEDICINE_CLASSES = ["opioid", "gabapentinoid", "benzodiazepine"] as const;
+export type CurrentMedicineClass = (typeof CURRENT_MEDICINE_CLASSES)[number];
+export const currentMedicineLabels: Record<CurrentMedicineClass, string> = {
+  opioid: "Opioids",
+  gabapentinoid: "Gabapentinoids (gabapentin, pregabalin)",
+  benzodiazepine: "Benzodiazepines",
+};
+
+/** What the history says about the patient that changes the medicine advice. */
+export interface PatientMedicineRisk {
+  age: number | null;
+  nsaidRisks: readonly NsaidRisk[];
+}
 
 /** Sciatica is chronic once symptoms have lasted 12 weeks: the usual line between acute and chronic pain. */
 export const CHRONIC_SCIATICA_WEEKS = 12;
@@ -102,12 +142,16 @@ export function isChronicSciatica(symptomOnset: LocalDate, today: LocalDate): bo
 export type Route = "oral" | "injection" | "topical";
 
 export interface MedicationQuery {
-  drug: string;
-  maxDays: number;
+  dose: MedicineDose;
+  /** A prescription medicine rather than one bought over the counter: some ceilings are higher. */
+  prescribed?: boolean;
   /** The sciatica has lasted CHRONIC_SCIATICA_WEEKS or more; unknown counts as acute. */
   chronic?: boolean;
   /** Inferred from the name ("gel", "injection", "Depo-") when not given; otherwise oral. */
   route?: Route;
+  patient?: PatientMedicineRisk;
+  /** The classes of the plan's other medicines: paracetamol alone, an opioid beside an NSAID. */
+  otherClasses?: readonly DrugClass[];
 }
 
 export type Severity = "none" | "advice" | "warning";
@@ -115,6 +159,8 @@ export type Severity = "none" | "advice" | "warning";
 export interface MedicationCheck {
   severity: Severity;
   reasons: string[];
+  /** The reasons that make it a warning: what the recorded justification answers. */
+  warnings: string[];
   requiresJustification: boolean;
   classes: DrugClass[];
 }
@@ -148,7 +194,13 @@ function inferRoute(drug: string): Route {
 const SOURCE = "NICE NG59 (2020)";
 
 type Finding = { severity: Exclude<Severity, "none">; reason: string };
-type ResolvedQuery = Required<MedicationQuery>;
+interface ResolvedQuery {
+  maxDays: number;
+  chronic: boolean;
+  route: Route;
+  otherClasses: readonly DrugClass[];
+  nsaidRiskNames: string[];
+}
 
 // Do not offer for sciatica, acute or chronic (NICE NG59 2020, pharmacological management of sciatica).
 const doNotOffer = {
@@ -163,7 +215,7 @@ function doNotOfferReason(cls: keyof typeof doNotOffer): string {
   return `${SOURCE} advises against ${drugs} for sciatica: ${why}.`;
 }
 
-function findings(cls: DrugClass, { maxDays, chronic, route }: ResolvedQuery): Finding[] {
+function findings(cls: DrugClass, { maxDays, chronic, route, otherClasses, nsaidRiskNames }: ResolvedQuery, classes: readonly DrugClass[]): Finding[] {
   const warn = (reason: string): Finding => ({ severity: "warning", reason });
   const advise = (reason: string): Finding => ({ severity: "advice", reason });
   switch (cls) {
@@ -175,46 +227,119 @@ function findings(cls: DrugClass, { maxDays, chronic, route }: ResolvedQuery): F
     case "antiepileptic":
     case "benzodiazepine":
       return [warn(doNotOfferReason(cls))];
-    case "opioid":
+    case "opioid": {
       if (chronic) {
         return [warn(`Chronic sciatica (${CHRONIC_SCIATICA_WEEKS} weeks or more): ${SOURCE} advises against opioids for chronic sciatica.`)];
       }
+      const found = [
+        warn(
+          `Opioid: ${SOURCE} keeps weak opioids for acute pain when an NSAID is contraindicated, not tolerated or has not worked` +
+            (otherClasses.includes("nsaid") ? ", and this plan also has an NSAID." : ".") +
+            " Record which applies.",
+        ),
+      ];
       if (maxDays > OPIOID_SHORT_COURSE_MAX_DAYS) {
-        return [
+        found.push(
           warn(
             `Opioid course of ${maxDays} days: RunClear warns past ${OPIOID_SHORT_COURSE_MAX_DAYS} days because harms grow ` +
               `with duration, and ${SOURCE} advises against opioids once sciatica is chronic.`,
           ),
-        ];
+        );
       }
-      return [advise(`Opioid: a short course for acute sciatica only, where ${SOURCE} found no evidence either way. Agree with the patient when it stops.`)];
+      return found;
+    }
     case "nsaid": {
       // NICE's NSAID advice is about oral use; a gel or patch reaches the blood far less.
       if (route === "topical") return [];
-      const advice = advise(
-        `NSAID: use the lowest effective dose for the shortest time, after weighing gastro-intestinal, liver and ` +
-          `cardio-renal risk (${SOURCE}); evidence of benefit in sciatica is limited.`,
-      );
-      if (maxDays <= NSAID_COURSE_MAX_DAYS) return [advice];
+      const weigh = `use the lowest effective dose for the shortest time, after weighing gastro-intestinal, liver and cardio-renal risk (${SOURCE}); evidence of benefit in sciatica is limited.`;
+      const found: Finding[] = nsaidRiskNames.length
+        ? [warn(`NSAID for a patient with risk factors (${nsaidRiskNames.join("; ")}): ${weigh} Consider gastroprotection, and record why you are going ahead.`)]
+        : [advise(`NSAID: ${weigh}`)];
+      if (maxDays > NSAID_COURSE_MAX_DAYS) {
+        found.push(
+          warn(
+            `NSAID course of ${maxDays} days: RunClear warns past ${NSAID_COURSE_MAX_DAYS} days (a product limit, not a NICE ` +
+              `number). Review the need, the risks and gastroprotection.`,
+          ),
+        );
+      }
+      return found;
+    }
+    case "paracetamol": {
+      const alone = classes.length === 1 && !otherClasses.some((c) => c === "nsaid" || c === "opioid");
+      return alone ? [warn(`${SOURCE} advises against paracetamol alone for low back pain, with or without sciatica. Record why you are prescribing it.`)] : [];
+    }
+    case "antidepressant":
       return [
-        advice,
         warn(
-          `NSAID course of ${maxDays} days: RunClear warns past ${NSAID_COURSE_MAX_DAYS} days (a product limit, not a NICE ` +
-            `number). Review the need, the risks and gastroprotection.`,
+          `${SOURCE} advises against SSRIs, SNRIs and tricyclic antidepressants for low back pain, and makes no recommendation ` +
+            "for sciatica. Record the indication.",
         ),
       ];
-    }
-    case "paracetamol":
-      return [];
   }
 }
 
 const rank: Record<Severity, number> = { none: 0, advice: 1, warning: 2 };
 
+/** The classes a medicine counts as beside others: low-dose aspirin for the heart is not an NSAID course. */
+export function analgesicClasses(dose: MedicineDose): DrugClass[] {
+  const lowDose = isLowDoseAspirin(dose);
+  return classifyDrug(dose.drug).filter((c) => !(lowDose && c === "nsaid"));
+}
+
+function isLowDoseAspirin(dose: MedicineDose): boolean {
+  const ingredients = ceilingsFor(dose.drug);
+  return ingredients.length === 1 && ingredients[0]!.ingredient === "aspirin" && dailyMg(dose) <= LOW_DOSE_ASPIRIN_MAX_MG_A_DAY;
+}
+
+/** The NSAID risk factors of this patient, in words; age counts from NSAID_RISK_AGE. */
+export function nsaidRiskNames(patient: PatientMedicineRisk | undefined): string[] {
+  if (!patient) return [];
+  const names = patient.age !== null && patient.age >= NSAID_RISK_AGE ? [`age ${patient.age}`] : [];
+  return [...names, ...patient.nsaidRisks.map((r) => nsaidRiskLabels[r].replace(/^\w/, (c) => c.toLowerCase()))];
+}
+
 export function checkMedication(query: MedicationQuery): MedicationCheck {
-  const classes = classifyDrug(query.drug);
-  const full: ResolvedQuery = { ...query, chronic: query.chronic ?? false, route: query.route ?? inferRoute(query.drug) };
-  const found = classes.flatMap((cls) => findings(cls, full));
+  const { dose } = query;
+  const lowDoseAspirin = isLowDoseAspirin(dose);
+  // Low-dose aspirin for the heart is not an analgesic NSAID course (DOMAIN.md §7).
+  const classes = analgesicClasses(dose);
+  const full: ResolvedQuery = {
+    maxDays: dose.days,
+    chronic: query.chronic ?? false,
+    route: query.route ?? inferRoute(dose.drug),
+    otherClasses: query.otherClasses ?? [],
+    nsaidRiskNames: nsaidRiskNames(query.patient),
+  };
+  const found = classes.flatMap((cls) => findings(cls, full, classes));
+  if (lowDoseAspirin) {
+    found.push({ severity: "advice", reason: "Low-dose aspirin for the heart: not an analgesic course, but it adds to the bleeding risk of any NSAID." });
+  }
+  if (full.route === "oral") {
+    for (const breach of ceilingBreaches(dose, query.prescribed ?? false)) {
+      found.push({ severity: "warning", reason: `${describeBreach(breach)} Record why you are prescribing above it.` });
+    }
+    if (ceilingsFor(dose.drug).length > 1 || (classes.includes("opioid") && classes.includes("paracetamol"))) {
+      found.push({
+        severity: "advice",
+        reason: "Combination product: RunClear cannot check each ingredient's ceiling from one amount. Check them against your formulary (paracetamol 4 g a day).",
+      });
+    }
+  }
   const severity = found.reduce<Severity>((worst, f) => (rank[f.severity] > rank[worst] ? f.severity : worst), "none");
-  return { severity, reasons: found.map((f) => f.reason), requiresJustification: severity === "warning", classes };
+  return {
+    severity,
+    reasons: found.map((f) => f.reason),
+    warnings: found.filter((f) => f.severity === "warning").map((f) => f.reason),
+    requiresJustification: severity === "warning",
+    classes,
+  };
+}
+
+/** NG59 asks the prescriber to explain the risks of continuing these when the patient already takes them. */
+export function currentMedicineNotices(current: readonly CurrentMedicineClass[]): string[] {
+  return current.map(
+    (c) =>
+      `The patient already takes ${currentMedicineLabels[c].toLowerCase()} for their sciatica: ${SOURCE} asks you to explain the risks of continuing them.`,
+  );
 }

@@ -68,12 +68,26 @@ export const runningDoseSchema = z.object({
   maxRpe: wholeNumber("Top effort", 1, 10),
 });
 
+export const MEDICINE_UNITS = ["mg", "g", "mcg"] as const;
+export type MedicineUnit = (typeof MEDICINE_UNITS)[number];
+
+/**
+ * A medicine as a structured dose, so its ceilings can be checked (DOMAIN.md §7) and its end
+ * date computed (§10.5): the amount of one dose, how many times a day at most, whether only when
+ * needed, for how many days from which date.
+ */
 export const medicineDoseSchema = z.object({
   kind: z.literal("medicine"),
-  drug: z.string({ error: "Enter the medicine" }).trim().min(1, "Enter the medicine"),
-  doseText: z.string({ error: "Enter the dose" }).trim().min(1, "Enter the dose, for example 400 mg"),
-  frequencyText: z.string({ error: "Say how often" }).trim().min(1, "Say how often, for example three times a day with food"),
-  maxDays: wholeNumber("Number of days", 1, 365),
+  drug: z.string({ error: "Enter the medicine" }).trim().min(1, "Enter the medicine").max(120, "Keep the name under 120 characters"),
+  amount: z
+    .number({ error: "Enter the amount of one dose" })
+    .positive("Enter the amount of one dose, above 0")
+    .max(100_000, "Check the amount of one dose"),
+  unit: z.enum(MEDICINE_UNITS, "Choose mg, g or mcg"),
+  timesPerDay,
+  asNeeded: z.boolean({ error: "Say whether it is taken only when needed" }),
+  days: wholeNumber("Number of days", 1, 365),
+  startDate: z.iso.date("Enter the date the medicine starts"),
 });
 
 export const adviceDoseSchema = z.object({ kind: z.literal("advice") });
@@ -131,6 +145,10 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function formatAmount(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString("en-US") : String(Number(n.toFixed(3)));
+}
+
 /** The dose in plain words, for the patient's plan and the clinician's summary. */
 export function describeDose(dose: Dose): string {
   switch (dose.kind) {
@@ -147,8 +165,11 @@ export function describeDose(dose: Dose): string {
       return `${plural(dose.minutes, "minute", "minutes")}, ${timesADay(dose.timesPerDay)}, ${daysAWeek(dose.daysPerWeek)}`;
     case "running":
       return `Runs of up to ${plural(dose.minutesPerRun, "minute", "minutes")}, ${timesAWeek(dose.runsPerWeek)}, at an effort of no more than ${dose.maxRpe} out of 10`;
-    case "medicine":
-      return `${dose.drug} ${dose.doseText}, ${dose.frequencyText}, for up to ${plural(dose.maxDays, "day", "days")}`;
+    case "medicine": {
+      const often = dose.asNeeded ? `up to ${timesADay(dose.timesPerDay)}, only when needed` : timesADay(dose.timesPerDay);
+      const daily = dose.timesPerDay > 1 ? ` (at most ${formatAmount(dose.amount * dose.timesPerDay)} ${dose.unit} a day)` : "";
+      return `${dose.drug} ${formatAmount(dose.amount)} ${dose.unit}, ${often}${daily}, for ${plural(dose.days, "day", "days")}`;
+    }
     case "advice":
       return "Advice to follow";
   }
@@ -164,7 +185,7 @@ export function doseCadence(dose: Dose): { timesPerDay: number; daysPerWeek: num
       return { timesPerDay: dose.timesPerDay, daysPerWeek: dose.daysPerWeek };
     case "running":
       return { timesPerDay: 1, daysPerWeek: dose.runsPerWeek };
-    // Medicines are often taken only when needed, and their frequency is free text.
+    // Medicines are taken, not ticked off: many only when needed.
     case "medicine":
     case "advice":
       return null;
@@ -391,27 +412,15 @@ export const catalogue = [
     id: "paracetamol",
     category: "otc_medicine",
     name: "Paracetamol (acetaminophen)",
-    defaultDose: {
-      kind: "medicine",
-      drug: "Paracetamol",
-      doseText: "500 mg to 1 g",
-      frequencyText: "up to 4 times a day, at least 4 hours apart, no more than 4 g in 24 hours",
-      maxDays: 7,
-    },
+    defaultDose: { kind: "medicine", drug: "Paracetamol", amount: 1000, unit: "mg", timesPerDay: 4, asNeeded: true, days: 7, startDate: "" },
     instruction:
-      "Take it only as written on your plan. Check other cold and flu remedies before you take them too, because many already contain paracetamol.",
+      "Take it only as written on your plan, leaving at least 4 hours between doses. Check other cold and flu remedies before you take them too, because many already contain paracetamol.",
   },
   {
     id: "ibuprofen",
     category: "otc_medicine",
     name: "Ibuprofen",
-    defaultDose: {
-      kind: "medicine",
-      drug: "Ibuprofen",
-      doseText: "200 to 400 mg",
-      frequencyText: "up to 3 times a day with food",
-      maxDays: 7,
-    },
+    defaultDose: { kind: "medicine", drug: "Ibuprofen", amount: 400, unit: "mg", timesPerDay: 3, asNeeded: true, days: 7, startDate: "" },
     instruction:
       "Take it with food and only for as long as your plan says. Stop and call your care team if you get stomach pain, black stools or swollen ankles.",
   },
@@ -420,7 +429,7 @@ export const catalogue = [
     category: "prescription_medicine",
     name: "Prescription medicine",
     // The physician names the drug; the guardrails in medication-guardrails.ts check it.
-    defaultDose: { kind: "medicine", drug: "", doseText: "", frequencyText: "", maxDays: 7 },
+    defaultDose: { kind: "medicine", drug: "", amount: 0, unit: "mg", timesPerDay: 1, asNeeded: false, days: 7, startDate: "" },
     instruction:
       "Take this medicine exactly as your doctor prescribed it and for no longer than your plan says. Call your care team if it makes you drowsy, dizzy or unwell.",
   },
@@ -463,6 +472,14 @@ export const catalogue = [
 ] as const satisfies readonly CatalogueEntry[];
 
 export type CatalogueId = (typeof catalogue)[number]["id"];
+
+/**
+ * A catalogue item's dose for a plan: a medicine starts on `startDate` (the catalogue cannot
+ * know the day, so its entries leave it empty).
+ */
+export function doseForPlan(dose: Dose, startDate: string): Dose {
+  return dose.kind === "medicine" && dose.startDate === "" ? { ...dose, startDate } : dose;
+}
 
 export function catalogueEntry(id: CatalogueId): CatalogueEntry {
   const entry = catalogue.find((e) => e.id === id);

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { checkMedication, type MedicationCheck } from "./medication-guardrails";
+import type { Permission } from "./care-state";
+import {
+  analgesicClasses,
+  checkMedication,
+  currentMedicineNotices,
+  type CurrentMedicineClass,
+  type DrugClass,
+  type MedicationCheck,
+  type PatientMedicineRisk,
+} from "./medication-guardrails";
 import {
   catalogue,
   catalogueEntry,
@@ -11,6 +20,7 @@ import {
   type Dose,
   type RunningClearance,
 } from "./plan-catalogue";
+import { addDays, type LocalDate } from "./schedule";
 
 /**
  * A care plan version: what the patient does for the next weeks (DOMAIN.md §1, §7). Items keep
@@ -50,9 +60,17 @@ export const planSchema = z.object({
 export type Plan = z.output<typeof planSchema>;
 
 export interface PlanContext {
-  clearance: RunningClearance;
+  /** The clearance in force, from the care state: running never goes beyond it. */
+  permission: Permission;
   /** Sciatica lasting 12 weeks or more changes the opioid advice (NICE NG59). */
   chronic: boolean;
+  patient: PatientMedicineRisk;
+  /** Medicines the history says the patient already takes for their sciatica. */
+  currentMedicines: readonly CurrentMedicineClass[];
+  /** The patient's today. */
+  today: LocalDate;
+  /** The version being replaced; null for the first plan. Date limits apply to what changes. */
+  previous: Plan | null;
 }
 
 export interface MedicationFinding {
@@ -66,31 +84,87 @@ export interface PlanReview {
   fieldErrors: Record<string, string[]>;
   /** Guardrail findings for every medicine item, advice included, to show beside it. */
   medications: MedicationFinding[];
+  /** Things the prescriber should know that do not block the save. */
+  notices: string[];
+}
+
+/** A plan starts no earlier than this many days back (a plan is written for what comes next). */
+export const PLAN_START_MAX_DAYS_BACK = 7;
+export const PLAN_START_MAX_DAYS_AHEAD = 30;
+/** Goals may fall this far past the course's end: a product margin for a slow last week. */
+export const GOAL_MARGIN_DAYS = 14;
+
+export function planEndDate(plan: Pick<Plan, "startDate" | "courseWeeks">): LocalDate {
+  return addDays(plan.startDate, plan.courseWeeks * 7 - 1);
+}
+
+type ItemsOnly = { items: readonly Pick<PlanItem, "catalogueId" | "dose">[] };
+
+/** The running limits a plan is held to: the clearance in force, none after healing, and none while paused (running then shows paused). */
+export function runningClearanceOf(permission: Permission): RunningClearance {
+  if (permission.status === "cleared") return { level: permission.level, restrictions: permission.restrictions };
+  return { level: permission.status === "return_to_training" ? "full" : "not_cleared", restrictions: null };
+}
+
+function medicineClasses(plan: ItemsOnly, exceptIndex: number): DrugClass[] {
+  return plan.items.flatMap((item, i) => (i !== exceptIndex && item.dose.kind === "medicine" ? analgesicClasses(item.dose) : []));
+}
+
+/** The guardrail check of one medicine item, with the rest of the plan and the patient in view. */
+export function checkPlanMedicine(plan: ItemsOnly, index: number, context: Pick<PlanContext, "chronic" | "patient">): MedicationCheck | null {
+  const item = plan.items[index];
+  if (!item || item.dose.kind !== "medicine") return null;
+  return checkMedication({
+    dose: item.dose,
+    prescribed: catalogueEntry(item.catalogueId).category === "prescription_medicine",
+    chronic: context.chronic,
+    patient: context.patient,
+    otherClasses: medicineClasses(plan, index),
+  });
 }
 
 /**
- * The rules a plan must meet beyond its shape: running never beyond the clearance, and a
- * recorded justification for any medicine NICE NG59 advises against for sciatica.
+ * The rules a plan must meet beyond its shape: running never beyond the clearance in force, a
+ * recorded justification for any medicine the guardrails warn about (NICE NG59, dose ceilings),
+ * and dates inside their bounds. Every problem of the draft is returned at once.
  */
 export function reviewPlan(plan: Plan, context: PlanContext): PlanReview {
   const fieldErrors: Record<string, string[]> = {};
   const add = (path: string, message: string) => (fieldErrors[path] ??= []).push(message);
   const medications: MedicationFinding[] = [];
+  const notices = currentMedicineNotices(context.currentMedicines);
+  const end = planEndDate(plan);
+  const { permission, today, previous } = context;
+
+  if (!previous || previous.startDate !== plan.startDate) {
+    if (plan.startDate < addDays(today, -PLAN_START_MAX_DAYS_BACK)) add("startDate", `A plan can start at most ${PLAN_START_MAX_DAYS_BACK} days ago, on ${addDays(today, -PLAN_START_MAX_DAYS_BACK)} or later.`);
+    if (plan.startDate > addDays(today, PLAN_START_MAX_DAYS_AHEAD)) add("startDate", `A plan can start at most ${PLAN_START_MAX_DAYS_AHEAD} days ahead.`);
+  }
+  plan.goals.forEach((goal, i) => {
+    if (goal.targetDate < plan.startDate) add(`goals.${i}.targetDate`, "Set the target on or after the plan's start date.");
+    else if (goal.targetDate > addDays(end, GOAL_MARGIN_DAYS)) add(`goals.${i}.targetDate`, `Set the target inside the course, by ${addDays(end, GOAL_MARGIN_DAYS)} at the latest.`);
+  });
   plan.items.forEach((item, i) => {
     if (item.dose.kind === "running") {
-      for (const problem of runningDoseWithinClearance(item.dose, context.clearance)) {
-        add(`items.${i}.dose${problem.field ? `.${problem.field}` : ""}`, problem.message);
+      if (permission.status === "cleared") {
+        for (const problem of runningDoseWithinClearance(item.dose, { level: permission.level, restrictions: permission.restrictions })) {
+          add(`items.${i}.dose${problem.field ? `.${problem.field}` : ""}`, problem.message);
+        }
+      } else if (permission.status === "paused" && !notices.some((n) => n.startsWith("Running is paused"))) {
+        notices.push("Running is paused: no clearance is in force, so the patient sees running as paused until one is.");
       }
     }
     if (item.dose.kind === "medicine") {
-      const check = checkMedication({ drug: item.dose.drug, maxDays: item.dose.maxDays, chronic: context.chronic });
+      const check = checkPlanMedicine(plan, i, context)!;
       medications.push({ itemKey: item.key, drug: item.dose.drug, check });
       if (check.requiresJustification && item.justification === "") {
-        add(`items.${i}.justification`, `${check.reasons.join(" ")} Record why you are prescribing it anyway.`);
+        const why = check.warnings.join(" ");
+        add(`items.${i}.justification`, /Record /.test(why) ? why : `${why} Record why you are prescribing it anyway.`);
       }
+      if (item.dose.startDate < plan.startDate || item.dose.startDate > end) add(`items.${i}.dose.startDate`, `Start the medicine within the plan, between ${plan.startDate} and ${end}.`);
     }
   });
-  return { fieldErrors, medications };
+  return { fieldErrors, medications, notices };
 }
 
 /** The item's name as the patient reads it: a medicine by its drug. */

@@ -143,6 +143,85 @@ export function stageAfter(
   return current;
 }
 
+/** Pain scores of one logged run, as the patient entered them; null where left blank (never 0). */
+export interface RunPain {
+  /** Pain before the run: the baseline the 24-hour response is compared with. */
+  painBefore: number | null;
+  painDuring: number | null;
+  painAfter: number | null;
+  morningPain: number | null;
+  newNumbnessOrWeakness: boolean;
+}
+
+export type RunJudgement = "advance" | "hold" | "step_back" | "pending";
+
+export interface RunVerdict {
+  judgement: RunJudgement;
+  /** Plain language, for the patient. */
+  reason: string;
+  /** Hold and step back tell the care team (DOMAIN.md §6); a pending run waits for more scores. */
+  alertCareTeam: boolean;
+}
+
+/**
+ * The pain-monitoring rule (DOMAIN.md §6) applied to one logged run, in or out of the staged
+ * programme. The worst of pain during and after the run decides first (> 5 steps back, 4–5
+ * holds), then the next morning: worse than before the run holds. A score left blank is unknown,
+ * never 0: with neither during nor after known the run cannot be judged, and without the next
+ * morning a calm run is only provisionally fine. `baseline` stands in for a blank pain-before
+ * (the patient's latest check-in before the run); without either, the morning must be ≤ 3/10.
+ */
+export function judgeRun(run: RunPain, baseline: number | null = null): RunVerdict {
+  if (run.newNumbnessOrWeakness) {
+    return {
+      judgement: "step_back",
+      reason: "You noticed new numbness or weakness: step back to easier running. Your care team has been told and will be in touch.",
+      alertCareTeam: true,
+    };
+  }
+  const known = [run.painDuring, run.painAfter].filter((p): p is number => p !== null);
+  const peak = known.length ? Math.max(...known) : null;
+  if (peak !== null && peak > HOLD_MAX_PAIN) {
+    return {
+      judgement: "step_back",
+      reason: `Your pain reached ${peak} out of 10, above ${HOLD_MAX_PAIN}: step back to shorter, easier runs. Your care team has been told.`,
+      alertCareTeam: true,
+    };
+  }
+  if (peak !== null && peak > ADVANCE_MAX_PAIN) {
+    return {
+      judgement: "hold",
+      reason: `Your pain reached ${peak} out of 10: keep your runs as they are, no longer or harder, until it stays at ${ADVANCE_MAX_PAIN} or less. Your care team can see this.`,
+      alertCareTeam: true,
+    };
+  }
+  const before = run.painBefore ?? baseline;
+  const morningWorse = run.morningPain !== null && (before === null ? run.morningPain > ADVANCE_MAX_PAIN : run.morningPain > before);
+  // The 24-hour response matters most (DOMAIN.md §6): not settled by the morning holds, whatever is blank.
+  if (morningWorse) {
+    return {
+      judgement: "hold",
+      reason: "Your pain had not settled by the next morning: keep your runs as they are, no longer or harder, until it does. Your care team can see this.",
+      alertCareTeam: true,
+    };
+  }
+  if (peak === null) {
+    return { judgement: "pending", reason: "No pain score was given for during or after this run, so it could not be fully checked.", alertCareTeam: false };
+  }
+  if (run.morningPain === null) {
+    return {
+      judgement: "pending",
+      reason: `Pain stayed at ${peak} out of 10 or less. Tomorrow morning, enter how your pain is, to finish checking this run.`,
+      alertCareTeam: false,
+    };
+  }
+  return {
+    judgement: "advance",
+    reason: `Pain stayed at ${ADVANCE_MAX_PAIN} out of 10 or less and had settled by the next morning: this run went well.`,
+    alertCareTeam: false,
+  };
+}
+
 /** The most weekly volume may grow after the episode is healed (DOMAIN.md §1 step 4, a rule of thumb). */
 export const MAX_WEEKLY_INCREASE_PERCENT = 10;
 

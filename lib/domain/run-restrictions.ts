@@ -1,28 +1,27 @@
-import type { ClearanceLevel, Restrictions } from "@/lib/domain/clearance";
+import type { Restrictions } from "@/lib/domain/clearance";
+import type { Permission } from "@/lib/domain/care-state";
 import { weekStart, type LocalDate } from "@/lib/domain/schedule";
 
 /**
- * A logged run checked against the physician's clearance (DOMAIN §1 step 2, §6).
+ * A logged run checked against the permission in force (lib/domain/care-state.ts; DOMAIN §1
+ * step 2, §6).
  *
- * Limits are inclusive: a run exactly at a limit is within it. Only a "restricted" clearance
- * carries limits; "full" has none and "not_cleared" allows no running at all. Effort (RPE) and
- * pain are the 0–10 scales the clearance uses. The log records neither terrain nor pace, so
- * `flatGroundOnly` and `noSpeedWork` are shown to the patient as advice and cannot be checked here.
+ * Limits are inclusive: a run exactly at a limit is within it. Only a clearance with limits
+ * carries any; a full clearance and a healed runner's return to training have none, and while no
+ * clearance is in force no running is allowed at all. Effort (RPE) and pain are the 0–10 scales
+ * the clearance uses; a pain left blank is not checked against the ceiling. The log records
+ * neither terrain nor pace, so `flatGroundOnly` and `noSpeedWork` are shown to the patient as
+ * advice and cannot be checked here.
  */
 
 /** The clearance's limits that bear on a run; a whole `Restrictions` record fits. */
 export type RunRestrictions = Omit<Restrictions, "notes">;
 
-export interface Clearance {
-  level: ClearanceLevel;
-  restrictions: RunRestrictions | null;
-}
-
 export interface LoggedRun {
   minutes: number;
   distanceKm: number;
   rpe: number;
-  painDuring: number;
+  painDuring: number | null;
   date: LocalDate;
 }
 
@@ -47,18 +46,21 @@ function km(value: number): string {
   return `${Number(value.toFixed(1))} km`;
 }
 
-export function checkRunAgainstClearance(run: LoggedRun, clearance: Clearance, weekSoFar: WeekSoFar): RunBreach[] {
-  if (clearance.level === "not_cleared") {
+/**
+ * `whyNot` is what the patient reads when no clearance is in force (from
+ * lib/domain/permission-wording.ts), so the breach says why, not only that.
+ */
+export function checkRunAgainstClearance(run: LoggedRun, permission: Permission, weekSoFar: WeekSoFar, whyNot = "You are not cleared to run at the moment."): RunBreach[] {
+  if (permission.status === "paused") {
     return [
       {
         code: "not_cleared",
-        patientMessage:
-          "You are not cleared to run yet. Please hold off running until your doctor clears you, and keep to the walking and exercises in your plan.",
-        clinicianMessage: `Run logged on ${run.date} while not cleared to run.`,
+        patientMessage: `${whyNot} Please do not run until your doctor clears you. This run is saved and your care team can see it.`,
+        clinicianMessage: `Run logged on ${run.date} while no clearance was in force.`,
       },
     ];
   }
-  const limits = clearance.level === "restricted" ? clearance.restrictions : null;
+  const limits: RunRestrictions | null = permission.status === "cleared" ? permission.restrictions : null;
   if (!limits) return [];
 
   const breaches: RunBreach[] = [];
@@ -80,7 +82,7 @@ export function checkRunAgainstClearance(run: LoggedRun, clearance: Clearance, w
       clinicianMessage: `Effort RPE ${run.rpe}/10 over the ${limits.maxEffortRpe}/10 limit.`,
     });
   }
-  if (limits.painCeiling !== null && run.painDuring > limits.painCeiling) {
+  if (limits.painCeiling !== null && run.painDuring !== null && run.painDuring > limits.painCeiling) {
     breaches.push({
       code: "pain_above_ceiling",
       patientMessage:

@@ -24,7 +24,6 @@ export function painText(pain: AdherenceSummary["pain"]): string {
 }
 
 const flagTone: Record<Flag["code"], string> = {
-  run_beyond_restrictions: "bg-red-100 text-red-900 ring-red-300",
   pain_rising: "bg-red-100 text-red-900 ring-red-300",
   low_adherence: "bg-amber-100 text-amber-950 ring-amber-400",
   no_recent_log: "bg-slate-100 text-slate-800 ring-slate-300",

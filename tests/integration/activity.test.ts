@@ -64,10 +64,14 @@ describeEachDatabase("my progress", { seed: true }, (t) => {
 });
 
 describeEachDatabase("next-morning pain", { seed: true }, (t) => {
-  it("is recorded on an earlier run of the patient's own, never on today's or someone else's", async () => {
+  it("is recorded on an earlier run of the last 3 days of the patient's own, never on today's or someone else's", async () => {
     const { logMorningPain } = await import("@/lib/dal/activity");
     const sam = await patientIdByMrn(t.db, "RC-100101");
-    const [earlier] = await t.db.select().from(activityLogs).where(eq(activityLogs.patientId, sam)).then((rows) => rows.filter((r) => r.kind === "run"));
+    await becomeCaller(t.db, "thePatient");
+    const today = (await getMyDay()).date;
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await logActivity({ kind: "run", idempotencyKey: randomUUID(), date: yesterday, minutes: 10, distanceKm: 1.5, rpe: 3, painDuring: 1 });
+    const earlier = (await t.db.select().from(activityLogs).where(eq(activityLogs.patientId, sam))).find((r) => r.kind === "run" && r.localDate === yesterday && r.morningPain === null);
     await becomeCaller(t.db, "otherPatient");
     await expect(logMorningPain({ runId: earlier!.id, pain: 1 })).rejects.toBeInstanceOf(ValidationError);
     await becomeCaller(t.db, "thePatient");

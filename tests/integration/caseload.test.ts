@@ -28,7 +28,7 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     expect(singh.rows.map((r) => r.name).sort()).toEqual(["Diego Alvarez", "Hannah Kowalski", "Kenji Watanabe", "Olu Adeyemi", "Priya Natarajan"]);
     // Kenji's unresolved red flag puts him first; Hannah ran too long this week; Olu does under half.
     expect(singh.rows[0]!.name).toBe("Kenji Watanabe");
-    expect(singh.rows.find((r) => r.name === "Hannah Kowalski")!.summary.flags.map((f) => f.code)).toContain("run_beyond_restrictions");
+    expect(singh.rows.find((r) => r.name === "Hannah Kowalski")!.alerts.map((a) => a.code)).toContain("run_beyond_restrictions");
     expect(singh.rows.find((r) => r.name === "Olu Adeyemi")!.summary.last28).toBeLessThan(0.6);
     expect(singh.rows.find((r) => r.name === "Priya Natarajan")!.summary.last28).toBeGreaterThan(0.8);
   });

@@ -19,9 +19,10 @@ describeEachDatabase("symptom check-ins", { seed: true }, (t) => {
     const sam = await patientIdByMrn(t.db, "RC-100101");
     const key = randomUUID();
     const before = (await t.db.select().from(checkIns).where(eq(checkIns.patientId, sam))).length;
-    const calm = { idempotencyKey: key, painNow: "3", legSymptoms: ["tingling"], redFlags: allNo };
-    expect(await submitCheckIn(calm)).toEqual({ emergency: false, redFlags: [] });
-    expect(await submitCheckIn(calm)).toEqual({ emergency: false, redFlags: [] });
+    const calm = { idempotencyKey: key, painNow: "3", legSymptoms: ["tingling"], neuroWorse: "no", redFlags: allNo };
+    const quiet = { tier: null, redFlags: [], careTeamAlerted: false };
+    expect(await submitCheckIn(calm)).toEqual(quiet);
+    expect(await submitCheckIn(calm)).toEqual(quiet);
     expect(await t.db.select().from(checkIns).where(eq(checkIns.idempotencyKey, key))).toHaveLength(1);
     const rows = await t.db.select().from(checkIns).where(eq(checkIns.patientId, sam));
     expect(rows).toHaveLength(before + 1);
@@ -34,8 +35,8 @@ describeEachDatabase("symptom check-ins", { seed: true }, (t) => {
   it("a reported red flag alerts the care team at the top of the worklist until a physician acknowledges it", async () => {
     await becomeCaller(t.db, "thePatient");
     const sam = await patientIdByMrn(t.db, "RC-100101");
-    const result = await submitCheckIn({ idempotencyKey: randomUUID(), painNow: 8, legSymptoms: [], redFlags: { ...allNo, bladder_dysfunction: "yes" } });
-    expect(result).toEqual({ emergency: true, redFlags: ["bladder_dysfunction"] });
+    const result = await submitCheckIn({ idempotencyKey: randomUUID(), painNow: 8, legSymptoms: [], neuroWorse: "no", redFlags: { ...allNo, bladder_dysfunction: "yes" } });
+    expect(result).toEqual({ tier: "emergency", redFlags: ["bladder_dysfunction"], careTeamAlerted: true });
 
     await becomeCaller(t.db, "physicianOnTeam");
     const top = (await listWorklist()).rows[0];
@@ -55,7 +56,7 @@ describeEachDatabase("symptom check-ins", { seed: true }, (t) => {
   it("is for patients only, about themselves", async () => {
     for (const caller of ["physicianOnTeam", "assignedTherapist", "admin", "noSession"] as const) {
       await becomeCaller(t.db, caller);
-      await expect(submitCheckIn({ idempotencyKey: randomUUID(), painNow: 1, legSymptoms: [], redFlags: allNo })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(submitCheckIn({ idempotencyKey: randomUUID(), painNow: 1, legSymptoms: [], neuroWorse: "no", redFlags: allNo })).rejects.toBeInstanceOf(NotFoundError);
     }
   });
 });

@@ -39,15 +39,17 @@ describeEachDatabase("physician workflow", { seed: true }, (t) => {
     const all = await listWorklist();
     expect(all.total).toBe(7);
     expect(all.rows[0]).toMatchObject({ name: "Rosa Delgado", openAlerts: 1 });
-    expect(all.rows.find((r) => r.name === "Sam Rivera")).toMatchObject({ clearanceLevel: "restricted", latestPain: 3, episodeStatus: "active" });
-    expect(all.rows.find((r) => r.name === "Priya Natarajan")).toMatchObject({ reviewDue: true });
-    expect(all.rows.find((r) => r.name === "Tom Becker")).toMatchObject({ episodeStatus: "awaiting_exam", clearanceLevel: null, latestPain: null });
+    expect(all.rows.find((r) => r.name === "Sam Rivera")).toMatchObject({ permission: "Cleared with limits", mayRun: true, latestPain: 3, episodeStatus: "active" });
+    // Priya's review date has passed, but by less than the clinic's grace period: still in force, review due.
+    expect(all.rows.find((r) => r.name === "Priya Natarajan")).toMatchObject({ permission: "Cleared with limits · review due", mayRun: true });
+    expect(all.rows.find((r) => r.name === "Tom Becker")).toMatchObject({ episodeStatus: "awaiting_exam", permission: "Not cleared: awaiting exam", latestPain: null });
 
     expect((await listWorklist({ q: "rivera" })).rows.map((r) => r.name)).toEqual(["Sam Rivera"]);
     expect((await listWorklist({ q: "RC-100102" })).rows.map((r) => r.name)).toEqual(["Priya Natarajan"]);
     expect((await listWorklist({ q: "%" })).total).toBe(0);
     expect((await listWorklist({ status: "healed" })).rows.map((r) => r.name)).toEqual(["Megan O'Brien"]);
-    expect((await listWorklist({ clearance: "none" })).rows.map((r) => r.name)).toEqual(["Tom Becker"]);
+    expect((await listWorklist({ clearance: "restricted" })).rows.map((r) => r.name).sort()).toEqual(["Priya Natarajan", "Sam Rivera"]);
+    expect((await listWorklist({ clearance: "paused" })).rows.map((r) => r.name).sort()).toEqual(["Grace Liu", "Rosa Delgado", "Tom Becker"]);
     expect((await listWorklist({ alerts: "yes" })).rows.map((r) => r.name)).toEqual(["Rosa Delgado"]);
     const byPain = (await listWorklist({ sort: "pain" })).rows.map((r) => r.latestPain);
     expect(byPain.slice(1, 4)).toEqual([6, 3, 2]);
@@ -120,12 +122,14 @@ describeEachDatabase("physician workflow", { seed: true }, (t) => {
     const restricted = { level: "restricted", restrictions: { maxRunMinutes: 15, runsPerWeek: null, weeklyDistanceKm: null, maxEffortRpe: null, painCeiling: null, flatGroundOnly: false, noSpeedWork: false, notes: "" }, reviewDate: inDays(7), overrideReason: "" };
     const refusal = await decideClearance(sam, state.current!.version, { ...restricted, overrideReason: "I know best" }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ClearanceRefused);
-    expect((refusal as ClearanceRefused).problems.map((p) => p.code)).toEqual(["red_flag_active"]);
+    // A red flag blocks outright, whatever the reason given; the exam's findings would need one too.
+    expect((refusal as ClearanceRefused).problems.map((p) => p.code)).toEqual(["red_flag_active", "motor_deficit", "bilateral_signs"]);
+    expect((refusal as ClearanceRefused).problems[0]!.overridable).toBe(false);
 
     const [alert] = await listRedFlagAlerts(sam);
-    await expect(resolveRedFlag(sam, { alertId: alert!.id, resolution: "ok" })).rejects.toThrow(/at least 10 characters/);
+    await expect(resolveRedFlag(sam, { alertId: alert!.id, resolution: "ok" })).rejects.toMatchObject({ fieldErrors: { resolution: [expect.stringMatching(/at least 10 characters/)] } });
     await resolveRedFlag(sam, { alertId: alert!.id, resolution: "Seen in ED: bilateral symptoms were cramp after a long drive; MRI clear." });
-    await decideClearance(sam, state.current!.version, restricted);
+    await decideClearance(sam, state.current!.version, { ...restricted, overrideReason: "Bilateral symptoms explained by cramp; mild L5 weakness stable." });
     const after = await getClearance(sam);
     expect(after.current).toMatchObject({ level: "restricted", version: state.current!.version + 1, signedByName: "Dr. Elena Ortiz" });
     expect(after.history).toHaveLength(state.history.length + 1);
@@ -160,8 +164,9 @@ describeEachDatabase("physician workflow", { seed: true }, (t) => {
     await recordDiagnosis(olu, { condition: "stenosis_with_claudication", side: "right", level: "L5-S1", confirmation: "imaging", notes: "" });
     expect((await getDiagnoses(olu))[0]).toMatchObject({ icd10Code: null, codeNote: expect.stringContaining("EHR") });
 
-    await markEpisodeHealed(olu);
-    await expect(markEpisodeHealed(olu)).rejects.toBeInstanceOf(ValidationError);
+    await expect(markEpisodeHealed(olu, { confirm: "" as "healed" })).rejects.toBeInstanceOf(ValidationError);
+    await markEpisodeHealed(olu, { confirm: "healed" });
+    await expect(markEpisodeHealed(olu, { confirm: "healed" })).rejects.toBeInstanceOf(ValidationError);
     expect((await listWorklist({ q: "Adeyemi" })).rows[0]?.episodeStatus).toBe("healed");
   });
 });

@@ -13,10 +13,10 @@ import type { Plan } from "@/lib/domain/plan";
 import { becomeCaller, patientIdByMrn } from "../support/callers";
 import { describeEachDatabase } from "../support/databases";
 
-const medicine = (drug: string, maxDays: number, justification = "") => ({
+const medicine = (drug: string, days: number, startDate: string, justification = "", amount = 75) => ({
   key: randomUUID(),
   catalogueId: "prescription-medicine" as const,
-  dose: { kind: "medicine" as const, drug, doseText: "as written", frequencyText: "twice a day", maxDays },
+  dose: { kind: "medicine" as const, drug, amount, unit: "mg" as const, timesPerDay: 2, asNeeded: false, days, startDate },
   instructions: catalogueEntry("prescription-medicine").instruction,
   justification,
 });
@@ -32,18 +32,21 @@ describeEachDatabase("care plans and referrals", { seed: true }, (t) => {
     expect((await getPlanVersion(sam, 1))?.plan.items.some((i) => i.catalogueId === "running")).toBe(false);
   });
 
-  it("saves a new version from a template, refuses running beyond the clearance, and keeps versions apart", async () => {
+  it("saves a new version from a template, holds running to the clearance in force, and keeps versions apart", async () => {
     await becomeCaller(t.db, "physicianOnTeam");
-    const tom = await patientIdByMrn(t.db, "RC-100103"); // not cleared: no clearance yet
-    const plan = planFromTemplate("disc-herniation-self-care", "2026-11-25");
+    const tom = await patientIdByMrn(t.db, "RC-100103"); // no clearance yet: running is planned but shows paused
+    const today = (await getPlan(tom)).today;
+    const plan = planFromTemplate("disc-herniation-self-care", today);
     const running = { key: randomUUID(), catalogueId: "running" as const, dose: { kind: "running" as const, minutesPerRun: 20, runsPerWeek: 3, maxRpe: 4 }, instructions: "Easy.", justification: "" };
-    await expect(savePlan(tom, 0, { ...plan, items: [...plan.items, running] })).rejects.toMatchObject({
-      fieldErrors: { [`items.${plan.items.length}.dose`]: [expect.stringContaining("not cleared to run")] },
-    });
-    expect(await savePlan(tom, 0, plan, "disc-herniation-self-care")).toMatchObject({ version: 1 });
+    // Dates are bounded: a plan starts at most a week back.
+    await expect(savePlan(tom, 0, { ...plan, startDate: "2020-01-01" })).rejects.toMatchObject({ fieldErrors: { startDate: [expect.stringMatching(/at most 7 days ago/)] } });
+    expect(await savePlan(tom, 0, { ...plan, items: [...plan.items, running] }, "disc-herniation-self-care")).toMatchObject({ version: 1 });
+    const saved = await getPlan(tom);
+    expect(saved.care.running).toEqual([expect.objectContaining({ status: "paused", allowed: null })]);
+    expect(saved.review?.notices).toContain("Running is paused: no clearance is in force, so the patient sees running as paused until one is.");
     await expect(savePlan(tom, 0, plan)).rejects.toBeInstanceOf(ConflictError);
     const walk = plan.items.find((i) => i.catalogueId === "brisk-walk")!;
-    const edited: Plan = { ...plan, items: plan.items.map((i) => (i.key === walk.key ? { ...i, dose: { kind: "walking", minutes: 45, timesPerDay: 1, daysPerWeek: 5 } } : i)) };
+    const edited: Plan = { ...plan, items: [...plan.items, running].map((i) => (i.key === walk.key ? { ...i, dose: { kind: "walking", minutes: 45, timesPerDay: 1, daysPerWeek: 5 } } : i)) };
     const second = await savePlan(tom, 1, edited);
     expect(second.changes).toEqual([expect.stringMatching(/^Changed Brisk walk: .* → 45 minutes/)]);
 
@@ -59,11 +62,16 @@ describeEachDatabase("care plans and referrals", { seed: true }, (t) => {
     const olu = await patientIdByMrn(t.db, "RC-100105");
     const { current } = await getPlan(olu);
     const plan = current!.plan;
-    const withPregabalin = { ...plan, items: [...plan.items, medicine("Lyrica", 14)] };
+    const start = (await getPlan(olu)).today;
+    const withPregabalin = { ...plan, items: [...plan.items, medicine("Lyrica", 14, start)] };
     const refusal = (await savePlan(olu, current!.version, withPregabalin).catch((e: unknown) => e)) as ValidationError;
     expect(refusal).toBeInstanceOf(ValidationError);
     expect(refusal.fieldErrors[`items.${plan.items.length}.justification`]?.[0]).toMatch(/gabapentinoid|pregabalin/i);
-    const justified = { ...plan, items: [...plan.items, medicine("Lyrica", 14, "Failed first-line options; short trial agreed with the patient.")] };
+    // Above a dose ceiling needs a reason too: ibuprofen 4,000 mg six times a day.
+    const overCeiling = { ...plan, items: [...plan.items, { ...medicine("Ibuprofen", 7, start, "", 4000), catalogueId: "ibuprofen" as const }] };
+    const ceiling = (await savePlan(olu, current!.version, { ...overCeiling, items: overCeiling.items.map((i) => (i.dose.kind === "medicine" ? { ...i, dose: { ...i.dose, timesPerDay: 6 } } : i)) }).catch((e: unknown) => e)) as ValidationError;
+    expect(ceiling.fieldErrors[`items.${plan.items.length}.justification`]?.[0]).toMatch(/above the usual ceiling of 800 mg.*above the usual ceiling of 1,200 mg/s);
+    const justified = { ...plan, items: [...plan.items, medicine("Lyrica", 14, start, "Failed first-line options; short trial agreed with the patient.")] };
     await savePlan(olu, current!.version, justified);
     const review = (await getPlan(olu)).review!;
     expect(review.medications.find((m) => m.drug === "Lyrica")?.check.severity).toBe("warning");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { byNeed, summarizeActivity, type FlagCode, type NeedRow } from "@/lib/domain/caseload";
+import type { CareAlert, CareAlertCode } from "@/lib/domain/care-state";
+import { LOW_ADHERENCE, PAIN_RISE, SILENT_DAYS, byNeed, summarizeActivity, type FlagCode, type NeedRow } from "@/lib/domain/caseload";
 import type { Plan } from "@/lib/domain/plan";
 import type { PatientActivity } from "@/lib/domain/progress";
 import { addDays, datesFrom } from "@/lib/domain/schedule";
@@ -42,6 +43,14 @@ function activity(change: Partial<Omit<PatientActivity, "lastLogDate">> = {}): P
 }
 
 const codes = (a: PatientActivity) => summarizeActivity(a, TODAY).flags.map((f) => f.code);
+
+describe("thresholds", () => {
+  it("are written out: adherence under 50 %, pain up 2 points, silent after 3 days", () => {
+    expect(LOW_ADHERENCE).toBe(0.5);
+    expect(PAIN_RISE).toBe(2);
+    expect(SILENT_DAYS).toBe(3);
+  });
+});
 
 describe("adherence figures", () => {
   it("counts the 7 and 28 complete days before today, leaving today out", () => {
@@ -93,14 +102,10 @@ describe("flags", () => {
       activity: activity({ pains: [{ localDate: addDays(TODAY, -6), pain: 2 }, { localDate: addDays(TODAY, -1), pain: 7 }] }),
       flags: [],
     },
+    // Runs beyond the restrictions are the state in force's alert now (care-state.ts), not a follow-up flag.
     {
-      name: "a run beyond the restrictions in the last 7 days",
+      name: "a run beyond the restrictions in the last 7 days raises no follow-up flag",
       activity: activity({ runs: [{ localDate: addDays(TODAY, -6), minutes: 40, breaches: ["too_long"] }] }),
-      flags: ["run_beyond_restrictions"],
-    },
-    {
-      name: "a breach 7 days ago has left the window",
-      activity: activity({ runs: [{ localDate: addDays(TODAY, -7), minutes: 40, breaches: ["too_long"] }] }),
       flags: [],
     },
     {
@@ -126,24 +131,50 @@ describe("flags", () => {
       }),
       TODAY,
     );
-    expect(s.flags.map((f) => f.label)).toEqual(["Ran beyond the restrictions 2 times", "Pain up 3 points in 7 days", "Did 43% of the plan in 7 days"]);
+    expect(s.flags.map((f) => f.label)).toEqual(["Pain up 3 points in 7 days", "Did 43% of the plan in 7 days"]);
     expect(s.pain).toEqual({ latest: 6, change: 3 });
     expect(s.lastLogDate).toBe(addDays(TODAY, -1));
   });
 });
 
 describe("sorting by need", () => {
-  const row = (name: string, change: Partial<PatientActivity>, openRedFlags = 0): NeedRow => ({ name, openRedFlags, summary: summarizeActivity(activity(change), TODAY) });
-  it("puts red flags first, then breaches and pain, then low adherence, then silence, then the rest by adherence", () => {
+  const alert = (code: CareAlertCode, severity: CareAlert["severity"] = "attention"): CareAlert => ({ code, severity, label: code, date: null });
+  const row = (name: string, change: Partial<PatientActivity>, alerts: CareAlert[] = [], openRedFlags = alerts.filter((a) => a.code === "red_flag").length): NeedRow => ({
+    name,
+    openRedFlags,
+    alerts,
+    summary: summarizeActivity(activity(change), TODAY),
+  });
+
+  it("puts red flags first, then the state's alerts and pain, then low adherence, then silence, then the rest by adherence", () => {
     const rows = [
       row("Steady", {}),
       row("Quiet", { itemLogs: doneDays("2026-10-01", addDays(TODAY, -4)) }),
-      row("Red flag", {}, 1),
-      row("Overran", { runs: [{ localDate: addDays(TODAY, -1), minutes: 40, breaches: ["too_long"] }] }),
+      row("Red flag", {}, [alert("red_flag", "urgent")]),
+      // A run beyond the restrictions: an alert of weight 8.
+      row("Overran", { runs: [{ localDate: addDays(TODAY, -1), minutes: 40, breaches: ["too_long"] }] }, [alert("run_beyond_restrictions")]),
       row("Lazy", { itemLogs: doneDays(addDays(TODAY, -2), addDays(TODAY, -1)) }),
       row("Patchy", { itemLogs: doneDays(addDays(TODAY, -5), addDays(TODAY, -1)) }),
       row("No plan", { versions: [], itemLogs: [] }),
     ];
     expect(rows.sort(byNeed).map((r) => r.name)).toEqual(["Red flag", "Overran", "Lazy", "Quiet", "Patchy", "Steady", "No plan"]);
+  });
+
+  it("an open red flag comes first whatever the weight of other alerts; an emergency one before an urgent one", () => {
+    const rows = [
+      row("Many alerts", {}, [alert("pain_step_back"), alert("neuro_worse"), alert("ran_while_paused"), alert("run_beyond_restrictions"), alert("pain_hold")]),
+      row("Urgent flag", {}, [alert("red_flag", "urgent")]),
+      row("Emergency flag", {}, [alert("red_flag", "emergency")]),
+    ];
+    expect(rows.sort(byNeed).map((r) => r.name)).toEqual(["Emergency flag", "Urgent flag", "Many alerts"]);
+  });
+
+  it("adds alert weights and follow-up flags: rising pain (4) outweighs a review due (1) and a plan beyond the clearance (2)", () => {
+    const rows = [
+      row("Review and plan", {}, [alert("review_due"), alert("plan_exceeds_clearance")]),
+      row("Pain rising", { pains: [{ localDate: addDays(TODAY, -8), pain: 3 }, { localDate: addDays(TODAY, -1), pain: 5 }] }),
+      row("Step back", {}, [alert("pain_step_back")]),
+    ];
+    expect(rows.sort(byNeed).map((r) => r.name)).toEqual(["Step back", "Pain rising", "Review and plan"]);
   });
 });

@@ -1,22 +1,35 @@
 import { describe, expect, it } from "vitest";
 import {
+  EXAM_VALID_DAYS,
+  MAX_PAIN_AT_REST_FOR_FULL,
+  MAX_PAIN_AT_REST_FOR_RESTRICTED,
+  MAX_REVIEW_MONTHS,
+  addMonths,
   clearanceDecisionSchema,
-  describeClearanceForPatient,
   evaluateClearance,
   isReviewDue,
   unmetReturnToRunCriteria,
   type ClearanceCheckInput,
-  type ClearanceLevel,
   type ClearanceProblemCode,
   type Restrictions,
   type ReturnToRunStatus,
+  type SignedExamSummary,
 } from "@/lib/domain/clearance";
 
 const NOW = new Date("2026-03-31T12:00:00Z");
 
-function exam(signedAt: string, painNow = 1, hasMotorDeficit = false) {
-  return { signedAt: new Date(signedAt), painNow, hasMotorDeficit };
+function exam(signedAt: string, painNow = 1, hasMotorDeficit = false, hasBilateralSigns = false): SignedExamSummary {
+  return { signedAt: new Date(signedAt), painNow, hasMotorDeficit, hasBilateralSigns };
 }
+
+describe("thresholds (DOMAIN.md §6, §10.4)", () => {
+  it("are written out: exam within 30 days, pain at rest ≤ 2/10 full and ≤ 5/10 with limits, review within 6 months", () => {
+    expect(EXAM_VALID_DAYS).toBe(30);
+    expect(MAX_PAIN_AT_REST_FOR_FULL).toBe(2);
+    expect(MAX_PAIN_AT_REST_FOR_RESTRICTED).toBe(5);
+    expect(MAX_REVIEW_MONTHS).toBe(6);
+  });
+});
 
 const recent = exam("2026-03-30T09:00:00Z");
 
@@ -112,10 +125,61 @@ describe("evaluateClearance", () => {
       },
       { allowed: true, needsOverride: true, codes: ["pain_at_rest_too_high", "motor_deficit"] },
     ],
-    // Limits stand in for the full-clearance criteria.
     [
-      "restricted, pain at rest 8/10 and a motor deficit",
-      { level: "restricted", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 8, true) },
+      "full, bilateral signs, no reason",
+      { level: "full", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 1, false, true) },
+      { allowed: false, needsOverride: true, codes: ["bilateral_signs"] },
+    ],
+    [
+      "full, bilateral signs, with a reason",
+      { level: "full", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 1, false, true), overrideReason: "Known stenosis, stable for a year" },
+      { allowed: true, needsOverride: true, codes: ["bilateral_signs"] },
+    ],
+    // Cleared with limits is checked against the same exam (DOMAIN.md §10.4), with pain at rest ≤ 5/10.
+    [
+      "restricted, pain at rest 5/10",
+      { level: "restricted", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 5) },
+      { allowed: true, needsOverride: false, codes: [] },
+    ],
+    [
+      "restricted, pain at rest 6/10, no reason",
+      { level: "restricted", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 6) },
+      { allowed: false, needsOverride: true, codes: ["pain_at_rest_too_high"] },
+    ],
+    [
+      "restricted, pain at rest 6/10, with a reason",
+      { level: "restricted", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 6), overrideReason: "Pain settles within minutes of walking" },
+      { allowed: true, needsOverride: true, codes: ["pain_at_rest_too_high"] },
+    ],
+    [
+      "restricted, motor deficit, no reason",
+      { level: "restricted", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 1, true) },
+      { allowed: false, needsOverride: true, codes: ["motor_deficit"] },
+    ],
+    [
+      "restricted, bilateral signs, no reason",
+      { level: "restricted", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 1, false, true) },
+      { allowed: false, needsOverride: true, codes: ["bilateral_signs"] },
+    ],
+    [
+      "restricted, pain at rest 8/10, a motor deficit and bilateral signs, no reason",
+      { level: "restricted", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 8, true, true) },
+      { allowed: false, needsOverride: true, codes: ["pain_at_rest_too_high", "motor_deficit", "bilateral_signs"] },
+    ],
+    [
+      "restricted, pain at rest 8/10, a motor deficit and bilateral signs, with a reason",
+      {
+        level: "restricted",
+        activeRedFlags: [],
+        lastSignedExam: exam("2026-03-30T09:00:00Z", 8, true, true),
+        overrideReason: "Specialist agreed a trial of short flat runs",
+      },
+      { allowed: true, needsOverride: true, codes: ["pain_at_rest_too_high", "motor_deficit", "bilateral_signs"] },
+    ],
+    // Not clearing needs no exam check at all.
+    [
+      "not cleared, pain at rest 9/10, weakness and bilateral signs",
+      { level: "not_cleared", activeRedFlags: [], lastSignedExam: exam("2026-03-30T09:00:00Z", 9, true, true) },
       { allowed: true, needsOverride: false, codes: [] },
     ],
     // An override cannot lift a problem that is not overridable.
@@ -128,6 +192,16 @@ describe("evaluateClearance", () => {
         overrideReason: "Stable",
       },
       { allowed: false, needsOverride: false, codes: ["no_recent_exam", "pain_at_rest_too_high"] },
+    ],
+    [
+      "restricted, a red flag and no exam: both named, neither overridable",
+      { level: "restricted", activeRedFlags: ["saddle_numbness"], lastSignedExam: null, overrideReason: "Stable" },
+      { allowed: false, needsOverride: false, codes: ["red_flag_active", "no_recent_exam"] },
+    ],
+    [
+      "restricted, a red flag and weakness on a recent exam, with a reason",
+      { level: "restricted", activeRedFlags: ["fever"], lastSignedExam: exam("2026-03-30T09:00:00Z", 1, true), overrideReason: "Stable" },
+      { allowed: false, needsOverride: false, codes: ["red_flag_active", "motor_deficit"] },
     ],
   ])("%s", (_, input, expected) => {
     const result = evaluateClearance({ ...input, now: NOW });
@@ -147,6 +221,40 @@ describe("evaluateClearance", () => {
       "Unresolved red flag: Fever or feeling systemically unwell; Significant trauma. A patient with a red flag cannot be cleared to run.",
       "The last signed exam is 39 days old. Clearance needs an exam signed in the last 30 days.",
     ]);
+  });
+
+  it.each<["full" | "restricted", SignedExamSummary, string[]]>([
+    [
+      "full",
+      exam("2026-03-30T09:00:00Z", 3, true, true),
+      [
+        "Pain at rest is 3/10. Full clearance needs 2/10 or less: clear with limits, or record why you are going ahead.",
+        "The last exam shows muscle weakness. Full clearance with weakness needs a recorded reason.",
+        "The last exam shows symptoms or signs in both legs. Full clearance with bilateral signs needs a recorded reason.",
+      ],
+    ],
+    [
+      "restricted",
+      exam("2026-03-30T09:00:00Z", 6, true, true),
+      [
+        "Pain at rest is 6/10. Clearance with limits needs 5/10 or less: record why you are going ahead.",
+        "The last exam shows muscle weakness. Clearance with limits with weakness needs a recorded reason.",
+        "The last exam shows symptoms or signs in both legs. Clearance with limits with bilateral signs needs a recorded reason.",
+      ],
+    ],
+  ])("%s: names each exam finding and its threshold, all overridable", (level, lastSignedExam, messages) => {
+    const result = evaluateClearance({ level, activeRedFlags: [], lastSignedExam, now: NOW });
+    expect(result.problems.map((p) => p.message)).toEqual(messages);
+    expect(result.problems.every((p) => p.overridable)).toBe(true);
+  });
+
+  it("a red flag and a missing exam are never overridable", () => {
+    const result = evaluateClearance({ level: "full", activeRedFlags: ["fever"], lastSignedExam: null, now: NOW });
+    expect(result.problems.map((p) => [p.code, p.overridable])).toEqual([
+      ["red_flag_active", false],
+      ["no_recent_exam", false],
+    ]);
+    expect(result.problems[1]?.message).toBe("There is no signed examination. Sign an exam before clearing the patient to run.");
   });
 });
 
@@ -171,6 +279,8 @@ describe("clearanceDecisionSchema", () => {
   it.each<[string, Record<string, unknown>]>([
     ["not cleared", { level: "not_cleared" }],
     ["full, review tomorrow", { reviewDate: "2026-04-01" }],
+    // 31 March + 6 months: 30 September (September has 30 days).
+    ["full, review 6 months ahead, on the last day allowed", { reviewDate: "2026-09-30" }],
     ["restricted, minutes only", { level: "restricted", restrictions: { ...noLimits, maxRunMinutes: 20 } }],
     ["restricted, pain limit 0 only", { level: "restricted", restrictions: { ...noLimits, painCeiling: 0 } }],
     ["restricted, 7 runs a week", { level: "restricted", restrictions: { ...noLimits, runsPerWeek: 7 } }],
@@ -183,6 +293,8 @@ describe("clearanceDecisionSchema", () => {
     ["review today", { reviewDate: TODAY }, "reviewDate", "Choose a review date after today."],
     ["review in the past", { reviewDate: "2026-03-01" }, "reviewDate", "Choose a review date after today."],
     ["no review date", { reviewDate: undefined }, "reviewDate", "Enter a review date."],
+    ["review a day past 6 months", { reviewDate: "2026-10-01" }, "reviewDate", "Choose a review date within 6 months, by 2026-09-30."],
+    ["review a year ahead", { reviewDate: "2027-03-31" }, "reviewDate", "Choose a review date within 6 months, by 2026-09-30."],
     ["unknown level", { level: "partial" }, "level", "Choose not cleared, cleared with limits, or fully cleared."],
     ["restricted without limits", { level: "restricted" }, "restrictions", "Set the limits for running."],
     [
@@ -243,36 +355,20 @@ describe("isReviewDue", () => {
   });
 });
 
-describe("describeClearanceForPatient", () => {
-  const emergency =
-    "Get emergency care straight away if you notice numbness around your groin or bottom, new trouble passing urine or controlling your bladder or bowels, or weakness in both legs.";
+// The patient's wording of a clearance moved to permission-wording.ts (tests/unit/permission-wording.test.ts).
 
-  it.each<[ClearanceLevel, Restrictions | null, string]>([
-    ["not_cleared", null, "Your doctor has not cleared you to run yet."],
-    ["full", null, "Your doctor has cleared you to run without limits."],
-    [
-      "restricted",
-      { ...noLimits, maxRunMinutes: 20, runsPerWeek: 3, weeklyDistanceKm: 15, maxEffortRpe: 5, flatGroundOnly: true, noSpeedWork: true },
-      "You may run, with these limits: at most 20 minutes per run, no more than 3 runs a week, at most 15 km a week, an effort no harder than 5 out of 10, flat ground only and no fast running or intervals.",
-    ],
-    ["restricted", { ...noLimits, maxRunMinutes: 1, runsPerWeek: 1 }, "You may run, with these limits: at most 1 minute per run and no more than 1 run a week."],
-    ["restricted", { ...noLimits, weeklyDistanceKm: 12.5 }, "You may run, with these limits: at most 12.5 km a week."],
-  ])("%s: opens with the decision", (level, restrictions, first) => {
-    const sentences = describeClearanceForPatient(level, restrictions);
-    expect(sentences[0]).toBe(first);
-    expect(sentences.at(-1)).toBe(emergency);
-  });
-
-  it("adds the pain limit and the doctor's note", () => {
-    const sentences = describeClearanceForPatient("restricted", {
-      ...noLimits,
-      painCeiling: 3,
-      notes: "Run on grass where you can.",
-    });
-    expect(sentences[0]).toBe("You may run, with the limits below.");
-    expect(sentences).toContain("Stop the run if your pain goes above 3 out of 10.");
-    expect(sentences).toContain("Your doctor's note: Run on grass where you can.");
-    expect(sentences).toContain("Stretch your legs and lower back before every run, and keep your runs easy.");
+describe("addMonths: the same day, or the last day of a shorter month", () => {
+  it.each([
+    ["2026-03-31", 6, "2026-09-30"],
+    ["2026-03-15", 6, "2026-09-15"],
+    ["2026-01-31", 1, "2026-02-28"],
+    ["2028-01-31", 1, "2028-02-29"],
+    ["2026-08-31", 6, "2027-02-28"],
+    ["2027-08-31", 6, "2028-02-29"],
+    ["2026-11-15", 6, "2027-05-15"],
+    ["2026-12-31", 0, "2026-12-31"],
+  ])("%s + %i months → %s", (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
   });
 });
 

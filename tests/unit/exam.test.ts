@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
+  currentMedicinesOf,
   examDraftSchema,
+  examRedFlags,
   examSchema,
   examSignSchema,
+  hasBilateralSigns,
   hasMotorDeficit,
+  nsaidRisksOf,
   reflexTests,
   sensationAreas,
   strengthTests,
+  type ExamDraft,
 } from "@/lib/domain/exam";
-import { RED_FLAG_IDS } from "@/lib/domain/red-flags";
+import { RED_FLAG_IDS, type RedFlagId } from "@/lib/domain/red-flags";
 
 const TODAY = "2026-03-10";
 
@@ -44,15 +49,24 @@ function normalExam() {
 
 /** A copy of the normal exam with one value changed at a dotted path; `undefined` removes it. */
 function withValue(path: string, value: unknown) {
+  return withValues({ [path]: value });
+}
+
+function withValues(changes: Record<string, unknown>) {
   const exam: Record<string, unknown> = structuredClone(normalExam());
-  const keys = path.split(".");
-  let node = exam;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  const last = keys.at(-1) as string;
-  if (value === undefined) delete node[last];
-  else node[last] = value;
+  for (const [path, value] of Object.entries(changes)) {
+    const keys = path.split(".");
+    let node = exam;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    const last = keys.at(-1) as string;
+    if (value === undefined) delete node[last];
+    else node[last] = value;
+  }
   return exam;
 }
+
+/** The normal exam with changes, parsed as a signed exam is. */
+const signed = (changes: Record<string, unknown> = {}) => examSchema(TODAY).parse(withValues(changes));
 
 function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return (result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]);
@@ -141,8 +155,14 @@ describe("examDraftSchema: a half-filled exam", () => {
     expect(issuesOf(examDraftSchema(TODAY).safeParse(draft))).toContainEqual([issuePath, message]);
   });
 
-  it("keeps a complete exam as it is", () => {
-    expect(examDraftSchema(TODAY).parse(normalExam())).toEqual(examSchema(TODAY).parse(normalExam()));
+  it("keeps a complete exam as it is; only signing fills in the empty long-standing list", () => {
+    const { redFlagsLongStanding, ...complete } = examSchema(TODAY).parse(normalExam());
+    expect(redFlagsLongStanding).toEqual({});
+    expect(examDraftSchema(TODAY).parse(normalExam())).toEqual(complete);
+  });
+
+  it("the history's NSAID risks and current medicines default to none ticked", () => {
+    expect(signed().history).toMatchObject({ nsaidRisks: {}, currentMedicines: {} });
   });
 });
 
@@ -157,6 +177,111 @@ describe("hasMotorDeficit: any MRC grade below 5", () => {
     ["one weak grade in a draft", { strength: { L4: { right: 3 } } }, true],
   ])("%s → %s", (_, exam, expected) => {
     expect(hasMotorDeficit(exam)).toBe(expected);
+  });
+});
+
+describe("hasBilateralSigns: symptoms or signs in both legs (a clearance finding, DOMAIN.md §10.4)", () => {
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ["left-sided sciatica, SLR positive on the left only", {}, false],
+    ["symptoms on both sides", { "history.side": "both" }, true],
+    ["symptoms on the right only", { "history.side": "right" }, false],
+    ["the bilateral red flag answered yes", { "redFlags.bilateral_leg_symptoms": true }, true],
+    ["the bilateral red flag, long-standing and assessed: still a bilateral sign", { "redFlags.bilateral_leg_symptoms": true, "redFlagsLongStanding.bilateral_leg_symptoms": true }, true],
+    ["SLR positive on both sides", { "slr.right": { result: "positive", angle: 60 } }, true],
+    ["SLR positive left, not tested right", { "slr.right": { result: "not_tested", angle: null } }, false],
+    ["weakness on both sides, the same root (L5 4/5 each)", { "strength.L5": { left: 4, right: 4 } }, true],
+    ["weakness on both sides, different roots (L5 left, S1 right)", { "strength.L5": { left: 4, right: 5 }, "strength.S1": { left: 5, right: 4 } }, true],
+    ["weakness on one side only, two roots", { "strength.L5": { left: 4, right: 5 }, "strength.S1": { left: 3, right: 5 } }, false],
+  ])("%s → %s", (_, changes, bilateral) => {
+    expect(hasBilateralSigns(signed(changes))).toBe(bilateral);
+  });
+
+  it.each<[string, ExamDraft, boolean]>([
+    ["an empty draft", {}, false],
+    ["a draft with one weak grade: the other side not entered is not weak", { strength: { L4: { left: 3 } } }, false],
+    ["a draft with weakness entered on both sides", { strength: { L4: { left: 3 }, S1: { right: 4 } } }, true],
+    ["a draft with SLR positive on one side only", { slr: { left: { result: "positive" } } }, false],
+    ["a draft with SLR positive on both sides, angles to come", { slr: { left: { result: "positive" }, right: { result: "positive" } } }, true],
+    ["a draft with the bilateral flag answered no", { redFlags: { bilateral_leg_symptoms: false } }, false],
+  ])("%s → %s", (_, draft, bilateral) => {
+    expect(hasBilateralSigns(draft)).toBe(bilateral);
+  });
+});
+
+describe("examRedFlags: raised now, long-standing and assessed, or absent (DOMAIN.md §2)", () => {
+  const answers = (yes: RedFlagId[]) => Object.fromEntries(RED_FLAG_IDS.map((id) => [id, yes.includes(id)])) as Record<RedFlagId, boolean>;
+  const others = (...ids: RedFlagId[]) => RED_FLAG_IDS.filter((id) => !ids.includes(id));
+
+  it.each<[string, RedFlagId[], Partial<Record<RedFlagId, boolean>>, { raised: RedFlagId[]; longStanding: RedFlagId[]; absent: RedFlagId[] }]>([
+    ["none present", [], {}, { raised: [], longStanding: [], absent: [...RED_FLAG_IDS] }],
+    ["one present, new", ["saddle_numbness"], {}, { raised: ["saddle_numbness"], longStanding: [], absent: others("saddle_numbness") }],
+    [
+      "bilateral symptoms of known stenosis, long-standing: no alert",
+      ["bilateral_leg_symptoms"],
+      { bilateral_leg_symptoms: true },
+      { raised: [], longStanding: ["bilateral_leg_symptoms"], absent: others("bilateral_leg_symptoms") },
+    ],
+    [
+      "one long-standing and one new: only the new one raises",
+      ["fever", "bilateral_leg_symptoms"],
+      { bilateral_leg_symptoms: true },
+      { raised: ["fever"], longStanding: ["bilateral_leg_symptoms"], absent: others("fever", "bilateral_leg_symptoms") },
+    ],
+    [
+      "marked long-standing but answered no: absent, not long-standing",
+      [],
+      { osteoporosis: true },
+      { raised: [], longStanding: [], absent: [...RED_FLAG_IDS] },
+    ],
+    [
+      "long-standing unticked (false) is not long-standing",
+      ["thoracic_pain"],
+      { thoracic_pain: false },
+      { raised: ["thoracic_pain"], longStanding: [], absent: others("thoracic_pain") },
+    ],
+    [
+      "several raised, in checklist order",
+      ["fever", "saddle_numbness", "cancer_history"],
+      {},
+      { raised: ["saddle_numbness", "cancer_history", "fever"], longStanding: [], absent: others("fever", "saddle_numbness", "cancer_history") },
+    ],
+  ])("%s", (_, yes, redFlagsLongStanding, expected) => {
+    expect(examRedFlags({ redFlags: answers(yes), redFlagsLongStanding })).toEqual(expected);
+  });
+});
+
+describe("the history's NSAID risks and current medicines, as lists (DOMAIN.md §7)", () => {
+  it.each<[string, ExamDraft | null | undefined, string[], string[]]>([
+    ["no exam", null, [], []],
+    ["undefined", undefined, [], []],
+    ["no history yet", {}, [], []],
+    ["nothing ticked", { history: { nsaidRisks: {}, currentMedicines: {} } }, [], []],
+    [
+      "ticked and unticked boxes, in the form's order",
+      { history: { nsaidRisks: { anticoagulant: true, gi_bleed: true, kidney_disease: false }, currentMedicines: { benzodiazepine: true, opioid: true, gabapentinoid: false } } },
+      ["gi_bleed", "anticoagulant"],
+      ["opioid", "benzodiazepine"],
+    ],
+    [
+      "every box",
+      {
+        history: {
+          nsaidRisks: { gi_bleed: true, kidney_disease: true, cardiovascular: true, anticoagulant: true, nsaid_asthma: true },
+          currentMedicines: { opioid: true, gabapentinoid: true, benzodiazepine: true },
+        },
+      },
+      ["gi_bleed", "kidney_disease", "cardiovascular", "anticoagulant", "nsaid_asthma"],
+      ["opioid", "gabapentinoid", "benzodiazepine"],
+    ],
+  ])("%s", (_, exam, risks, medicines) => {
+    expect(nsaidRisksOf(exam)).toEqual(risks);
+    expect(currentMedicinesOf(exam)).toEqual(medicines);
+  });
+
+  it("a signed exam keeps its ticked boxes", () => {
+    const exam = signed({ "history.nsaidRisks": { gi_bleed: true }, "history.currentMedicines": { opioid: true } });
+    expect(nsaidRisksOf(exam)).toEqual(["gi_bleed"]);
+    expect(currentMedicinesOf(exam)).toEqual(["opioid"]);
   });
 });
 

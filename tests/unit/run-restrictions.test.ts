@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { careState, type CareFacts, type PauseReason, type Permission } from "@/lib/domain/care-state";
+import type { Restrictions } from "@/lib/domain/clearance";
 import {
   checkRunAgainstClearance,
   weekSoFarFor,
   type BreachCode,
-  type Clearance,
   type LoggedRun,
   type RunRestrictions,
   type WeekSoFar,
 } from "@/lib/domain/run-restrictions";
 
 // Limits written out: 30 min a run, 3 runs a week, 15 km a week, effort RPE 4/10, pain 3/10.
-const limits: RunRestrictions = {
+const limits: Restrictions = {
   maxRunMinutes: 30,
   runsPerWeek: 3,
   weeklyDistanceKm: 15,
@@ -18,8 +19,34 @@ const limits: RunRestrictions = {
   painCeiling: 3,
   flatGroundOnly: true,
   noSpeedWork: true,
+  notes: "",
 };
-const restricted: Clearance = { level: "restricted", restrictions: limits };
+const clearedWith = (restrictions: Restrictions | null): Permission => ({
+  status: "cleared",
+  level: "restricted",
+  restrictions,
+  reviewDate: "2026-05-01",
+  reviewDue: false,
+  version: 2,
+});
+const restricted = clearedWith(limits);
+const paused = (reason: PauseReason): Permission => ({ status: "paused", reason });
+
+/** The permission careState derives for a decision in the current episode. */
+function permissionFor(level: "not_cleared" | "restricted" | "full", restrictions: Restrictions | null): Permission {
+  const facts: CareFacts = {
+    today: "2026-04-15",
+    reviewGraceDays: 7,
+    episode: { id: "e", status: "active", reopenedSeq: null },
+    clearance: { version: 1, level, restrictions, reviewDate: "2026-05-01", episodeId: "e", seq: 1, withdrawn: false },
+    redFlags: [],
+    latestRedFlagSeq: null,
+    plan: null,
+    runs: [],
+    checkIns: [],
+  };
+  return careState(facts).permission;
+}
 const easyRun: LoggedRun = { minutes: 20, distanceKm: 3, rpe: 3, painDuring: 1, date: "2026-04-15" };
 const quietWeek: WeekSoFar = { runs: 0, distanceKm: 0 };
 
@@ -50,22 +77,44 @@ describe("checkRunAgainstClearance at the limits (equal is fine, one above breac
     ["no runs-a-week limit", { runsPerWeek: null }],
     ["no weekly distance limit", { weeklyDistanceKm: null }],
   ])("%s: that limit is not checked", (_, change) => {
-    const clearance: Clearance = { level: "restricted", restrictions: { ...limits, ...change } };
+    const clearance = clearedWith({ ...limits, ...change });
     const hardRun = { minutes: 90, distanceKm: 20, rpe: 9, painDuring: 8, date: "2026-04-15" };
     const all = checkRunAgainstClearance(hardRun, restricted, { runs: 5, distanceKm: 20 }).length;
     expect(checkRunAgainstClearance(hardRun, clearance, { runs: 5, distanceKm: 20 })).toHaveLength(all - 1);
   });
 });
 
-describe("checkRunAgainstClearance by clearance level", () => {
-  it.each<[string, Clearance, BreachCode[]]>([
-    ["not cleared: any run is a breach, and the only one reported", { level: "not_cleared", restrictions: null }, ["not_cleared"]],
-    ["not cleared, even with limits still on file", { level: "not_cleared", restrictions: limits }, ["not_cleared"]],
-    ["fully cleared: limits on file no longer apply", { level: "full", restrictions: limits }, []],
-    ["restricted without limits recorded", { level: "restricted", restrictions: null }, []],
-  ])("%s", (_, clearance, codes) => {
-    const hardRun = { minutes: 90, distanceKm: 20, rpe: 9, painDuring: 8, date: "2026-04-15" };
-    expect(checkRunAgainstClearance(hardRun, clearance, { runs: 5, distanceKm: 20 }).map((b) => b.code)).toEqual(codes);
+describe("checkRunAgainstClearance by the permission in force", () => {
+  const hardRun = { minutes: 90, distanceKm: 20, rpe: 9, painDuring: 8, date: "2026-04-15" };
+  const week = { runs: 5, distanceKm: 20 };
+
+  it.each<[string, Permission, BreachCode[]]>([
+    ["not cleared: any run is a breach, and the only one reported", permissionFor("not_cleared", null), ["not_cleared"]],
+    ["not cleared, even with limits still on file", permissionFor("not_cleared", limits), ["not_cleared"]],
+    ["paused by an open red flag", paused({ code: "red_flag_open", tier: "urgent", flags: ["fever"], source: "check_in", raisedAt: new Date("2026-04-14T08:00:00Z") }), ["not_cleared"]],
+    ["paused: review overdue", paused({ code: "review_overdue", reviewDate: "2026-04-01", graceEnded: "2026-04-08" }), ["not_cleared"]],
+    ["paused: awaiting exam", paused({ code: "awaiting_exam" }), ["not_cleared"]],
+    ["fully cleared: limits on file no longer apply", permissionFor("full", limits), []],
+    ["healed, back to training: no limits", { status: "return_to_training" }, []],
+    ["restricted without limits recorded", clearedWith(null), []],
+    ["restricted, through careState", permissionFor("restricted", limits), ["too_long", "too_hard", "pain_above_ceiling", "too_many_runs", "weekly_distance"]],
+  ])("%s", (_, permission, codes) => {
+    expect(checkRunAgainstClearance(hardRun, permission, week).map((b) => b.code)).toEqual(codes);
+  });
+
+  it("a run while paused says why, in the words the patient already read", () => {
+    const [breach] = checkRunAgainstClearance(easyRun, paused({ code: "withdrawn" }), quietWeek, "Your clearance to run was withdrawn.");
+    expect(breach).toEqual({
+      code: "not_cleared",
+      patientMessage: "Your clearance to run was withdrawn. Please do not run until your doctor clears you. This run is saved and your care team can see it.",
+      clinicianMessage: "Run logged on 2026-04-15 while no clearance was in force.",
+    });
+    expect(checkRunAgainstClearance(easyRun, paused({ code: "not_cleared" }), quietWeek)[0]?.patientMessage).toMatch(/^You are not cleared to run at the moment\. /);
+  });
+
+  it("a pain left blank is not checked against the ceiling (unknown, never 0)", () => {
+    expect(checkRunAgainstClearance({ ...easyRun, painDuring: null }, restricted, quietWeek)).toEqual([]);
+    expect(checkRunAgainstClearance({ ...easyRun, painDuring: null, minutes: 31 }, restricted, quietWeek).map((b) => b.code)).toEqual(["too_long"]);
   });
 });
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { Caseload } from "@/lib/dal/caseload";
 import { AdherencePercent, FlagList, lastLogText, LiveStatus, painText } from "@/lib/ui/adherence";
-import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
+import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { useLiveData } from "@/lib/ui/use-live-data";
@@ -11,12 +11,12 @@ import { useLiveData } from "@/lib/ui/use-live-data";
 /** The therapist's caseload, most in need first, refreshed while it is open. */
 export function CaseloadTable({ initial }: { initial: Caseload }) {
   const { data, updatedAt, failed } = useLiveData("caseload", "/api/caseload", initial);
-  const flagged = data.rows.filter((r) => r.openRedFlags > 0 || r.summary.flags.length > 0).length;
+  const flagged = data.rows.filter((r) => r.alerts.length > 0 || r.summary.flags.length > 0).length;
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700">
         {data.rows.length} {data.rows.length === 1 ? "patient" : "patients"}, {flagged} needing attention. Most in need first: red flags, then runs beyond the
-        restrictions and rising pain, then low adherence and silence.
+        restrictions, the pain rule and new numbness or weakness, then rising pain, low adherence and silence.
       </p>
       <LiveStatus className="text-sm text-slate-600" updatedAt={updatedAt} failed={failed} />
       {data.rows.length === 0 ? (
@@ -42,19 +42,20 @@ export function CaseloadTable({ initial }: { initial: Caseload }) {
                   <th scope="row" className="px-3 py-2 font-medium">
                     <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.name}</Link>
                     <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}</span>
-                    {p.episodeStatus === "healed" && <EpisodeStatusBadge status={p.episodeStatus} />}
+                    {p.healed && <EpisodeStatusBadge status="healed" />}
                   </th>
                   <td className="px-3 py-2">
                     <div className="space-y-1">
-                      <RedFlagBadge count={p.openRedFlags} />
-                      {(p.openRedFlags === 0 || p.summary.flags.length > 0) && <FlagList flags={p.summary.flags} />}
+                      <RedFlagBadge count={p.openRedFlags} tier={p.redFlagTier} />
+                      <CareAlertList alerts={p.alerts} />
+                      {(p.alerts.length === 0 || p.summary.flags.length > 0) && <FlagList flags={p.summary.flags} />}
                     </div>
                   </td>
                   <td className="px-3 py-2"><AdherencePercent rate={p.summary.last7} /></td>
                   <td className="px-3 py-2"><AdherencePercent rate={p.summary.last28} /></td>
                   <td className="px-3 py-2">{lastLogText(p.summary.lastLogDate, p.today)}</td>
                   <td className="px-3 py-2">{painText(p.summary.pain)}</td>
-                  <td className="px-3 py-2"><ClearanceBadge level={p.clearanceLevel} /></td>
+                  <td className="px-3 py-2"><PermissionBadge label={p.permission} mayRun={p.mayRun} /></td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/dal/session";
 import { listCaseload } from "@/lib/dal/caseload";
 import { listWorklist, worklistQuerySchema, type WorklistQuery } from "@/lib/dal/worklist";
 import { AdherencePercent, FlagList, lastLogText } from "@/lib/ui/adherence";
-import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
+import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { CaseloadTable } from "./caseload-table";
@@ -69,10 +69,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="clearance" className="text-sm font-medium">Clearance</label>
           <select id="clearance" name="clearance" defaultValue={query.clearance ?? ""} className={control}>
             <option value="">Any</option>
-            <option value="none">No decision</option>
-            <option value="not_cleared">Not cleared</option>
+            <option value="may_run">May run (any)</option>
             <option value="restricted">Cleared with limits</option>
             <option value="full">Fully cleared</option>
+            <option value="paused">Not cleared (any reason)</option>
           </select>
         </div>
         <div>
@@ -130,9 +130,14 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                   </th>
                   <td className="px-3 py-2 tabular-nums">{p.age}</td>
                   <td className="px-3 py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
-                  <td className="px-3 py-2"><ClearanceBadge level={p.clearanceLevel} reviewDue={p.reviewDue} /></td>
+                  <td className="px-3 py-2"><PermissionBadge label={p.permission} mayRun={p.mayRun} /></td>
                   <td className="px-3 py-2 tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</td>
-                  <td className="px-3 py-2"><RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} /></td>
+                  <td className="px-3 py-2">
+                    <div className="space-y-1">
+                      <RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} tier={p.redFlagTier} />
+                      <CareAlertList alerts={p.alerts} />
+                    </div>
+                  </td>
                   <td className="px-3 py-2">
                     {p.adherence ? (
                       <>

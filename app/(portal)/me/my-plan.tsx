@@ -1,5 +1,6 @@
 import type { MyPlan } from "@/lib/dal/plans";
-import { itemName } from "@/lib/domain/plan";
+import type { CareState } from "@/lib/domain/care-state";
+import { itemName, type PlanItem } from "@/lib/domain/plan";
 import { catalogueEntry, describeDose, type PlanCategory } from "@/lib/domain/plan-catalogue";
 import { formatDate } from "@/lib/ui/format";
 
@@ -13,6 +14,41 @@ const sections: { title: string; categories: PlanCategory[] }[] = [
 
 function addWeeks(date: string, weeks: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * An item's dose as the state in force allows it today: running paused while no clearance is in
+ * force, or cut to the clearance's limits; a medicine only between its start and end dates.
+ */
+function ItemDose({ item, care }: { item: PlanItem; care: CareState }) {
+  if (item.dose.kind === "advice") return null;
+  const running = care.running.find((r) => r.key === item.key);
+  if (running) {
+    if (running.status === "paused") {
+      return (
+        <p className="text-sm font-semibold text-red-800">
+          Paused: do not run for now. <span className="font-normal">Your plan says {describeDose(running.planned).toLowerCase()}, once your doctor clears you.</span>
+        </p>
+      );
+    }
+    return <p className="text-sm text-slate-800">{describeDose(running.allowed!)}{running.exceedsClearance ? " (cut to your clearance's limits)" : ""}</p>;
+  }
+  const medicine = care.medicines.find((m) => m.key === item.key);
+  if (medicine) {
+    const when =
+      medicine.status === "ended"
+        ? `Finished on ${formatDate(medicine.endsOn)}: do not take it any more unless your doctor says so.`
+        : medicine.status === "not_started"
+          ? `Starts on ${formatDate(medicine.startsOn)}, until ${formatDate(medicine.endsOn)}.`
+          : `From ${formatDate(medicine.startsOn)} until ${formatDate(medicine.endsOn)}.`;
+    return (
+      <>
+        <p className={`text-sm ${medicine.status === "ended" ? "text-slate-600 line-through" : "text-slate-800"}`}>{describeDose(item.dose)}</p>
+        <p className={`text-sm ${medicine.status === "ended" ? "font-semibold text-slate-800" : "text-slate-700"}`}>{when}</p>
+      </>
+    );
+  }
+  return <p className="text-sm text-slate-800">{describeDose(item.dose)}</p>;
 }
 
 /** The patient's current plan in plain language: what to do, how much, and how. */
@@ -42,7 +78,7 @@ export function MyPlanSection({ plan }: { plan: MyPlan | null }) {
               {items.map((item) => (
                 <li key={item.key} className="rounded-md border border-slate-200 p-3">
                   <p className="font-medium">{itemName(item)}</p>
-                  {item.dose.kind !== "advice" && <p className="text-sm text-slate-800">{describeDose(item.dose)}</p>}
+                  <ItemDose item={item} care={plan.care} />
                   <p className="mt-1 text-sm text-slate-700">{item.instructions}</p>
                 </li>
               ))}

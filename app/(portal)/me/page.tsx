@@ -5,18 +5,12 @@ import { getMyPlan } from "@/lib/dal/plans";
 import { getMyDay } from "@/lib/dal/activity";
 import Link from "next/link";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
-import { formatDate } from "@/lib/ui/format";
+import { PermissionCard } from "@/lib/ui/permission-card";
 import { MyPlanSection } from "./my-plan";
 
 export const metadata: Metadata = { title: "My plan" };
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
-
-const clearanceHeading = {
-  not_cleared: "Not cleared to run yet",
-  restricted: "Cleared to run, with limits",
-  full: "Cleared to run",
-} as const;
 
 export default async function MyHomePage() {
   await requireRole("patient");
@@ -27,23 +21,7 @@ export default async function MyHomePage() {
       <h1 id="me-heading" className="text-2xl font-semibold">
         Hello, {record.name.split(" ")[0]}
       </h1>
-      <section aria-labelledby="clearance-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="clearance-heading" className="text-lg font-semibold">
-          {record.clearance ? clearanceHeading[record.clearance.level] : "Waiting for your doctor's decision about running"}
-        </h2>
-        {record.clearance ? (
-          <>
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              {record.clearance.sentences.map((s) => (
-                <li key={s}>{s}</li>
-              ))}
-            </ul>
-            {record.clearance.reviewDate && <p className="mt-2 text-sm text-slate-700">Next review: {formatDate(record.clearance.reviewDate)}</p>}
-          </>
-        ) : (
-          <p className="mt-2">Until your doctor has examined you and decided, please do not run.</p>
-        )}
-      </section>
+      <PermissionCard care={record.care} settings={record.settings} />
       {day.items.length > 0 && (
         <section aria-labelledby="today-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="today-heading" className="text-lg font-semibold">Today</h2>
@@ -51,6 +29,11 @@ export default async function MyHomePage() {
             {done} of {day.items.length} plan items done today.
           </p>
           <ul className="mt-2 space-y-1 text-sm">
+            {day.running.map((r) => (
+              <li key={r.state.key} className={r.allowed ? undefined : "font-semibold text-red-800"}>
+                {r.allowed ? `○ ${r.name}: ${r.allowed}` : `⏸ ${r.name}: paused, do not run for now`}
+              </li>
+            ))}
             {day.items.map((i) => (
               <li key={i.key}>
                 {i.status === "done" ? "✓ " : i.status === "skipped" ? "– " : "○ "}

@@ -3,26 +3,44 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { markEpisodeHealed } from "@/lib/dal/episodes";
-import { acknowledgeRedFlag, acknowledgeRedFlagSchema, resolveRedFlag, resolveRedFlagSchema } from "@/lib/dal/red-flags";
+import { markEpisodeHealed, markHealedSchema, reopenEpisode, reopenEpisodeSchema } from "@/lib/dal/episodes";
+import { acknowledgeRedFlag, acknowledgeRedFlagSchema, resolveRedFlag } from "@/lib/dal/red-flags";
+import { redFlagIdSchema } from "@/lib/domain/red-flags";
 
 const patientIdField = z.object({ patientId: z.uuid("Unknown patient.") });
 
-export const resolveRedFlagAction = validatedAction(
-  resolveRedFlagSchema.extend(patientIdField.shape),
-  { roles: ["physician"], action: "red_flag.resolve" },
-  async ({ patientId, ...input }) => {
-    await resolveRedFlag(patientId, input);
+// The form's "long-standing" boxes arrive as longStanding.<flag> = "on".
+const resolveForm = z.looseObject({ patientId: z.uuid("Unknown patient."), alertId: z.uuid("Unknown alert."), resolution: z.string().default("") });
+
+export const resolveRedFlagAction = validatedAction(resolveForm, { roles: ["physician"], action: "red_flag.resolve" }, async ({ patientId, alertId, resolution, ...rest }) => {
+  const longStanding = Object.keys(rest)
+    .filter((k) => k.startsWith("longStanding.") && rest[k] === "on")
+    .map((k) => k.slice("longStanding.".length))
+    .filter((id) => redFlagIdSchema.safeParse(id).success);
+  await resolveRedFlag(patientId, { alertId, resolution, longStanding: longStanding as z.infer<typeof redFlagIdSchema>[] });
+  revalidatePath(`/patients/${patientId}`);
+  return { ok: true, message: "Resolution recorded. Decide the clearance again before the patient runs." };
+});
+
+export const markEpisodeHealedAction = validatedAction(
+  markHealedSchema.partial().extend(patientIdField.shape),
+  { roles: ["physician"], action: "episode.heal" },
+  async ({ patientId, confirm }) => {
+    await markEpisodeHealed(patientId, { confirm: confirm ?? "" } as z.input<typeof markHealedSchema>);
     revalidatePath(`/patients/${patientId}`);
-    return { ok: true, message: "Resolution recorded." };
+    return { ok: true, message: "Episode marked healed." };
   },
 );
 
-export const markEpisodeHealedAction = validatedAction(patientIdField, { roles: ["physician"], action: "episode.heal" }, async ({ patientId }) => {
-  await markEpisodeHealed(patientId);
-  revalidatePath(`/patients/${patientId}`);
-  return { ok: true, message: "Episode marked healed." };
-});
+export const reopenEpisodeAction = validatedAction(
+  reopenEpisodeSchema.partial().extend(patientIdField.shape),
+  { roles: ["physician"], action: "episode.reopen" },
+  async ({ patientId, reason }) => {
+    await reopenEpisode(patientId, { reason: reason ?? "" });
+    revalidatePath(`/patients/${patientId}`);
+    return { ok: true, message: "Episode reopened. Decide the clearance again before the patient runs." };
+  },
+);
 
 export const acknowledgeRedFlagAction = validatedAction(
   acknowledgeRedFlagSchema.extend(patientIdField.shape),

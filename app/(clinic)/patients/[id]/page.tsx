@@ -11,13 +11,20 @@ import { getPatientChart } from "@/lib/dal/patients";
 import { listRedFlagAlerts } from "@/lib/dal/red-flags";
 import { requireRole } from "@/lib/dal/session";
 import { AdherenceAtAGlance } from "@/lib/ui/adherence";
-import { ClearanceBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
+import { mayRun } from "@/lib/domain/care-state";
+import { legSymptomLabels, type LegSymptom } from "@/lib/domain/check-in";
+import { permissionLabel } from "@/lib/domain/permission-wording";
+import { listKnownSymptoms } from "@/lib/dal/red-flags";
+import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
+import { StateInForce } from "@/lib/ui/state-in-force";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { formatDate, formatDateTime, sexLabel } from "@/lib/ui/format";
 import { AcknowledgeRedFlagForm } from "./acknowledge-red-flag-form";
 import { HealEpisodeForm } from "./heal-episode-form";
 import { orNotFound } from "./load";
+import { ReopenEpisodeForm } from "./reopen-episode-form";
 import { ResolveRedFlagForm } from "./resolve-red-flag-form";
+import { RunLine } from "./run-line";
 
 export const metadata: Metadata = { title: "Chart" };
 
@@ -28,7 +35,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const user = await requireRole("physician", "therapist");
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
-  const [exams, diagnoses, clearance, alerts, plan, referrals, runs, adherence] = await Promise.all([
+  const [exams, diagnoses, clearance, alerts, plan, referrals, runs, adherence, knownSymptoms] = await Promise.all([
     listExams(id),
     getDiagnoses(id),
     getClearance(id),
@@ -37,10 +44,13 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
     listReferrals(id),
     listRecentRuns(id),
     getAdherenceSummary(id),
+    listKnownSymptoms(id),
   ]);
+  const { care } = chart;
   const breachingRuns = runs.filter((r) => r.breaches.length > 0);
   const openEscalations = referrals.escalations.filter((r) => r.status === "requested" || r.status === "scheduled");
   const openAlerts = alerts.filter((a) => !a.resolvedAt);
+  const emergencyOpen = care.redFlagTier === "emergency";
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
   const diagnosis = diagnoses[0];
 
@@ -54,9 +64,12 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
       )}
       {openAlerts.length > 0 && (
         <section aria-labelledby="red-flag-banner" className="rounded-md border-2 border-red-700 bg-red-700 p-4 text-white">
-          <h2 id="red-flag-banner" className="text-lg font-bold">Red flag: emergency care needed</h2>
+          <h2 id="red-flag-banner" className="text-lg font-bold">
+            {emergencyOpen ? "Emergency red flag: emergency care now" : "Urgent red flag: same-day medical review"}
+          </h2>
           <p className="mt-1">
-            This patient has {openAlerts.length === 1 ? "an unresolved red flag" : `${openAlerts.length} unresolved red flags`}. They cannot be cleared to run until a physician records how it was resolved.
+            This patient has {openAlerts.length === 1 ? "an unresolved red flag" : `${openAlerts.length} unresolved red flags`}. No clearance is in force and the patient is told not to run
+            until a physician records how it was resolved and decides the clearance again.
           </p>
         </section>
       )}
@@ -65,8 +78,11 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
         <div className="flex flex-wrap items-center gap-3">
           <h1 id="chart-heading" className="text-2xl font-semibold">{chart.name}</h1>
           <EpisodeStatusBadge status={chart.episode?.status ?? null} />
-          <ClearanceBadge level={clearance.current?.level ?? null} reviewDue={clearance.reviewDue} />
-          <RedFlagBadge count={openAlerts.length} />
+          <PermissionBadge label={permissionLabel(care.permission)} mayRun={mayRun(care.permission)} />
+          <RedFlagBadge count={openAlerts.length} tier={care.redFlagTier} />
+        </div>
+        <div className="mt-2">
+          <CareAlertList alerts={care.alerts} />
         </div>
         <p className="mt-1 text-sm text-slate-700">
           {chart.age} years · {sexLabel[chart.sex]} · born {formatDate(chart.dateOfBirth)} · MRN <span className="tabular-nums">{chart.mrn}</span>
@@ -80,18 +96,26 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
             {alerts.map((a) => (
               <li key={a.id} className={a.resolvedAt ? "text-sm text-slate-700" : "rounded-md border border-red-300 bg-red-50 p-3"}>
                 <p className="font-medium">
-                  {a.resolvedAt ? "Resolved: " : ""}
+                  {a.resolvedAt ? "Resolved: " : a.tier === "emergency" ? "Emergency: " : "Urgent: "}
                   {a.flags.map((f) => f.label).join("; ")}
                 </p>
                 <p className="text-sm text-slate-700">
                   Raised {formatDateTime(a.raisedAt)} from {a.source === "exam" ? "an examination" : "the patient's check-in"}
+                  {a.acknowledgedAt && ` · acknowledged ${formatDateTime(a.acknowledgedAt)}${a.acknowledgedByName ? ` by ${a.acknowledgedByName}` : ""}`}
                   {a.resolvedAt && ` · resolved ${formatDateTime(a.resolvedAt)} by ${a.resolvedByName}: ${a.resolution}`}
                 </p>
+                {a.checkIn && (
+                  <p className="mt-1 text-sm text-slate-800">
+                    The patient answered yes to: {a.flags.map((f) => f.label).join("; ")}. Pain {a.checkIn.painNow}/10
+                    {a.checkIn.legSymptoms.length > 0 && ` · ${a.checkIn.legSymptoms.map((l) => legSymptomLabels[l as LegSymptom] ?? l).join(", ").toLowerCase()}`}
+                    {a.checkIn.neuroWorse && " · numbness or weakness new or worse"}.
+                  </p>
+                )}
                 {!a.resolvedAt && !a.acknowledgedAt && (
                   <p className="mt-1 font-semibold text-red-800">Reported by the patient and not yet acknowledged by a physician.</p>
                 )}
                 {!a.resolvedAt && !a.acknowledgedAt && canWrite && <AcknowledgeRedFlagForm patientId={chart.id} alertId={a.id} />}
-                {!a.resolvedAt && canWrite && <ResolveRedFlagForm patientId={chart.id} alertId={a.id} />}
+                {!a.resolvedAt && canWrite && <ResolveRedFlagForm key={a.acknowledgedAt?.toISOString() ?? "new"} patientId={chart.id} alertId={a.id} flags={a.flags} />}
               </li>
             ))}
           </ul>
@@ -114,14 +138,18 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
       <div className="grid gap-4 lg:grid-cols-2">
         <section aria-labelledby="clearance-heading" className={card}>
           <h2 id="clearance-heading" className="text-lg font-semibold">Clearance to run</h2>
-          <p className="mt-2"><ClearanceBadge level={clearance.current?.level ?? null} reviewDue={clearance.reviewDue} /></p>
+          <div className="mt-2"><StateInForce care={care} /></div>
           {clearance.current ? (
             <p className="mt-1 text-sm text-slate-700">
-              Version {clearance.current.version}, signed by {clearance.current.signedByName} on {formatDateTime(clearance.current.signedAt)}
-              {clearance.current.reviewDate && ` · review ${formatDate(clearance.current.reviewDate)}`}
+              Latest decision: version {clearance.current.version}, signed by {clearance.current.signedByName} on {formatDateTime(clearance.current.signedAt)}
             </p>
           ) : (
             <p className="mt-1 text-sm text-slate-700">No clearance decision yet.</p>
+          )}
+          {knownSymptoms.length > 0 && (
+            <p className="mt-1 text-sm text-slate-700">
+              Long-standing and assessed: {knownSymptoms.map((k) => k.label).join("; ")}. Check-ins ask only whether these got worse.
+            </p>
           )}
           <Link href={`/patients/${chart.id}/clearance`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
             {canWrite ? "Decide clearance and see history" : "See clearance and history"}
@@ -205,9 +233,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           <ul className="mt-2 divide-y divide-slate-200 text-sm">
             {runs.slice(0, 10).map((r) => (
               <li key={r.id} className="py-1">
-                {formatDate(r.date)}: {r.minutes} min, {r.distanceKm} km, effort {r.rpe}/10, pain {r.painDuring}/10 during, {r.painAfter}/10 after
-                {r.morningPain !== null && `, ${r.morningPain}/10 next morning`}
-                {r.breaches.length > 0 && <span className="ml-1 font-semibold text-amber-800">· beyond the clearance ({r.breaches.join(", ").replaceAll("_", " ")})</span>}
+                <RunLine run={r} />
               </li>
             ))}
           </ul>
@@ -248,7 +274,10 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
             {chart.episode && chart.episode.status !== "awaiting_exam" && `opened ${formatDateTime(chart.episode.openedAt)}`}
             {chart.episode?.resolvedAt && ` · healed ${formatDateTime(chart.episode.resolvedAt)}`}
           </p>
-          {canWrite && chart.episode?.status === "active" && <HealEpisodeForm patientId={chart.id} />}
+          {canWrite && chart.episode?.status === "active" && (
+            <HealEpisodeForm patientId={chart.id} blockedBy={openAlerts.length > 0 ? "A red flag is open: record how it was resolved before marking the episode healed." : null} />
+          )}
+          {canWrite && chart.episode?.status === "healed" && <ReopenEpisodeForm patientId={chart.id} />}
         </section>
         <section aria-labelledby="team-heading" className={card}>
           <h2 id="team-heading" className="text-lg font-semibold">Care team and running</h2>

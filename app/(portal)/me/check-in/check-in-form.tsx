@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import type { CheckInQuestion } from "@/lib/dal/check-ins";
 import type { ClinicSettings } from "@/lib/domain/clinic-settings";
-import { LEG_SYMPTOMS, legSymptomLabels } from "@/lib/domain/check-in";
-import { patientRedFlagIds, redFlags } from "@/lib/domain/red-flags";
+import { LEG_SYMPTOMS, legSymptomLabels, NEURO_QUESTION } from "@/lib/domain/check-in";
 import { EmergencyAdvice } from "@/lib/ui/emergency-advice";
 import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form";
 import { RadioGroup } from "@/lib/ui/radio-group";
@@ -15,34 +15,49 @@ const YES_NO = [
   { value: "yes", label: "Yes" },
 ];
 
-export function CheckInForm({ settings }: { settings: ClinicSettings }) {
+/** What to do at once after a check-in that reported a red flag: the tier decides (DOMAIN.md §2). */
+function AfterRedFlag({ tier, settings }: { tier: "emergency" | "urgent"; settings: ClinicSettings }) {
+  const emergency = tier === "emergency";
+  return (
+    <div
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="red-flag-now"
+      className={`fixed inset-0 z-50 overflow-y-auto p-6 ${emergency ? "bg-red-800 text-white" : "bg-amber-50 text-amber-950"}`}
+    >
+      <div className="mx-auto max-w-xl space-y-4">
+        <h1 id="red-flag-now" className="text-3xl font-bold">
+          {emergency ? "Get emergency care now" : "Get a medical review today"}
+        </h1>
+        <p className="text-lg">
+          {emergency
+            ? "You reported a sign that needs emergency care today. Your care team has been alerted, but do not wait for them. Do not run."
+            : "You reported a sign that a doctor needs to check today. Your care team has been alerted. Do not run until a doctor has seen you."}
+        </p>
+        <div className={`rounded-lg bg-white p-4 ${emergency ? "text-red-950" : "text-amber-950 ring-2 ring-amber-700"}`}>
+          <EmergencyAdvice settings={settings} only={tier} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function CheckInForm({ questions, settings }: { questions: CheckInQuestion[]; settings: ClinicSettings }) {
   const [state, action] = useActionState(submitCheckInAction, null);
   // One key per check-in: a double tap or a retry of the same answers is saved once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const typed = state && !state.ok ? state.values : undefined;
 
-  if (state?.ok && state.data?.emergency) {
+  if (state?.ok && state.data?.tier) return <AfterRedFlag tier={state.data.tier} settings={settings} />;
+  if (state?.ok) {
     return (
-      <div role="alertdialog" aria-modal="true" aria-labelledby="emergency-now" className="fixed inset-0 z-50 overflow-y-auto bg-red-800 p-6 text-white">
-        <div className="mx-auto max-w-xl space-y-4">
-          <h1 id="emergency-now" className="text-3xl font-bold">Get emergency care now</h1>
-          <p className="text-lg">You reported a sign that needs a doctor today. Your care team has been alerted, but do not wait for them.</p>
-          <div className="rounded-lg bg-white p-4 text-red-950">
-            <EmergencyAdvice settings={settings} />
-          </div>
-        </div>
+      <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-emerald-950">
+        <p>{state.message}</p>
+        {state.data?.careTeamAlerted && <p className="font-medium">You said numbness or weakness is new or worse: your care team has been told and will be in touch.</p>}
       </div>
     );
   }
-  if (state?.ok) {
-    return (
-      <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-emerald-950">
-        {state.message}
-      </p>
-    );
-  }
 
-  const questions = redFlags.filter((f) => patientRedFlagIds.includes(f.id));
   return (
     <form action={action} key={JSON.stringify(typed ?? {})} className="space-y-6" noValidate>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -59,10 +74,12 @@ export function CheckInForm({ settings }: { settings: ClinicSettings }) {
           ))}
         </div>
       </fieldset>
+      <RadioGroup name="neuroWorse" legend={NEURO_QUESTION} options={YES_NO} state={state} />
       <fieldset className="space-y-3 rounded-lg border-2 border-red-700 p-4">
         <legend className="px-1 font-semibold text-red-800">Warning signs: please answer each one</legend>
+        <p className="text-sm text-slate-800">These ask about the last 2 weeks: what is new, or getting worse.</p>
         {questions.map((q) => (
-          <RadioGroup key={q.id} name={`redFlags.${q.id}`} legend={q.patientQuestion ?? q.clinicianLabel} options={YES_NO} state={state} />
+          <RadioGroup key={q.id} name={`redFlags.${q.id}`} legend={q.question} options={YES_NO} state={state} />
         ))}
         <FieldError id="red-flags-error" errors={state && !state.ok ? state.fieldErrors?.redFlags : undefined} />
       </fieldset>

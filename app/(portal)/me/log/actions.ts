@@ -20,6 +20,7 @@ export const logActivityAction = validatedAction(z.object({ entry: z.string() })
 });
 
 export const logMorningPainAction = validatedAction(morningPainSchema, { roles: ["patient"], action: "activity.morning_pain" }, async (input) => {
-  await logMorningPain(input);
-  return { ok: true, message: "Saved." };
+  const { verdict } = await logMorningPain(input);
+  revalidatePath("/me");
+  return { ok: true, message: "Saved.", data: { verdict } };
 });

@@ -2,9 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { MyDay } from "@/lib/dal/activity";
+import { addDays as daysBefore } from "@/lib/domain/schedule";
+import { formatDate } from "@/lib/ui/format";
+
+// Next-morning pain may come for a run of the last three days (lib/dal/activity.ts).
+const MORNING_PAIN_DAYS = -3;
 import { DayItems } from "./day-items";
 import { MorningPain } from "./morning-pain";
 import { RunForm } from "./run-form";
+import { RunSummary } from "./run-summary";
 import { fetchMyDay, myDayKey } from "./use-log";
 
 export function DayLog({ initial }: { initial: MyDay }) {
@@ -17,18 +23,26 @@ export function DayLog({ initial }: { initial: MyDay }) {
       </section>
       <section aria-labelledby="run-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="run-heading" className="text-lg font-semibold">Log a run</h2>
-        {data.clearanceLevel === "not_cleared" && <p className="text-sm text-slate-700">You are not cleared to run yet. If you did run, log it so your care team knows.</p>}
+        {data.permission.status === "paused" ? (
+          <p className="rounded-md border-2 border-red-700 bg-red-50 px-3 py-2 font-semibold text-red-900">
+            {data.runningHeadline} If you did run, log it so your care team knows.
+          </p>
+        ) : (
+          data.running.map((r) => (
+            <p key={r.state.key} className="text-sm text-slate-800">
+              Your running today: {r.allowed}.
+            </p>
+          ))
+        )}
         <RunForm date={data.date} />
         {data.runs.length > 0 && (
           <div>
-            <h3 className="font-semibold">This week&apos;s runs</h3>
-            <ul className="mt-1 space-y-1 text-sm">
+            <h3 className="font-semibold">Runs in the last week</h3>
+            <ul className="mt-1 space-y-3 text-sm">
               {data.runs.map((r) => (
                 <li key={r.id}>
-                  {r.date}: {r.minutes} min, {r.distanceKm} km, effort {r.rpe}/10, pain {r.painDuring}/10
-                  {r.morningPain !== null && `, next morning ${r.morningPain}/10`}
-                  {r.breaches.length > 0 && <span className="ml-1 font-semibold text-amber-800">(beyond your limits)</span>}
-                  {r.morningPain === null && r.date < data.date && <MorningPain runId={r.id} label={r.date} />}
+                  <RunSummary run={r} />
+                  {r.morningPain === null && r.date < data.date && r.date >= daysBefore(data.date, MORNING_PAIN_DAYS) && <MorningPain runId={r.id} label={formatDate(r.date)} />}
                 </li>
               ))}
             </ul>

@@ -17,6 +17,7 @@ export function MorningPain({ runId, label }: { runId: string; label: string }) 
       form.set("pain", pain);
       const state = await logMorningPainAction(null, form);
       if (!state.ok) throw new Error(state.fieldErrors?.pain?.[0] ?? state.message);
+      return state.data?.verdict ?? null;
     },
     retry: 1,
     onSuccess: () => client.invalidateQueries({ queryKey: myDayKey }),
@@ -30,6 +31,11 @@ export function MorningPain({ runId, label }: { runId: string; label: string }) 
       <button type="button" onClick={() => save.mutate()} disabled={save.isPending} className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60">
         Save
       </button>
+      {save.isSuccess && save.data && (
+        <p role="status" className={`w-full text-sm ${save.data.alertCareTeam ? "font-semibold text-red-800" : "text-slate-800"}`}>
+          {save.data.reason}
+        </p>
+      )}
       {save.isError && (
         <p role="alert" className="w-full text-sm font-medium text-red-700">
           {save.error.message}

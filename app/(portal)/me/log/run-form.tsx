@@ -7,16 +7,20 @@ const FIELDS = [
   { name: "minutes", label: "Minutes", inputMode: "numeric" },
   { name: "distanceKm", label: "Distance (km)", inputMode: "decimal" },
   { name: "rpe", label: "Effort (1 easy – 10 all-out)", inputMode: "numeric" },
+  { name: "painBefore", label: "Pain before (0–10)", inputMode: "numeric" },
   { name: "painDuring", label: "Pain during (0–10)", inputMode: "numeric" },
   { name: "painAfter", label: "Pain after (0–10)", inputMode: "numeric" },
 ] as const;
+
+const EMPTY: RunFields = { minutes: "", distanceKm: "", rpe: "", painBefore: "", painDuring: "", painAfter: "" };
 
 type RunFields = Record<(typeof FIELDS)[number]["name"], string>;
 
 /** Logs a run; a run beyond the clearance is saved, flagged to the care team, and explained here. */
 export function RunForm({ date }: { date: string }) {
   const log = useLogActivity();
-  const [values, setValues] = useState<RunFields>({ minutes: "", distanceKm: "", rpe: "", painDuring: "", painAfter: "" });
+  const [values, setValues] = useState<RunFields>(EMPTY);
+  const [newNumbness, setNewNumbness] = useState(false);
   const [runDate, setRunDate] = useState(date);
   const refused = log.error instanceof EntryRefused ? log.error.state : null;
   const errorOf = (name: string) => refused?.fieldErrors?.[name]?.[0];
@@ -25,8 +29,13 @@ export function RunForm({ date }: { date: string }) {
     event.preventDefault();
     // Typed values stay in the form whatever happens; a success clears them for the next run.
     log.mutate(
-      { kind: "run", idempotencyKey: crypto.randomUUID(), date: runDate, ...values },
-      { onSuccess: () => setValues({ minutes: "", distanceKm: "", rpe: "", painDuring: "", painAfter: "" }) },
+      { kind: "run", idempotencyKey: crypto.randomUUID(), date: runDate, ...values, newNumbnessOrWeakness: newNumbness },
+      {
+        onSuccess: () => {
+          setValues(EMPTY);
+          setNewNumbness(false);
+        },
+      },
     );
   }
 
@@ -51,6 +60,11 @@ export function RunForm({ date }: { date: string }) {
           </label>
         ))}
       </div>
+      <p className="text-sm text-slate-700">Leave a pain score empty if you did not notice; it is never counted as 0.</p>
+      <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
+        <input type="checkbox" checked={newNumbness} onChange={(e) => setNewNumbness(e.target.checked)} className="h-5 w-5" />
+        New numbness or weakness in my leg during or after this run
+      </label>
       <button type="submit" disabled={log.isPending} className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {log.isPending ? "Saving…" : "Save run"}
       </button>
@@ -67,6 +81,14 @@ export function RunForm({ date }: { date: string }) {
         </div>
       )}
       {log.isSuccess && log.data.breaches.length === 0 && <p role="status" className="text-sm font-medium text-emerald-800">Run saved.</p>}
+      {log.isSuccess && log.data.verdict && (
+        <p
+          role={log.data.verdict.alertCareTeam ? "alert" : "status"}
+          className={`rounded-md px-3 py-2 text-sm ${log.data.verdict.alertCareTeam ? "border-2 border-red-700 bg-red-50 font-semibold text-red-900" : "border border-slate-300 bg-slate-50 text-slate-800"}`}
+        >
+          {log.data.verdict.reason}
+        </p>
+      )}
     </form>
   );
 }

@@ -26,7 +26,7 @@ async function send(entry: ActivityInput): Promise<LogResult> {
   form.set("entry", JSON.stringify(entry));
   const state = await logActivityAction(null, form);
   if (!state.ok) throw new EntryRefused(state);
-  return state.data ?? { breaches: [] };
+  return state.data ?? { breaches: [], verdict: null };
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
-import { CLEARANCE_LEVELS, MAX_PAIN_AT_REST_FOR_FULL, type ClearanceLevel, type Restrictions } from "@/lib/domain/clearance";
+import { addMonths, CLEARANCE_LEVELS, MAX_PAIN_AT_REST_FOR_FULL, MAX_PAIN_AT_REST_FOR_RESTRICTED, MAX_REVIEW_MONTHS, type ClearanceLevel, type Restrictions } from "@/lib/domain/clearance";
 import type { RedFlagId } from "@/lib/domain/red-flags";
 import { Field, FormMessage, SubmitButton, TextAreaField } from "@/lib/ui/form";
 import { decideClearanceAction } from "./actions";
@@ -71,11 +71,20 @@ function DecisionForm({ state, action, patientId, currentVersion, currentRestric
       )}
       <RadioGroup name="level" legend="Decision" options={LEVEL_OPTIONS} state={state} onChange={(value) => setLevel(asLevel(value))} />
       <RestrictionsFieldset state={state} defaults={typed ?? restrictionFormValues(currentRestrictions)} hidden={level !== "restricted"} />
-      <Field name="reviewDate" label="Review date" hint="A date after today." type="date" min={dayAfter(today)} required state={state} />
+      <Field
+        name="reviewDate"
+        label="Review date"
+        hint={`After today and within ${MAX_REVIEW_MONTHS} months.`}
+        type="date"
+        min={dayAfter(today)}
+        max={addMonths(today, MAX_REVIEW_MONTHS)}
+        required
+        state={state}
+      />
       <TextAreaField
         name="overrideReason"
         label="Override reason"
-        hint={`Only needed to clear fully despite pain at rest above ${MAX_PAIN_AT_REST_FOR_FULL}/10 or a motor deficit.`}
+        hint={`Needed to clear despite a finding of the last exam: pain at rest above ${MAX_PAIN_AT_REST_FOR_FULL}/10 (full) or ${MAX_PAIN_AT_REST_FOR_RESTRICTED}/10 (with limits), a motor deficit, or signs in both legs.`}
         state={state}
         onChange={(event) => setOverrideReason(event.currentTarget.value)}
       />

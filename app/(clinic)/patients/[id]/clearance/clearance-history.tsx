@@ -1,5 +1,5 @@
 import type { ClearanceVersion } from "@/lib/dal/clearance";
-import { clearanceLabel } from "@/lib/ui/clearance-badge";
+import { decisionLabel } from "@/lib/ui/clearance-badge";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { restrictionLines } from "./restriction-lines";
@@ -31,7 +31,7 @@ export function ClearanceHistory({ history }: { history: ClearanceVersion[] }) {
                   <th scope="row" className={`${cell} font-semibold text-slate-900`}>
                     {v.version}
                   </th>
-                  <td className={cell}>{clearanceLabel(v.level)}</td>
+                  <td className={cell}>{decisionLabel(v.level, v.withdrawn)}</td>
                   <td className={cell}>{v.restrictions ? restrictionLines(v.restrictions).join("; ") : "None"}</td>
                   <td className={cell}>{v.reviewDate ? formatDate(v.reviewDate) : "None"}</td>
                   <td className={cell}>{v.signedByName}</td>

@@ -17,7 +17,7 @@ export default async function ClearancePage({ params }: { params: Promise<{ id: 
   const user = await requireRole("physician", "therapist");
   const { id } = await params;
   const [chart, clearance] = await Promise.all([orNotFound(getPatientChart(id)), orNotFound(getClearance(id))]);
-  const { current, history, reviewDue, activeRedFlags, lastSignedExam, today } = clearance;
+  const { current, history, care, activeRedFlags, lastSignedExam, today } = clearance;
   // Only the care team's physicians decide (DOMAIN.md §8); emergency access reads, never writes.
   const canDecide = user.role === "physician" && chart.accessVia === "care_team";
   const currentVersion = current?.version ?? 0;
@@ -26,10 +26,10 @@ export default async function ClearancePage({ params }: { params: Promise<{ id: 
     <article aria-labelledby="clearance-page-heading" className="space-y-4">
       <SubpageHeader headingId="clearance-page-heading" title="Clearance to run" patient={chart} />
 
-      <RedFlagPanel patientId={chart.id} flags={activeRedFlags} />
+      <RedFlagPanel patientId={chart.id} care={care} />
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <CurrentDecision current={current} reviewDue={reviewDue} />
+        <CurrentDecision current={current} care={care} />
         <RuleFacts exam={lastSignedExam} redFlagCount={activeRedFlags.length} />
       </div>
 
@@ -47,7 +47,7 @@ export default async function ClearancePage({ params }: { params: Promise<{ id: 
               today={today}
             />
           </section>
-          <WithdrawSection patientId={chart.id} currentVersion={currentVersion} cleared={current !== null && current.level !== "not_cleared"} />
+          <WithdrawSection patientId={chart.id} currentVersion={currentVersion} cleared={care.permission.status === "cleared"} />
         </>
       ) : (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">

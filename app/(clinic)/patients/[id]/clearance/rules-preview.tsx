@@ -8,6 +8,7 @@ export interface SerializedExam {
   signedAt: string;
   painNow: number;
   hasMotorDeficit: boolean;
+  hasBilateralSigns: boolean;
 }
 
 interface RulesPreviewProps {

@@ -5,16 +5,12 @@ import { controlClass, secondaryButton } from "./controls";
 import { itemFromCatalogue, type DraftItem } from "./draft";
 import { groupByCategory } from "./labels";
 
-export function AddItemPicker({ context, onAdd }: { context: PlanContext; onAdd: (item: DraftItem) => void }) {
+export function AddItemPicker({ context, startDate, onAdd }: { context: PlanContext; startDate: string; onAdd: (item: DraftItem) => void }) {
   const id = useId();
-  const notCleared = context.clearance.level === "not_cleared";
-  // Running is left out rather than offered and then refused (runningDoseForClearance).
-  const offered = catalogue.filter((entry) => !(notCleared && entry.category === "running"));
+  const offered = catalogue;
   const [catalogueId, setCatalogueId] = useState<CatalogueId>(offered[0]?.id ?? "heat-pack");
-  const add = () => {
-    const item = itemFromCatalogue(catalogueId, context);
-    if (item) onAdd(item);
-  };
+  const add = () => onAdd(itemFromCatalogue(catalogueId, context, startDate));
+  const { permission } = context;
   return (
     <fieldset className="space-y-2">
       <legend className="font-semibold">Add an item</legend>
@@ -46,11 +42,11 @@ export function AddItemPicker({ context, onAdd }: { context: PlanContext; onAdd:
         </button>
       </div>
       <p id={`${id}-running`} className="text-sm text-slate-700">
-        {notCleared
-          ? "Running is not offered: the patient is not cleared to run."
-          : context.clearance.level === "restricted"
+        {permission.status === "paused"
+          ? "No clearance is in force: running can be planned, and the patient sees it paused until a clearance is."
+          : permission.status === "cleared" && permission.level === "restricted"
             ? "Running starts at the limits of the patient's clearance."
-            : "The patient is fully cleared to run; running starts as easy runs."}
+            : "The patient may run without limits; running starts as easy runs."}
       </p>
     </fieldset>
   );

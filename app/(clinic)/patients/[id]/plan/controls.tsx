@@ -49,18 +49,20 @@ interface NumberProps extends Common {
   onChange: (value: number) => void;
   min?: number;
   max?: number;
+  /** "any" for amounts such as 0.5 g; whole numbers otherwise. */
+  step?: number | "any";
 }
 
 /** An empty box is NaN, which reaches the server as null and is refused with the field's own words. */
-export function NumberInput({ value, onChange, min, max, ...common }: NumberProps) {
+export function NumberInput({ value, onChange, min, max, step = 1, ...common }: NumberProps) {
   const control = useControl(common);
   return (
     <Frame id={control.id} {...common}>
       <input
         {...control}
         type="number"
-        inputMode="numeric"
-        step={1}
+        inputMode={step === 1 ? "numeric" : "decimal"}
+        step={step}
         min={min}
         max={max}
         value={value === undefined || Number.isNaN(value) ? "" : value}
@@ -106,6 +108,44 @@ export function TextArea({ value, onChange, required, ...common }: TextAreaProps
         className={`${controlClass} min-h-24`}
       />
     </Frame>
+  );
+}
+
+interface SelectProps extends Common {
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}
+
+export function SelectInput({ value, options, onChange, ...common }: SelectProps) {
+  const control = useControl(common);
+  return (
+    <Frame id={control.id} {...common}>
+      <select {...control} value={value} onChange={(event) => onChange(event.currentTarget.value)} className={controlClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}
+
+/** A labelled checkbox; its label sits beside it. */
+export function CheckboxInput({ checked, onChange, label, of, errors }: Common & { checked: boolean; onChange: (checked: boolean) => void }) {
+  const control = useControl({ label, errors });
+  return (
+    <div>
+      <label htmlFor={control.id} className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-800">
+        <input {...control} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} className="h-5 w-5" />
+        <span>
+          {of && <span className="sr-only">{of}: </span>}
+          {label}
+        </span>
+      </label>
+      <FieldError id={`${control.id}-error`} errors={errors} />
+    </div>
   );
 }
 

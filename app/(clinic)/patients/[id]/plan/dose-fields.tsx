@@ -1,6 +1,6 @@
 import { useId } from "react";
-import type { Dose, ExerciseDose, RunningClearance, RunningDose } from "@/lib/domain/plan-catalogue";
-import { NumberInput, TextInput } from "./controls";
+import { MEDICINE_UNITS, type Dose, type ExerciseDose, type MedicineDose, type RunningClearance, type RunningDose } from "@/lib/domain/plan-catalogue";
+import { CheckboxInput, NumberInput, SelectInput, TextInput } from "./controls";
 import type { FieldErrors } from "./field-errors";
 
 interface DoseFieldsProps {
@@ -21,7 +21,7 @@ export function doseFieldPaths(dose: Dose): string[] {
     exercise: ["sets", dose.kind === "exercise" && dose.holdSeconds !== undefined ? "holdSeconds" : "reps", "timesPerDay", "daysPerWeek"],
     walking: ["minutes", "timesPerDay", "daysPerWeek"],
     running: ["minutesPerRun", "runsPerWeek", "maxRpe"],
-    medicine: ["drug", "doseText", "frequencyText", "maxDays"],
+    medicine: ["drug", "amount", "unit", "timesPerDay", "asNeeded", "days", "startDate"],
     advice: [],
   };
   return fields[dose.kind].map((field) => `dose.${field}`);
@@ -54,14 +54,7 @@ export function DoseFields({ of, dose, onChange, errors, clearance, drugListId }
     case "running":
       return <RunningFields of={of} dose={dose} onChange={onChange} errors={errors} clearance={clearance} />;
     case "medicine":
-      return (
-        <div className={grid}>
-          <TextInput of={of} label="Medicine" list={drugListId} value={dose.drug} onChange={(drug) => onChange({ ...dose, drug })} errors={errors["dose.drug"]} />
-          <TextInput of={of} label="Dose" value={dose.doseText} onChange={(doseText) => onChange({ ...dose, doseText })} errors={errors["dose.doseText"]} />
-          <TextInput of={of} label="How often" value={dose.frequencyText} onChange={(frequencyText) => onChange({ ...dose, frequencyText })} errors={errors["dose.frequencyText"]} />
-          {number("Maximum days", "maxDays", dose.maxDays, (maxDays) => ({ ...dose, maxDays }))}
-        </div>
-      );
+      return <MedicineFields of={of} dose={dose} onChange={onChange} errors={errors} drugListId={drugListId} />;
     case "advice":
       return null;
   }
@@ -128,6 +121,25 @@ function RunningFields({ of, dose, onChange, errors, clearance }: { of: string; 
         <NumberInput of={of} label="Runs a week" hint={limitHint(limits?.runsPerWeek, "a week")} value={dose.runsPerWeek} onChange={(runsPerWeek) => onChange({ ...dose, runsPerWeek })} errors={errors["dose.runsPerWeek"]} min={1} max={7} />
         <NumberInput of={of} label="Top effort (RPE out of 10)" hint={limitHint(limits?.maxEffortRpe, "out of 10")} value={dose.maxRpe} onChange={(maxRpe) => onChange({ ...dose, maxRpe })} errors={errors["dose.maxRpe"]} min={1} max={10} />
       </div>
+    </div>
+  );
+}
+
+const UNIT_OPTIONS = MEDICINE_UNITS.map((unit) => ({ value: unit, label: unit }));
+
+/** A structured dose: what one dose is, how often at most, for how long from when (DOMAIN.md §7). */
+function MedicineFields({ of, dose, onChange, errors, drugListId }: { of: string; dose: MedicineDose; onChange: (dose: Dose) => void; errors: FieldErrors; drugListId: string }) {
+  return (
+    <div className="space-y-2">
+      <div className={grid}>
+        <TextInput of={of} label="Medicine" list={drugListId} value={dose.drug} onChange={(drug) => onChange({ ...dose, drug })} errors={errors["dose.drug"]} />
+        <NumberInput of={of} label="Amount of one dose" step="any" min={0} value={dose.amount || Number.NaN} onChange={(amount) => onChange({ ...dose, amount })} errors={errors["dose.amount"]} />
+        <SelectInput of={of} label="Unit" value={dose.unit} options={UNIT_OPTIONS} onChange={(unit) => onChange({ ...dose, unit: unit as MedicineDose["unit"] })} errors={errors["dose.unit"]} />
+        <NumberInput of={of} label="Times a day, at most" min={1} max={8} value={dose.timesPerDay} onChange={(timesPerDay) => onChange({ ...dose, timesPerDay })} errors={errors["dose.timesPerDay"]} />
+        <NumberInput of={of} label="Number of days" min={1} max={365} value={dose.days} onChange={(days) => onChange({ ...dose, days })} errors={errors["dose.days"]} />
+        <TextInput of={of} label="Starts on" type="date" value={dose.startDate} onChange={(startDate) => onChange({ ...dose, startDate })} errors={errors["dose.startDate"]} />
+      </div>
+      <CheckboxInput of={of} label="Only when needed (up to the times a day)" checked={dose.asNeeded} onChange={(asNeeded) => onChange({ ...dose, asNeeded })} errors={errors["dose.asNeeded"]} />
     </div>
   );
 }

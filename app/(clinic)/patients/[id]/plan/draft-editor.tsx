@@ -7,6 +7,7 @@ import { AddItemPicker } from "./add-item-picker";
 import { CourseFields } from "./course-fields";
 import { courseEndDate } from "./course";
 import { applyTemplate, draftFromPlan, itemLabels, serializeDraft, withUsualGoals, type PlanDraft } from "./draft";
+import { checkPlanMedicine } from "@/lib/domain/plan";
 import { formLevelMessages, rowErrors, type SentRows } from "./field-errors";
 import { GoalsFieldset } from "./goals-fieldset";
 import { ItemCard } from "./item-card";
@@ -84,6 +85,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
                 name={names[i] ?? itemName(item)}
                 errors={rowErrors(errors, "items", sent.itemKeys, item.key)}
                 context={context}
+                check={checkPlanMedicine(draft, i, context)}
                 drugListId={drugListId}
                 onChange={(next) => setDraft((d) => ({ ...d, items: d.items.map((it) => (it.key === next.key ? next : it)) }))}
                 onRemove={() => {
@@ -96,6 +98,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
         )}
         <AddItemPicker
           context={context}
+          startDate={draft.startDate}
           onAdd={(item) => {
             setDraft((d) => ({ ...d, items: [...d.items, item] }));
             setAnnouncement(`Added ${itemName(item)}.`);
@@ -121,7 +124,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
         <input type="hidden" name="patientId" value={patientId} />
         <input type="hidden" name="basedOnVersion" value={current?.version ?? 0} />
         <input type="hidden" name="templateId" value={templateId} />
-        <input type="hidden" name="plan" value={serializeDraft(draft, context.chronic)} />
+        <input type="hidden" name="plan" value={serializeDraft(draft, context)} />
         <FormMessage state={state} />
         <FieldError id="plan-form-error" errors={formLevelMessages(errors, PLACED)} />
         {notice}

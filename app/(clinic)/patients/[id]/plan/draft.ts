@@ -1,6 +1,5 @@
-import { checkMedication } from "@/lib/domain/medication-guardrails";
-import { itemName, type Plan, type PlanContext } from "@/lib/domain/plan";
-import { catalogueEntry, planTemplates, runningDoseForClearance, type CatalogueId, type Dose, type PlanGoal, type PlanTemplate } from "@/lib/domain/plan-catalogue";
+import { checkPlanMedicine, itemName, runningClearanceOf, type Plan, type PlanContext } from "@/lib/domain/plan";
+import { catalogueEntry, doseForPlan, planTemplates, runningDoseForClearance, type CatalogueId, type Dose, type PlanGoal, type PlanTemplate } from "@/lib/domain/plan-catalogue";
 import { courseEndDate } from "./course";
 
 /**
@@ -47,12 +46,16 @@ export function newItem(catalogueId: CatalogueId, dose: Dose): DraftItem {
   return { key: crypto.randomUUID(), catalogueId, dose: { ...dose }, instructions: catalogueEntry(catalogueId).instruction, justification: "" };
 }
 
-/** A catalogue item as it starts in a plan; running starts at the clearance's limits, and null when not cleared. */
-export function itemFromCatalogue(catalogueId: CatalogueId, context: PlanContext): DraftItem | null {
+/**
+ * A catalogue item as it starts in a plan: running at the clearance's limits (an easy default
+ * while none is in force, when it shows paused to the patient), a medicine from the plan's start.
+ */
+export function itemFromCatalogue(catalogueId: CatalogueId, context: PlanContext, startDate: string): DraftItem {
   const entry = catalogueEntry(catalogueId);
-  if (entry.category !== "running") return newItem(catalogueId, entry.defaultDose);
-  const dose = runningDoseForClearance(context.clearance);
-  return dose ? newItem(catalogueId, dose) : null;
+  if (entry.category !== "running") return newItem(catalogueId, doseForPlan(entry.defaultDose, startDate));
+  const limits = runningClearanceOf(context.permission);
+  const dose = runningDoseForClearance(limits.level === "not_cleared" ? { level: "full", restrictions: null } : limits);
+  return newItem(catalogueId, dose ?? entry.defaultDose);
 }
 
 function goalsFrom(goals: readonly PlanGoal[], targetDate: string): DraftGoal[] {
@@ -78,25 +81,25 @@ export function withUsualGoals(draft: PlanDraft): PlanDraft {
   return { ...draft, goals: [...draft.goals, ...goalsFrom(USUAL_GOALS, courseEndDate(draft.startDate, draft.courseWeeks) ?? "")] };
 }
 
-function needsJustification(dose: Dose, chronic: boolean): boolean {
-  return dose.kind === "medicine" && checkMedication({ drug: dose.drug, maxDays: dose.maxDays, chronic }).requiresJustification;
+function needsJustification(draft: PlanDraft, index: number, context: PlanContext): boolean {
+  return checkPlanMedicine(draft, index, context)?.requiresJustification ?? false;
 }
 
 /**
  * The JSON the save form sends. A justification is sent only while the guardrails ask for one,
  * so reasons typed for a drug since replaced are not recorded against the new one.
  */
-export function serializeDraft(draft: PlanDraft, chronic: boolean): string {
+export function serializeDraft(draft: PlanDraft, context: PlanContext): string {
   return JSON.stringify({
     startDate: draft.startDate,
     courseWeeks: draft.courseWeeks,
     goals: draft.goals.map(({ description, targetDate }) => ({ description, targetDate })),
-    items: draft.items.map(({ key, catalogueId, dose, instructions, justification }) => ({
+    items: draft.items.map(({ key, catalogueId, dose, instructions, justification }, i) => ({
       key,
       catalogueId,
       dose,
       instructions,
-      justification: needsJustification(dose, chronic) ? justification : "",
+      justification: needsJustification(draft, i, context) ? justification : "",
     })),
   });
 }

@@ -1,5 +1,5 @@
-import { checkMedication } from "@/lib/domain/medication-guardrails";
-import type { PlanContext } from "@/lib/domain/plan";
+import type { MedicationCheck } from "@/lib/domain/medication-guardrails";
+import { runningClearanceOf, type PlanContext } from "@/lib/domain/plan";
 import { catalogueEntry, runningDoseWithinClearance } from "@/lib/domain/plan-catalogue";
 import { secondaryButton, TextArea } from "./controls";
 import { DoseFields, doseFieldPaths } from "./dose-fields";
@@ -15,17 +15,24 @@ interface ItemCardProps {
   /** This item's errors from the last refused save, by path inside the item. */
   errors: FieldErrors;
   context: PlanContext;
+  /** The guardrails' findings for a medicine, with the rest of the draft in view. */
+  check: MedicationCheck | null;
   drugListId: string;
   onChange: (item: DraftItem) => void;
   onRemove: () => void;
 }
 
-export function ItemCard({ item, name, errors, context, drugListId, onChange, onRemove }: ItemCardProps) {
+export function ItemCard({ item, name, errors, context, check, drugListId, onChange, onRemove }: ItemCardProps) {
   const { dose } = item;
-  const check = dose.kind === "medicine" ? checkMedication({ drug: dose.drug, maxDays: dose.maxDays, chronic: context.chronic }) : null;
+  const clearance = runningClearanceOf(context.permission);
   const shown = [...doseFieldPaths(dose), "instructions", ...(check?.requiresJustification ? ["justification"] : [])];
-  // A withdrawn clearance is known before saving; say so here rather than only after a refusal.
-  const live = dose.kind === "running" ? runningDoseWithinClearance(dose, context.clearance).filter((p) => p.field === null).map((p) => p.message) : [];
+  // Running while no clearance is in force is shown paused to the patient; say so here.
+  const live =
+    dose.kind === "running" && context.permission.status === "paused"
+      ? ["Paused for the patient: no clearance is in force, so they are told not to run until one is."]
+      : dose.kind === "running"
+        ? runningDoseWithinClearance(dose, clearance).filter((p) => p.field === null).map((p) => p.message)
+        : [];
   const problems = [...new Set([...live, ...unplacedMessages(errors, shown)])];
   return (
     <li className="space-y-3 rounded-lg border border-slate-300 bg-white p-3 sm:p-4">
@@ -45,7 +52,7 @@ export function ItemCard({ item, name, errors, context, drugListId, onChange, on
           ))}
         </ul>
       )}
-      <DoseFields of={name} dose={dose} onChange={(next) => onChange({ ...item, dose: next })} errors={errors} clearance={context.clearance} drugListId={drugListId} />
+      <DoseFields of={name} dose={dose} onChange={(next) => onChange({ ...item, dose: next })} errors={errors} clearance={clearance} drugListId={drugListId} />
       {check && (
         <MedicineGuardrail
           of={name}

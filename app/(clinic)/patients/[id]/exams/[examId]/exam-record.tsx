@@ -35,7 +35,7 @@ export function ExamRecord({ exam, canAddAddendum }: { exam: ExamView; canAddAdd
         </p>
       )}
       <HistoryFindings history={exam.findings.history} />
-      <RedFlagFindings answers={exam.findings.redFlags} />
+      <RedFlagFindings answers={exam.findings.redFlags} longStanding={exam.findings.redFlagsLongStanding} />
       <NeuroFindings findings={exam.findings} />
       <LevelSuggestionPanel suggestion={exam.suggestion} />
       <RunnerFindings findings={exam.findings} />

@@ -1,9 +1,16 @@
 import { mechanismLabels, type ExamDraft } from "@/lib/domain/exam";
+import { CURRENT_MEDICINE_CLASSES, currentMedicineLabels, NSAID_RISKS, nsaidRiskLabels } from "@/lib/domain/medication-guardrails";
 import { redFlags } from "@/lib/domain/red-flags";
 import { formatDate } from "@/lib/ui/format";
 import { NOT_RECORDED, labelOf, painPatternLabels, redFlagGroups, symptomSideLabels, yesNo } from "./exam-labels";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
+
+function ticked<T extends string>(all: readonly T[], answers: Partial<Record<T, boolean>> | undefined, labels: Record<T, string>): string {
+  if (!answers) return NOT_RECORDED;
+  const yes = all.filter((v) => answers[v]);
+  return yes.length ? yes.map((v) => labels[v]).join("; ") : "None";
+}
 
 function score(value: number | undefined): string {
   return value === undefined ? NOT_RECORDED : `${value}/10`;
@@ -19,6 +26,8 @@ export function HistoryFindings({ history = {} }: { history: ExamDraft["history"
     ["Which hurts more", labelOf(history.painPattern, painPatternLabels)],
     ["Pain now", score(history.painNow)],
     ["Worst pain", score(history.painWorst)],
+    ["Already takes for this pain", ticked(CURRENT_MEDICINE_CLASSES, history.currentMedicines, currentMedicineLabels)],
+    ["NSAID risk factors", ticked(NSAID_RISKS, history.nsaidRisks, nsaidRiskLabels)],
   ];
   return (
     <section aria-labelledby="history-heading" className={card}>
@@ -35,7 +44,7 @@ export function HistoryFindings({ history = {} }: { history: ExamDraft["history"
   );
 }
 
-export function RedFlagFindings({ answers = {} }: { answers: ExamDraft["redFlags"] }) {
+export function RedFlagFindings({ answers = {}, longStanding = {} }: { answers: ExamDraft["redFlags"]; longStanding?: ExamDraft["redFlagsLongStanding"] }) {
   return (
     <section aria-labelledby="red-flags-heading" className="rounded-lg border-2 border-red-700 bg-white p-4">
       <h2 id="red-flags-heading" className="text-lg font-semibold text-red-800">Red flags</h2>
@@ -47,10 +56,11 @@ export function RedFlagFindings({ answers = {} }: { answers: ExamDraft["redFlags
               .filter((flag) => flag.tier === tier)
               .map((flag) => {
                 const answer = answers[flag.id];
+                const known = answer === true && longStanding?.[flag.id] === true;
                 return (
-                  <li key={flag.id} className={`flex justify-between gap-4 px-2 py-2 ${answer ? "bg-red-50 font-semibold text-red-800" : "text-slate-800"}`}>
+                  <li key={flag.id} className={`flex justify-between gap-4 px-2 py-2 ${answer && !known ? "bg-red-50 font-semibold text-red-800" : "text-slate-800"}`}>
                     <span>{flag.clinicianLabel}</span>
-                    <span>{answer ? "Yes — red flag" : yesNo(answer)}</span>
+                    <span>{known ? "Yes — long-standing, assessed" : answer ? "Yes — red flag" : yesNo(answer)}</span>
                   </li>
                 );
               })}

@@ -1,10 +1,12 @@
 import { redFlags } from "@/lib/domain/red-flags";
 import { redFlagGroups, yesNoOptions } from "./exam-labels";
-import { ExamSection, type SectionProps } from "./form-bits";
+import { ExamSection, startingValue, type SectionProps } from "./form-bits";
 import { RadioGroup } from "./radio-group";
 
-// A flag answered "yes" turns its box red at once, before anything is saved.
-const flagBox = "rounded-md border border-slate-300 px-3 py-1 has-[input[value=yes]:checked]:border-2 has-[input[value=yes]:checked]:border-red-700 has-[input[value=yes]:checked]:bg-red-50";
+// A flag answered "yes" turns its box red at once, before anything is saved, and offers the
+// long-standing box (DOMAIN.md §2: a symptom assessed as long-standing does not re-alarm).
+const flagBox =
+  "group rounded-md border border-slate-300 px-3 py-1 has-[input[value=yes]:checked]:border-2 has-[input[value=yes]:checked]:border-red-700 has-[input[value=yes]:checked]:bg-red-50";
 
 export function RedFlagsSection(section: SectionProps) {
   return (
@@ -12,7 +14,7 @@ export function RedFlagsSection(section: SectionProps) {
       id="red-flags-heading"
       title="Red flags"
       danger
-      intro="Answer every flag. Any “Yes” means emergency care now and no clearance to run; signing raises an alert on the chart."
+      intro="Answer every flag. A “Yes” in the first group means emergency care now, in the second a same-day medical review; either means no clearance, and signing raises an alert on the chart. A sign you have assessed as long-standing (for example both legs in known stenosis) can be marked so: it raises no alert, and check-ins ask only whether it got worse."
       state={section.state}
       groupErrors={[{ name: "redFlags", label: "Red flags" }]}
     >
@@ -24,6 +26,15 @@ export function RedFlagsSection(section: SectionProps) {
             .map((flag) => (
               <div key={flag.id} className={flagBox}>
                 <RadioGroup name={`redFlags.${flag.id}`} legend={flag.clinicianLabel} options={yesNoOptions} {...section} />
+                <label className="hidden min-h-11 items-center gap-2 text-sm group-has-[input[value=yes]:checked]:flex">
+                  <input
+                    type="checkbox"
+                    name={`redFlagsLongStanding.${flag.id}`}
+                    defaultChecked={startingValue(section, `redFlagsLongStanding.${flag.id}`) === "on"}
+                    className="h-5 w-5"
+                  />
+                  Long-standing and already assessed: no alert
+                </label>
               </div>
             ))}
         </fieldset>

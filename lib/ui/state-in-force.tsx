@@ -1,0 +1,27 @@
+import { mayRun, type CareState } from "@/lib/domain/care-state";
+import { pauseExplanation, permissionLabel } from "@/lib/domain/permission-wording";
+import { PermissionBadge } from "./clearance-badge";
+import { formatDate } from "./format";
+
+/**
+ * What clinicians see of the state in force: the badge, why no clearance is in force when none
+ * is, and the review date. Every clinical screen shows it from the same `careState`.
+ */
+export function StateInForce({ care }: { care: CareState }) {
+  const { permission } = care;
+  const why = pauseExplanation(permission, formatDate);
+  return (
+    <div className="space-y-1">
+      <p>
+        <PermissionBadge label={permissionLabel(permission)} mayRun={mayRun(permission)} />
+      </p>
+      {why && <p className="text-sm text-slate-800">{why}</p>}
+      {permission.status === "cleared" && permission.reviewDate && (
+        <p className="text-sm text-slate-700">
+          Review {permission.reviewDue ? "due since" : "on"} {formatDate(permission.reviewDate)}
+        </p>
+      )}
+      {permission.status === "return_to_training" && <p className="text-sm text-slate-700">The episode is healed: the runner builds back to their usual volume, about 10 % more a week.</p>}
+    </div>
+  );
+}
