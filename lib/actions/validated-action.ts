@@ -6,7 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/dal/audit-log";
 import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
-import { NOT_FOUND_MESSAGE, type ActionState } from "./action-state";
+import { FAILED_MESSAGE, NOT_FOUND_MESSAGE, UNAVAILABLE_MESSAGE, type ActionState } from "./action-state";
 
 // Never echoed back into a form.
 const SECRET_FIELDS = /password/i;
@@ -15,8 +15,6 @@ const SECRET_FIELDS = /password/i;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_MESSAGE = "This field contains characters that cannot be saved (control characters). Please retype it.";
 
-export const UNAVAILABLE_MESSAGE = "RunClear cannot reach its database right now, so nothing was saved. Please try again in a moment.";
-export const FAILED_MESSAGE = "Something went wrong and nothing was saved. Please try again.";
 
 function controlCharacterErrors(formData: FormData): Record<string, string[]> | null {
   const errors: Record<string, string[]> = {};
