@@ -16,6 +16,8 @@ const credentialsSchema = z.object({
   password: z.string().max(1024).regex(NO_CONTROL),
 });
 
+const REQUEST_ERRORS = new Set(["MISSING_NEXTAUTH_API_ROUTE_ERROR", "INVALID_CALLBACK_URL_ERROR"]);
+
 /** Thrown from the jwt callback: next-auth then answers no session and clears the cookie. */
 class SessionEndedError extends Error {
   constructor() {
@@ -69,6 +71,17 @@ export const authOptions: NextAuthOptions = {
       if (!(await getCurrentUser())) throw new SessionEndedError();
       return token;
     },
+    // next-auth's default throws (a 500 on every auth route) when the callbackUrl parameter or
+    // cookie is not a URL; anything but a path or an address of this app goes home instead.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+      try {
+        if (new URL(url).origin === baseUrl) return url;
+      } catch {
+        // not a URL at all
+      }
+      return baseUrl;
+    },
     session({ session, token }) {
       // Page JavaScript gets the name, email and role; never the user id or the session id.
       if (token.role) session.user = { role: token.role, name: token.name ?? "", email: token.email ?? "" };
@@ -85,6 +98,8 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
       if (error instanceof SessionEndedError) return; // an ended session is not an error
+      // A request for a path or callback next-auth does not know: the client's mistake, not ours.
+      if (REQUEST_ERRORS.has(code)) return console.warn(`[next-auth] ${code}`);
       console.error(`[next-auth] ${code}`, describeError(error));
     },
     warn(code) {
