@@ -31,6 +31,7 @@ export function actionId(file: string, name: string): string {
 export interface Answer {
   status: number;
   text: string;
+  headers: Headers;
 }
 
 export interface ActionAnswer extends Answer {
@@ -69,7 +70,12 @@ export class AppClient {
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     const response = await fetch(`${this.base}${path}`, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
     this.remember(response);
-    return { status: response.status, text: await response.text() };
+    return { status: response.status, text: await response.text(), headers: response.headers };
+  }
+
+  /** The session cookie's name and value once signed in. */
+  sessionCookie(): [string, string] | undefined {
+    return [...this.cookies].find(([k]) => k.endsWith("session-token"));
   }
 
   async signIn(email: string, password: string): Promise<void> {

@@ -75,6 +75,7 @@ try {
   let skipped = 0;
   const soakStart = Date.now();
   let sent = 0;
+  let lastReport = Date.now();
   const pending = new Set<Promise<void>>();
   while (Date.now() - soakStart < SOAK_MS) {
     const due = Math.floor(((Date.now() - soakStart) / 1000) * rate);
@@ -93,7 +94,10 @@ try {
       pending.add(p);
       void p.finally(() => pending.delete(p));
     }
-    if (results.length && results.length % 2000 === 0) step(`${results.length} requests, ${errors.length} errors, RSS ${residentMiB(pid)} MiB`);
+    if (Date.now() - lastReport > 60_000) {
+      lastReport = Date.now();
+      step(`${results.length} requests, ${errors.length} errors, RSS ${residentMiB(pid)} MiB`);
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
   await Promise.all(pending);
