@@ -1,4 +1,5 @@
 /**
+ * The fuzzing harness of tests/integration/fuzz-actions.test.ts and fuzz-routes.test.ts.
  * Property-based fuzzing of the app's public doors (fast-check). Every server action exported
  * from app/**\/actions.ts and every route handler in app/**\/route.ts is DISCOVERED here, so a
  * door someone adds later is fuzzed without touching this file. Each gets FUZZ_RUNS (default
@@ -15,48 +16,30 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_MESSAGE } from "@/lib/actions/action-state";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
-import { describeEachDatabase, type TestDatabase } from "../support/databases";
-import { CALLERS, emailOf, patientIdByMrn, type Caller } from "../support/callers";
-import { signInAs, signOutOfTests, useSession, type TestUser } from "../support/people";
+import { describeEachDatabase, type TestDatabase } from "./databases";
+import { CALLERS, emailOf, patientIdByMrn, type Caller } from "./callers";
+import * as fuzzHeaders from "./fuzz-headers";
+import { signInAs, signOutOfTests, useSession, type TestUser } from "./people";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-
-// Route handlers read the request's headers and cookies through next/headers; here they are
-// the ones of the Request the fuzzer built.
-const requestScope = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => requestScope.headers,
-  cookies: async () => {
-    const jar = Object.fromEntries((requestScope.headers.get("cookie") ?? "").split(";").filter((c) => c.includes("=")).map((c) => {
-      const i = c.indexOf("=");
-      return [c.slice(0, i).trim(), c.slice(i + 1).trim()];
-    }));
-    return {
-      get: (name: string) => (name in jar ? { name, value: jar[name] } : undefined),
-      getAll: () => Object.entries(jar).map(([name, value]) => ({ name, value })),
-      has: (name: string) => name in jar,
-    };
-  },
-}));
-
-// The fuzzer is about what the doors do with bad input, not the cost of scrypt: a wrong
-// password is still wrong, and the seeded one still right.
-vi.mock("@/lib/auth/password", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/auth/password")>();
-  const { DEMO_PASSWORD } = await import("@/db/seed-data");
-  return { ...original, hashPassword: async (p: string) => `fuzz$${p.length}`, verifyPassword: async (p: string) => p === DEMO_PASSWORD };
-});
+/**
+ * Inputs per door: 1,000 on the embedded database; on the PostgreSQL server run (the same code
+ * once more on another driver) FUZZ_RUNS_SERVER, 250 unless set, to keep CI time in bounds.
+ */
+export function runsFor(kind: string): number {
+  return kind === "pglite" ? Number(process.env.FUZZ_RUNS ?? 1_000) : Number(process.env.FUZZ_RUNS_SERVER ?? process.env.FUZZ_RUNS ?? 250);
+}
+/** A door gets minutes, not the default 30 s: a thousand calls through the real DAL. */
+export const DOOR_TIMEOUT_MS = 900_000;
 
 // next-auth's route handler require()s next/headers itself, past vi.mock: answer that too.
 const nodeModule = (await import("node:module")).default as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const originalLoad = nodeModule._load;
-let headersModule: unknown;
 nodeModule._load = function (request: string, ...rest: unknown[]) {
-  if (request === "next/headers" && headersModule) return headersModule;
+  if (request === "next/headers") return fuzzHeaders;
   return originalLoad.call(this, request, ...rest);
 };
 
@@ -171,7 +154,9 @@ function leaks(text: string, f: Fixture, caller: Caller): string | null {
 type Action = (previous: unknown, data: unknown) => Promise<{ ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; notFound?: boolean }>;
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-describe("the fuzzer finds every door", () => {
+/** Declares the fuzzing suite for one kind of door (each in its own file, so they run in parallel). */
+export function fuzzDoors(doors: "actions" | "routes"): void {
+describe(`the fuzzer finds every ${doors === "actions" ? "server action" : "route handler"}`, () => {
   it("discovers the server actions and route handlers of the app", async () => {
     expect(ACTION_FILES.length).toBeGreaterThan(10);
     expect(ROUTE_FILES.length).toBeGreaterThan(5);
@@ -179,7 +164,7 @@ describe("the fuzzer finds every door", () => {
   });
 });
 
-describeEachDatabase("fuzzing every door", { seed: true }, (t) => {
+describeEachDatabase(`fuzzing every ${doors === "actions" ? "server action" : "route handler"}`, { seed: true }, (t) => {
   let f: Fixture;
   const errors: unknown[] = [];
   const originalError = console.error;
@@ -202,7 +187,6 @@ describeEachDatabase("fuzzing every door", { seed: true }, (t) => {
       ids: [...others.map((p) => p.id), ...staff.filter((u) => !callerEmails.has(u.email)).map((u) => u.id), randomUUID()],
       users: Object.fromEntries(userEntries) as Record<Caller, TestUser | null>,
     };
-    headersModule = await import("next/headers");
     // An unexpected error in a door is logged before it is turned into "something went wrong".
     console.error = (...args: unknown[]) => errors.push(args);
   });
@@ -210,7 +194,7 @@ describeEachDatabase("fuzzing every door", { seed: true }, (t) => {
     console.error = originalError;
   });
 
-  for (const file of ACTION_FILES) {
+  for (const file of doors === "actions" ? ACTION_FILES : []) {
     it(`app/${path.relative("app", file)}: every action refuses malformed input cleanly`, async () => {
       const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
       const actions = Object.entries(mod).filter(([, v]) => typeof v === "function") as [string, Action][];
@@ -240,13 +224,13 @@ describeEachDatabase("fuzzing every door", { seed: true }, (t) => {
               expect(await fingerprint(t), `${name} refused for ${caller} but wrote something`).toBe(before);
             }
           }),
-          { numRuns: RUNS, endOnFailure: true },
+          { numRuns: runsFor(t.kind), endOnFailure: true },
         );
       }
-    });
+    }, DOOR_TIMEOUT_MS);
   }
 
-  for (const file of ROUTE_FILES) {
+  for (const file of doors === "routes" ? ROUTE_FILES : []) {
     const route = path.relative("app", path.dirname(file));
     it(`app/${route}/route.ts: every handler answers malformed requests with a clear 4xx or a result`, async () => {
       const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
@@ -272,7 +256,7 @@ describeEachDatabase("fuzzing every door", { seed: true }, (t) => {
           const url = new URL(`http://localhost:3000${pathname}`);
           for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
           const headers = new Headers({ "content-type": type, origin: "http://localhost:3000", host: "localhost:3000" });
-          requestScope.headers = headers;
+          fuzzHeaders.setRequestHeaders(headers);
           const { NextRequest } = await import("next/server");
           const request = new NextRequest(url, { method, headers, body: method === "GET" || b === undefined ? undefined : b });
           const before = await fingerprint(t);
@@ -289,8 +273,9 @@ describeEachDatabase("fuzzing every door", { seed: true }, (t) => {
           expect(errors, `${method} ${pathname} hit an unexpected error for ${caller}: ${String(errors[0])}`).toEqual([]);
           if (response.status >= 400) expect(await fingerprint(t), `${method} ${pathname} refused but wrote something`).toBe(before);
         }),
-        { numRuns: RUNS, endOnFailure: true },
+        { numRuns: runsFor(t.kind), endOnFailure: true },
       );
-    });
+    }, DOOR_TIMEOUT_MS);
   }
 });
+}
