@@ -34,6 +34,8 @@ interface Sample {
   ok: boolean | null;
   message: string | null;
   unavailablePage: boolean;
+  /** The CSP and no-store, as on every answer. */
+  secureHeaders: boolean;
   key?: string;
   error?: string;
 }
@@ -49,13 +51,14 @@ function checkInFields(key: string): Record<string, string> {
   return { idempotencyKey: key, painNow: String(Math.floor(Math.random() * 5)), ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) };
 }
 
-async function record(kind: Kind, path: string, call: () => Promise<{ status: number; text: string; ok?: boolean | null; message?: string | null }>, key?: string) {
+async function record(kind: Kind, path: string, call: () => Promise<{ status: number; text: string; headers: Headers; ok?: boolean | null; message?: string | null }>, key?: string) {
   const at = now();
   try {
     const a = await call();
-    samples.push({ at, kind, path, status: a.status, ok: a.ok ?? null, message: a.message ?? null, unavailablePage: a.text.includes(DATABASE_UNAVAILABLE_DIGEST), key });
+    const secureHeaders = /frame-ancestors 'none'/.test(a.headers.get("content-security-policy") ?? "") && (a.headers.get("cache-control") ?? "").includes("no-store");
+    samples.push({ at, kind, path, status: a.status, ok: a.ok ?? null, message: a.message ?? null, unavailablePage: a.text.includes(DATABASE_UNAVAILABLE_DIGEST), secureHeaders, key });
   } catch (error) {
-    samples.push({ at, kind, path, status: 0, ok: null, message: null, unavailablePage: false, key, error: String(error) });
+    samples.push({ at, kind, path, status: 0, ok: null, message: null, unavailablePage: false, secureHeaders: false, key, error: String(error) });
   }
 }
 
@@ -132,6 +135,7 @@ try {
   const settled = samples.filter((s) => s.at > restartedAt + 5_000);
 
   check(samples.every((s) => s.status !== 500), `a 500: ${JSON.stringify(samples.find((s) => s.status === 500))}`);
+  check(samples.every((s) => s.status === 0 || s.secureHeaders), `an answer without the CSP or no-store: ${JSON.stringify(samples.find((s) => s.status !== 0 && !s.secureHeaders))}`);
   check(samples.every((s) => s.status !== 0), `a request failed outright: ${samples.find((s) => s.status === 0)?.error}`);
   check(before.length > 0 && before.every((s) => s.status === 200 && (s.kind === "page" || s.ok === true)), "before the outage every request succeeded");
   const duringPages = during.filter((s) => s.kind === "page");
