@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import http from "node:http";
+import type { Browser, Page } from "@playwright/test";
 import { patientRedFlagIds } from "../lib/domain/red-flags";
 import { AppClient } from "../tests/resilience/app-client";
 import { accounts, DEMO_PASSWORD, type AccountKey } from "./support/accounts";
@@ -84,9 +85,9 @@ async function watchedPage(browser: Browser, key: AccountKey): Promise<{ page: P
   const page = await (await browser.newContext()).newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    if (m.type() === "error") problems.push(`${new URL(page.url()).pathname} console: ${m.text()} ${m.location().url}`);
   });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("pageerror", (e) => problems.push(`${new URL(page.url()).pathname} page error: ${e.message}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -95,6 +96,7 @@ async function watchedPage(browser: Browser, key: AccountKey): Promise<{ page: P
 }
 
 test("no page breaks the Content-Security-Policy (charts included)", async ({ browser }) => {
+  test.setTimeout(300_000);
   const ortiz = await watchedPage(browser, "physician");
   await ortiz.page.goto("/patients");
   const chart = await ortiz.page.getByRole("link", { name: "Sam Rivera", exact: true }).getAttribute("href");
@@ -102,7 +104,7 @@ test("no page breaks the Content-Security-Policy (charts included)", async ({ br
     physician: ["/patients", "/patients/new", "/emergency-access", "/account/password", chart!, `${chart}/adherence`, `${chart}/clearance`, `${chart}/diagnosis`, `${chart}/plan`, `${chart}/plan/versions/1`, `${chart}/referrals`, `${chart}/therapy`, `${chart}/exams/new`],
     therapist: ["/patients", `${chart}/adherence`, `${chart}/therapy`],
     patient: ["/me", "/me/access", "/me/check-in", "/me/emergency", "/me/log", "/me/progress"],
-    admin: ["/admin", "/admin/accounts/new", "/admin/audit"],
+    admin: ["/admin", "/admin/accounts/new", "/admin/audit", "/admin/settings"],
     otherPhysician: [],
     otherTherapist: [],
   };
@@ -198,25 +200,39 @@ test("/api/auth/session answers nothing for a signed-out cookie, and never a ses
   expect(replay.headers()["set-cookie"] ?? "").toMatch(new RegExp(`${name.replace(/[-.]/g, "\\$&")}=;`));
 });
 
-async function signInAttempt(request: APIRequestContext, origin: string, forwardedFor: string, n: number): Promise<string> {
-  const csrf = await request.get(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await request.post(`${origin}/api/auth/callback/credentials`, {
-    headers: { origin, "x-forwarded-for": forwardedFor, "x-real-ip": forwardedFor },
-    form: { csrfToken, email: `nobody-${n}-${randomUUID().slice(0, 6)}@runclear.example`, password: "wrong password, attempt" },
-    maxRedirects: 0,
+/** One request sent from `localAddress`, another loopback address of this machine. */
+function fromAddress(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.request(url, { method: init.method ?? "GET", headers: init.headers, localAddress }, (response) => {
+      let body = "";
+      response.on("data", (chunk) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on("error", reject);
+    request.end(init.body);
   });
-  return new URL(response.headers().location ?? "http://x/", origin).searchParams.get("error") ?? "";
 }
 
-test("40 sign-in attempts with rotating forged X-Forwarded-For are throttled as one address", async ({ playwright }) => {
-  // From another loopback address of this machine, fresh for each run, so the throttle on it
-  // leaves the other tests' sign-ins (from 127.0.0.1) alone.
+async function signInAttempt(localAddress: string, forwardedFor: string, n: number): Promise<string> {
+  const origin = base();
+  const csrf = await fromAddress(localAddress, `${origin}/api/auth/csrf`);
+  const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const body = new URLSearchParams({ csrfToken, email: `nobody-${n}-${randomUUID().slice(0, 6)}@runclear.example`, password: "wrong password, attempt" }).toString();
+  const response = await fromAddress(localAddress, `${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { origin, cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor, "x-real-ip": forwardedFor },
+    body,
+  });
+  return new URL(String(response.headers.location ?? "http://x/"), origin).searchParams.get("error") ?? "";
+}
+
+test("40 sign-in attempts with rotating forged X-Forwarded-For are throttled as one address", async () => {
+  // Sent from another loopback address of this machine, fresh for each run, so the throttle on
+  // it leaves the other tests' sign-ins (from 127.0.0.1) alone.
   const address = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
-  const origin = base().replace("localhost", address);
-  const request = await playwright.request.newContext();
   const answers: string[] = [];
-  for (let i = 0; i < 40; i++) answers.push(await signInAttempt(request, origin, `203.0.113.${i + 1}, 198.51.${i}.${i}`, i));
+  for (let i = 0; i < 40; i++) answers.push(await signInAttempt(address, `203.0.113.${i + 1}, 198.51.${i}.${i}`, i));
   const throttled = answers.filter((a) => a.startsWith("throttled:")).length;
   // 20 failures per address are free (lib/domain/sign-in-throttle.ts); every attempt after them waits.
   expect(answers.slice(0, 20).every((a) => a === "invalid")).toBe(true);
@@ -226,5 +242,4 @@ test("40 sign-in attempts with rotating forged X-Forwarded-For are throttled as 
   const trail = await admin.get("/admin/audit?action=sign_in");
   expect(trail.text).toContain(address);
   expect(trail.text).not.toContain("203.0.113.");
-  await request.dispose();
 });

@@ -83,7 +83,7 @@ export class AppClient {
     const body = new URLSearchParams({ csrfToken: csrf.csrfToken, email, password });
     const answer = await this.request("/api/auth/callback/credentials", { method: "POST", body, headers: { origin: this.base } });
     if (answer.status !== 302 || ![...this.cookies.keys()].some((k) => k.endsWith("session-token"))) {
-      throw new Error(`sign-in as ${email} failed (${answer.status})`);
+      throw new Error(`sign-in as ${email} failed (${answer.status} ${answer.headers.get("location") ?? ""})`);
     }
   }
 
