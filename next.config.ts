@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { BASELINE_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite is a WASM build of PostgreSQL that must stay one instance in one process;
@@ -8,18 +9,9 @@ const nextConfig: NextConfig = {
   // Render <title> and metadata in the document head for every browser instead of streaming
   // them in later, so screen readers announce the page title as soon as the page opens.
   htmlLimitedBots: /.*/,
+  // On every response, static files included; the CSP, HSTS and no-store come from proxy.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: Object.entries(BASELINE_HEADERS).map(([key, value]) => ({ key, value })) }];
   },
 };
 

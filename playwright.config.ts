@@ -41,12 +41,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx next start -p ${port}`,
+    command: "node lib/server/start.mjs",
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
+      PORT: String(port),
       NEXTAUTH_URL: baseURL,
       RUNCLEAR_DATA_DIR: process.env.E2E_DATA_DIR,
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),

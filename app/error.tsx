@@ -1,11 +1,14 @@
 "use client";
 
+import { isUnavailable, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/ui/error-panel";
+
 /** Never shows the error itself: it may hold another record's details or a stack trace. */
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const unavailable = isUnavailable(error);
   return (
     <main className="mx-auto max-w-lg p-8 text-center">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="mt-3 text-slate-700">Nothing you entered was saved twice. Please try again.</p>
+      <h1 className="text-2xl font-semibold">{unavailable ? UNAVAILABLE_TITLE : "Something went wrong"}</h1>
+      <p className="mt-3 text-slate-700">{unavailable ? UNAVAILABLE_TEXT : "Nothing you entered was saved twice. Please try again."}</p>
       <button
         type="button"
         onClick={reset}

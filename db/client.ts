@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite, PglitePreparedQuery } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg, NodePgPreparedQuery, NodePgSession } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+import { describeError, isDatabaseUnavailable, noteDatabaseAnswered, redactDatabaseError } from "./errors";
 import { applyMigrations } from "./migrate";
 import { dataDir } from "./paths";
 import { lockDataDir } from "./pglite-lock";
@@ -28,10 +29,54 @@ export interface OpenOptions {
   seedWhenEmpty?: boolean;
 }
 
+/**
+ * Every query error leaves drizzle as a DatabaseError (db/errors.ts): drizzle's own error puts
+ * the query and its parameters (session ids, emails, search text) in its message, which Next.js
+ * and next-auth would log, and next-auth would even send back in a redirect.
+ */
+function redactQueryErrors(prepared: { prototype: { execute(...args: unknown[]): Promise<unknown>; all(...args: unknown[]): Promise<unknown> } }) {
+  const proto = prepared.prototype as unknown as Record<string, unknown> & { __runclearRedacted?: true };
+  if (proto.__runclearRedacted) return;
+  for (const method of ["execute", "all"] as const) {
+    const original = proto[method] as (...args: unknown[]) => Promise<unknown>;
+    proto[method] = async function (this: unknown, ...args: unknown[]) {
+      try {
+        const result = await original.apply(this, args);
+        noteDatabaseAnswered();
+        return result;
+      } catch (error) {
+        throw redactDatabaseError(error);
+      }
+    };
+  }
+  proto.__runclearRedacted = true;
+}
+redactQueryErrors(NodePgPreparedQuery as never);
+redactQueryErrors(PglitePreparedQuery as never);
+
+// A transaction first takes a connection from the pool, outside any query: when that fails the
+// error is the socket's, and is marked unavailable the same way. The app's own errors thrown
+// inside a transaction pass through untouched.
+const sessionProto = NodePgSession.prototype as unknown as { transaction(...args: unknown[]): Promise<unknown>; __runclearRedacted?: true };
+if (!sessionProto.__runclearRedacted) {
+  const original = sessionProto.transaction;
+  sessionProto.transaction = async function (this: unknown, ...args: unknown[]) {
+    try {
+      return await original.apply(this, args);
+    } catch (error) {
+      throw isDatabaseUnavailable(error) ? redactDatabaseError(error) : error;
+    }
+  };
+  sessionProto.__runclearRedacted = true;
+}
+
 /** Opens a database and brings its schema up to date. Throws MigrationError if that fails. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new Pool({ connectionString: options.url, max: 10 });
+    // A request waits at most 5 s for a connection, so an outage answers quickly; a connection
+    // the server dropped while idle is discarded (the 'error' event) and the pool reconnects.
+    const pool = new Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5_000 });
+    pool.on("error", (error) => console.error("[database] idle connection lost:", describeError(error)));
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Database;
     await applyMigrations({ kind: "postgres", db, pool }).catch(async (error: unknown) => {
       await pool.end();

@@ -2,6 +2,6 @@
 
 import { ErrorPanel } from "@/lib/ui/error-panel";
 
-export default function SectionError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorPanel title="This page could not be shown" reset={reset} />;
+export default function SectionError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorPanel error={error} title="This page could not be shown" reset={reset} />;
 }

@@ -1,14 +1,31 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { describeError, isDatabaseUnavailable } from "@/db/errors";
 import type { Role } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/dal/audit-log";
 import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
-import { NOT_FOUND_MESSAGE, type ActionState } from "./action-state";
+import { FAILED_MESSAGE, NOT_FOUND_MESSAGE, UNAVAILABLE_MESSAGE, type ActionState } from "./action-state";
 
 // Never echoed back into a form.
 const SECRET_FIELDS = /password/i;
+// Control characters other than tab and line breaks are never typed into a form, and
+// PostgreSQL cannot store NUL in text: such a field is refused before any work.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_MESSAGE = "This field contains characters that cannot be saved (control characters). Please retype it.";
+
+
+function controlCharacterErrors(formData: FormData): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {};
+  for (const [key, value] of formData) {
+    if (key.startsWith("$")) continue;
+    if (CONTROL_CHARACTERS.test(key) || (typeof value === "string" && CONTROL_CHARACTERS.test(value))) {
+      errors[CONTROL_CHARACTERS.test(key) ? "form" : key] = [CONTROL_MESSAGE];
+    }
+  }
+  return Object.keys(errors).length ? errors : null;
+}
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -38,17 +55,21 @@ export function validatedAction<S extends z.ZodType, R = undefined>(
   run: (input: z.output<S>, user: CurrentUser) => Promise<ActionState<R>>,
 ) {
   return async (_previous: ActionState<R> | null, formData: FormData): Promise<ActionState<R>> => {
+    // A crafted request can send anything as the argument; forms send FormData.
+    if (!(formData instanceof FormData)) return { ok: false, message: "This form could not be read. Please reload the page and try again." };
     const values = formValues(formData);
-    const user = await getCurrentUser();
-    if (!user || !options.roles.includes(user.role) || (user.mustChangePassword && !options.allowPasswordChange)) {
-      await writeAudit({ actor: user, action: options.action, outcome: "denied" });
-      return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true };
-    }
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
-    }
     try {
+      const user = await getCurrentUser();
+      if (!user || !options.roles.includes(user.role) || (user.mustChangePassword && !options.allowPasswordChange)) {
+        await writeAudit({ actor: user, action: options.action, outcome: "denied" });
+        return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true };
+      }
+      const unprintable = controlCharacterErrors(formData);
+      if (unprintable) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unprintable, values };
+      const parsed = schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) {
+        return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+      }
       return await run(parsed.data, user);
     } catch (error) {
       unstable_rethrow(error);
@@ -56,8 +77,9 @@ export function validatedAction<S extends z.ZodType, R = undefined>(
       if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
       if (error instanceof ConflictError) return { ok: false, message: error.message, values };
       if (error instanceof z.ZodError) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error), values };
-      console.error(`[action ${options.action}]`, error);
-      return { ok: false, message: "Something went wrong and nothing was saved. Please try again.", values };
+      // Logged without the query, its parameters or the form: they may hold health data.
+      console.error(`[action ${options.action}]`, describeError(error));
+      return { ok: false, message: isDatabaseUnavailable(error) ? UNAVAILABLE_MESSAGE : FAILED_MESSAGE, values };
     }
   };
 }

@@ -1,13 +1,12 @@
 /**
- * The caller's address for the audit trail and sign-in throttling. `next start` appends the
- * socket address to X-Forwarded-For, so the last entry is the one a client cannot forge;
- * behind N trusted proxies set RUNCLEAR_TRUSTED_PROXIES=N to step back past them.
+ * The caller's address for the audit trail and sign-in throttling. The production server
+ * (lib/server/start.mjs) replaces X-Forwarded-For with the one address it established from the
+ * socket and RUNCLEAR_TRUSTED_PROXIES before Next.js sees the request, so here it is one value.
  */
 export function clientAddress(headers: Headers): string {
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const trusted = Number(process.env.RUNCLEAR_TRUSTED_PROXIES ?? 0) || 0;
-  return chain[chain.length - 1 - trusted] ?? chain[0] ?? headers.get("x-real-ip") ?? "unknown";
+  return chain[chain.length - 1]?.slice(0, 64) ?? "unknown";
 }

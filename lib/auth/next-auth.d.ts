@@ -1,8 +1,9 @@
 import type { Role } from "./roles";
 
 declare module "next-auth" {
+  /** What `/api/auth/session` answers page JavaScript: no user id, no session id. */
   interface Session {
-    user: { id: string; sid: string; name: string; email: string; role: Role };
+    user: { name: string; email: string; role: Role };
   }
   interface User {
     id: string;

@@ -1,10 +1,30 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { describeError } from "@/db/errors";
 import { signInWithPassword } from "@/lib/dal/sign-in";
-import { endSession, startSession } from "@/lib/dal/session";
+import { endSession, getCurrentUser, startSession } from "@/lib/dal/session";
 import { sessionPolicy } from "@/lib/domain/session-policy";
 import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
+
+// What the sign-in form may send. Control characters never belong in an email or a password
+// typed into a form, and PostgreSQL refuses NUL in text; such input is simply a failed sign-in.
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+const credentialsSchema = z.object({
+  email: z.string().max(320).regex(NO_CONTROL),
+  password: z.string().max(1024).regex(NO_CONTROL),
+});
+
+const REQUEST_ERRORS = new Set(["MISSING_NEXTAUTH_API_ROUTE_ERROR", "INVALID_CALLBACK_URL_ERROR"]);
+
+/** Thrown from the jwt callback: next-auth then answers no session and clears the cookie. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("The session was signed out, revoked or expired.");
+    this.name = "SessionEndedError";
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -20,16 +40,20 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
+      // next-auth passes the thrown message to the sign-in form (and into a redirect address):
+      // only these codes ever leave, never whether the email exists or what the database said.
       async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse({ email: credentials?.email ?? "", password: credentials?.password ?? "" });
+        if (!parsed.success) throw new Error("invalid");
         const headers = new Headers(req.headers as Record<string, string> | undefined);
-        const result = await signInWithPassword({
-          email: credentials?.email ?? "",
-          password: credentials?.password ?? "",
-          ip: clientAddress(headers),
-          userAgent: headers.get("user-agent"),
-        });
+        let result: Awaited<ReturnType<typeof signInWithPassword>>;
+        try {
+          result = await signInWithPassword({ ...parsed.data, ip: clientAddress(headers), userAgent: headers.get("user-agent") });
+        } catch (error) {
+          console.error("[sign-in]", describeError(error));
+          throw new Error("unavailable");
+        }
         if (result.ok) return result.user;
-        // next-auth passes the message to the sign-in form; it never says whether the email exists.
         throw new Error(result.code === "throttled" ? `throttled:${result.retryAfterSeconds}` : "invalid");
       },
     }),
@@ -40,13 +64,27 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.sid = await startSession(user.id);
+        return token;
       }
+      // `/api/auth/session`: a signed-out, revoked or expired session answers nothing and its
+      // cookie is cleared instead of re-issued.
+      if (!(await getCurrentUser())) throw new SessionEndedError();
       return token;
     },
-    session({ session, token }) {
-      if (token.uid && token.role && token.sid) {
-        session.user = { id: token.uid, sid: token.sid, role: token.role, name: token.name ?? "", email: token.email ?? "" };
+    // next-auth's default throws (a 500 on every auth route) when the callbackUrl parameter or
+    // cookie is not a URL; anything but a path or an address of this app goes home instead.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+      try {
+        if (new URL(url).origin === baseUrl) return url;
+      } catch {
+        // not a URL at all
       }
+      return baseUrl;
+    },
+    session({ session, token }) {
+      // Page JavaScript gets the name, email and role; never the user id or the session id.
+      if (token.role) session.user = { role: token.role, name: token.name ?? "", email: token.email ?? "" };
       return session;
     },
   },
@@ -54,5 +92,19 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (token?.sid) await endSession(token.sid);
     },
+  },
+  // next-auth logs the error it caught; never with a database error's query or parameters.
+  logger: {
+    error(code, metadata) {
+      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (error instanceof SessionEndedError) return; // an ended session is not an error
+      // A request for a path or callback next-auth does not know: the client's mistake, not ours.
+      if (REQUEST_ERRORS.has(code)) return console.warn(`[next-auth] ${code}`);
+      console.error(`[next-auth] ${code}`, describeError(error));
+    },
+    warn(code) {
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
   },
 };

@@ -16,7 +16,9 @@ export interface PatientAccess {
   via: AccessVia;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Ids are written in lower case, as PostgreSQL prints them; any other spelling is not found, so
+// every lookup keyed by the id (maps of rows, comparisons) sees the same string.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * DOMAIN.md §8: physicians and therapists reach the patients on their care team; a physician

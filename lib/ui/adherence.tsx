@@ -77,7 +77,8 @@ const clock = (ms: number) => new Date(ms).toLocaleTimeString("en-US", { hour: "
 /** Says that a live page keeps itself fresh, or that it could not. */
 export function LiveStatus({ updatedAt, failed, className }: { updatedAt: number; failed: boolean; className: string }) {
   return (
-    <p className={className} role={failed ? "alert" : undefined}>
+    // The clock reads the time where it renders: the server's and the browser's differ by a moment.
+    <p className={className} role={failed ? "alert" : undefined} suppressHydrationWarning>
       {failed
         ? "Could not check for new logs. The figures may be out of date; reload the page to try again."
         : `Updates by itself while open. Checked at ${clock(updatedAt || Date.now())}.`}

@@ -1,16 +1,38 @@
 "use client";
 
 import Link from "next/link";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/db/errors";
+
+export const UNAVAILABLE_TITLE = "RunClear is temporarily unavailable";
+export const UNAVAILABLE_TEXT = "Its database is not answering right now. Nothing was changed. Please try again in a minute.";
+
+/** Whether the server failed because the database was unreachable (its error's digest says so). */
+export function isUnavailable(error: { digest?: string } | undefined): boolean {
+  return error?.digest === DATABASE_UNAVAILABLE_DIGEST;
+}
 
 /**
  * What an error boundary shows. Never the error itself: it may hold another record's details
- * or a stack trace.
+ * or a stack trace. A database outage says so, since waiting is what helps.
  */
-export function ErrorPanel({ title, reset, back }: { title: string; reset: () => void; back?: { href: string; label: string } }) {
+export function ErrorPanel({
+  error,
+  title,
+  reset,
+  back,
+}: {
+  error?: { digest?: string };
+  title: string;
+  reset: () => void;
+  back?: { href: string; label: string };
+}) {
+  const unavailable = isUnavailable(error);
   return (
     <section className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 text-center">
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      <p className="mt-3 text-slate-700">Nothing was changed. Please try again; if it keeps happening, tell your administrator.</p>
+      <h1 className="text-2xl font-semibold">{unavailable ? UNAVAILABLE_TITLE : title}</h1>
+      <p className="mt-3 text-slate-700">
+        {unavailable ? UNAVAILABLE_TEXT : "Nothing was changed. Please try again; if it keeps happening, tell your administrator."}
+      </p>
       <div className="mt-6 flex flex-wrap justify-center gap-3">
         <button type="button" onClick={reset} className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
           Try again

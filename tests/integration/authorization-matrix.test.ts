@@ -379,6 +379,9 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
       form: async () => form({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7" }),
     },
   },
+  "(admin)/admin/audit/actions.ts": {
+    verifyAuditChainAction: { allow: ADMIN, form: async () => form({}) },
+  },
   "(clinic)/emergency-access/actions.ts": {
     requestEmergencyAccessAction: {
       allow: PHYSICIANS,

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAccounts, listPatientIdentities } from "@/lib/dal/accounts";
-import { auditFilterSchema, checkAuditChain, listAuditActions, listAuditEvents } from "@/lib/dal/audit";
+import { auditFilterSchema, listAuditActions, listAuditEvents } from "@/lib/dal/audit";
 import { requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
+import { VerifyChainForm } from "./verify-chain-form";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -27,12 +28,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     to: first(search.to),
     page: first(search.page),
   });
-  const [events, accounts, patients, actions, chain] = await Promise.all([
+  const [events, accounts, patients, actions] = await Promise.all([
     listAuditEvents(filter),
     listAccounts(),
     listPatientIdentities(),
     listAuditActions(),
-    first(search.verify) ? checkAuditChain() : Promise.resolve(null),
   ]);
   const page = filter.page ?? 1;
   const pageLink = (n: number) => {
@@ -45,21 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 id="audit-heading" className="text-2xl font-semibold">Audit trail</h1>
 
       <div className="rounded-lg border border-slate-200 bg-white p-4">
-        {chain === null ? (
-          <form action="/admin/audit" className="flex flex-wrap items-center gap-3">
-            <input type="hidden" name="verify" value="1" />
-            <p className="text-sm text-slate-700">Each entry carries a hash of the one before it, so a changed or removed entry shows.</p>
-            <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">Verify the chain</button>
-          </form>
-        ) : chain.intact ? (
-          <p role="status" className="font-medium text-emerald-800">Chain intact: all {chain.rows} entries verified.</p>
-        ) : (
-          <p role="alert" className="font-medium text-red-800">
-            Chain broken at entry #{chain.brokenAtSeq}:{" "}
-            {chain.problem === "row_changed" ? "it was changed after it was written." : "it does not follow the entry before it (an entry was removed or inserted)."}{" "}
-            The {chain.rows} entries before it are intact.
-          </p>
-        )}
+        <VerifyChainForm />
       </div>
 
       <form action="/admin/audit" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">

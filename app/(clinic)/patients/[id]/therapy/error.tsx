@@ -3,7 +3,7 @@
 import { useParams } from "next/navigation";
 import { ErrorPanel } from "@/lib/ui/error-panel";
 
-export default function ChartSectionError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ChartSectionError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const { id } = useParams<{ id: string }>();
-  return <ErrorPanel title="The therapy sessions could not be shown" reset={reset} back={{ href: `/patients/${id}`, label: "Back to the chart" }} />;
+  return <ErrorPanel error={error} title="The therapy sessions could not be shown" reset={reset} back={{ href: `/patients/${id}`, label: "Back to the chart" }} />;
 }

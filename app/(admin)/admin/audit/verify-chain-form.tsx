@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/lib/ui/form";
+import { verifyAuditChainAction } from "./actions";
+
+export function VerifyChainForm() {
+  const [state, verify] = useActionState(verifyAuditChainAction, null);
+  const chain = state?.ok ? state.data : undefined;
+  return (
+    <form action={verify} className="flex flex-wrap items-center gap-3">
+      {chain === undefined ? (
+        <p className="text-sm text-slate-700">Each entry carries a hash of the one before it, so a changed or removed entry shows.</p>
+      ) : chain.intact ? (
+        <p role="status" className="font-medium text-emerald-800">Chain intact: all {chain.rows} entries verified.</p>
+      ) : (
+        <p role="alert" className="font-medium text-red-800">
+          Chain broken at entry #{chain.brokenAtSeq}:{" "}
+          {chain.problem === "row_changed" ? "it was changed after it was written." : "it does not follow the entry before it (an entry was removed or inserted)."}{" "}
+          The {chain.rows} entries before it are intact.
+        </p>
+      )}
+      <FormMessage state={state?.ok ? null : state} />
+      <SubmitButton pendingText="Verifying…">{chain === undefined ? "Verify the chain" : "Verify again"}</SubmitButton>
+    </form>
+  );
+}
