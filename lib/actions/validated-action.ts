@@ -8,7 +8,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
 import { NOT_FOUND_MESSAGE, type ActionState } from "./action-state";
 
 // Never echoed back into a form.
-const SECRET_FIELDS = /password/i;
+const SECRET_FIELDS = /password|^code$|^proof$/i;
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -23,8 +23,8 @@ interface Options {
   roles: Role[];
   /** The audit action name for refusals at this door. */
   action: string;
-  /** Lets a user who must change their one-time password call it. */
-  allowPasswordChange?: boolean;
+  /** Lets a user whose account setup is pending call it (password change, two-factor set-up). */
+  allowAccountSetup?: boolean;
 }
 
 /**
@@ -40,7 +40,7 @@ export function validatedAction<S extends z.ZodType, R = undefined>(
   return async (_previous: ActionState<R> | null, formData: FormData): Promise<ActionState<R>> => {
     const values = formValues(formData);
     const user = await getCurrentUser();
-    if (!user || !options.roles.includes(user.role) || (user.mustChangePassword && !options.allowPasswordChange)) {
+    if (!user || !options.roles.includes(user.role) || (user.setupStep && !options.allowAccountSetup)) {
       await writeAudit({ actor: user, action: options.action, outcome: "denied" });
       return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true };
     }

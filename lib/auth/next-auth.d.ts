@@ -2,7 +2,8 @@ import type { Role } from "./roles";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; sid: string; name: string; email: string; role: Role };
+    // No ids: this is what page JavaScript can read.
+    user: { name: string; email: string; role: Role };
   }
   interface User {
     id: string;

@@ -1,9 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { signInWithPassword } from "@/lib/dal/sign-in";
+import { signInWithPassword, signInWithSecondFactor } from "@/lib/dal/sign-in";
 import { endSession, startSession } from "@/lib/dal/session";
 import { sessionPolicy } from "@/lib/domain/session-policy";
 import { clientAddress } from "./client-address";
+import { signInErrorCode } from "./sign-in-errors";
 import { authSecret } from "./secret";
 
 export const authOptions: NextAuthOptions = {
@@ -16,21 +17,23 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
+      // Two steps through one door: email and password, then (once enrolled) the challenge the
+      // first step handed out with a code from the authenticator or a recovery code.
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        challenge: { label: "Challenge", type: "hidden" },
+        code: { label: "Code", type: "text" },
       },
       async authorize(credentials, req) {
         const headers = new Headers(req.headers as Record<string, string> | undefined);
-        const result = await signInWithPassword({
-          email: credentials?.email ?? "",
-          password: credentials?.password ?? "",
-          ip: clientAddress(headers),
-          userAgent: headers.get("user-agent"),
-        });
+        const context = { ip: clientAddress(headers), userAgent: headers.get("user-agent") };
+        const result = credentials?.challenge
+          ? await signInWithSecondFactor({ challenge: credentials.challenge, code: credentials.code ?? "", ...context })
+          : await signInWithPassword({ email: credentials?.email ?? "", password: credentials?.password ?? "", ...context });
         if (result.ok) return result.user;
         // next-auth passes the message to the sign-in form; it never says whether the email exists.
-        throw new Error(result.code === "throttled" ? `throttled:${result.retryAfterSeconds}` : "invalid");
+        throw new Error(signInErrorCode(result));
       },
     }),
   ],
@@ -43,9 +46,11 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
+    // What the browser may read (`/api/auth/session`): who is signed in, never the session id,
+    // which stays inside the encrypted HttpOnly cookie (lib/auth/session.ts reads it there).
     session({ session, token }) {
       if (token.uid && token.role && token.sid) {
-        session.user = { id: token.uid, sid: token.sid, role: token.role, name: token.name ?? "", email: token.email ?? "" };
+        session.user = { role: token.role, name: token.name ?? "", email: token.email ?? "" };
       }
       return session;
     },

@@ -1,6 +1,7 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "./options";
+import { cookies } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { authSecret } from "./secret";
 
 export interface SessionClaims {
   userId: string;
@@ -8,11 +9,13 @@ export interface SessionClaims {
 }
 
 /**
- * What the signed session cookie claims. Only a claim: lib/dal/session.ts checks it against
- * the database (account active, session not signed out, idle and absolute limits).
+ * What the signed session cookie claims, read from the encrypted HttpOnly cookie itself: the
+ * session id is never part of the session object next-auth hands to the browser
+ * (`/api/auth/session`). Only a claim: lib/dal/session.ts checks it against the database
+ * (account active, session not signed out, idle and absolute limits).
  */
 export async function readSessionClaims(): Promise<SessionClaims | null> {
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
-  return user?.id && user.sid ? { userId: user.id, sessionId: user.sid } : null;
+  // Cookies only: no `Authorization: Bearer` fallback for a page request.
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as never, secret: authSecret() });
+  return token?.uid && token.sid ? { userId: token.uid, sessionId: token.sid } : null;
 }
