@@ -355,23 +355,24 @@ export async function confirmStaffAccess(userId: string): Promise<void> {
   const admin = await authorizeRole("account.confirm_access", ["admin"]);
   if (!z.uuid().safeParse(userId).success) throw new NotFoundError();
   const now = new Date();
-  await (await db()).transaction(async (tx) => {
+  const refusal = await (await db()).transaction(async (tx) => {
     const [target] = await tx
       .select({ role: users.role, accessConfirmedAt: users.accessConfirmedAt, accessChangedById: users.accessChangedById })
       .from(users)
       .where(eq(users.id, userId))
       .for("update");
     if (!target) throw new NotFoundError();
-    const refuse = async (message: string) => {
-      await writeAudit({ actor: admin, action: "account.confirm_access", resource: `user:${userId}`, outcome: "denied" }, tx);
-      throw new ValidationError(message);
-    };
-    if (userId === admin.id) return refuse("You cannot confirm your own account.");
-    if (!isStaff(target.role) || target.accessConfirmedAt) return refuse("This account is not waiting for confirmation.");
-    if (target.accessChangedById === admin.id) return refuse("You made this change, so another administrator must confirm it.");
+    if (userId === admin.id) return "You cannot confirm your own account.";
+    if (!isStaff(target.role) || target.accessConfirmedAt) return "This account is not waiting for confirmation.";
+    if (target.accessChangedById === admin.id) return "You made this change, so another administrator must confirm it.";
     await tx.update(users).set({ accessConfirmedAt: now, accessConfirmedById: admin.id, updatedAt: now }).where(eq(users.id, userId));
     await writeAudit({ actor: admin, action: "account.confirm_access", resource: `user:${userId}`, outcome: "allowed" }, tx);
+    return null;
   });
+  if (refusal) {
+    await writeAudit({ actor: admin, action: "account.confirm_access", resource: `user:${userId}`, outcome: "denied" });
+    throw new ValidationError(refusal);
+  }
 }
 
 export const changePasswordSchema = z.object({
