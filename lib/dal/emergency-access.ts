@@ -72,7 +72,7 @@ export async function requestEmergencyAccess(input: z.input<typeof emergencyAcce
     if (patient && member) return { patientId: patient.id, expiresAt: null };
     await tx.insert(emergencyAccessAttempts).values({ userId: user.id, granted: Boolean(patient), attemptedAt: now });
     if (!patient) {
-      return refused("no_match", new ValidationError("Please correct the highlighted fields.", { mrn: [NO_MATCH], dateOfBirth: [NO_MATCH] }));
+      return refused("no_match", new ValidationError(NO_MATCH, { mrn: ["Check the MRN."], dateOfBirth: ["Check the date of birth."] }));
     }
     const expiresAt = new Date(now.getTime() + EMERGENCY_ACCESS_MINUTES * 60_000);
     const [grant] = await tx

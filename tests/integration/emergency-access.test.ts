@@ -71,7 +71,8 @@ describeEachDatabase("emergency access", { seed: true }, (t) => {
     expect(wrongDob).toBeInstanceOf(ValidationError);
     expect(noSuchMrn).toBeInstanceOf(ValidationError);
     expect((wrongDob as ValidationError).fieldErrors).toEqual((noSuchMrn as ValidationError).fieldErrors);
-    expect((wrongDob as ValidationError).fieldErrors.mrn?.[0]).toMatch(/No patient matches this MRN and date of birth/);
+    expect((wrongDob as ValidationError).message).toBe((noSuchMrn as ValidationError).message);
+    expect((wrongDob as ValidationError).message).toMatch(/No patient matches this MRN and date of birth/);
     const denied = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "emergency_access.grant"), eq(auditEvents.outcome, "denied")));
     expect(denied.filter((d) => d.resource === "no_match")).toHaveLength(2);
     expect(denied.every((d) => d.patientId === null)).toBe(true);

@@ -18,12 +18,13 @@ export async function EmergencyAccessNotices() {
       <ul className="mt-2 space-y-2">
         {notices.map((n) => (
           <li key={n.grantId} className="text-sm">
-            <span className="font-medium">{n.physicianName}</span> opened{" "}
-            <Link href={`/patients/${n.patientId}`} className="font-medium underline">
-              {n.patientName}
-            </Link>{" "}
+            <span className="font-medium">{n.physicianName}</span> opened <span className="font-medium">{n.patientName}</span>{" "}
             <span className="tabular-nums">({n.mrn})</span>, {formatDateTime(n.grantedAt)}, until {formatDateTime(n.expiresAt)}.
             <span className="block">Reason: {n.reason}</span>
+            {/* The list item names the patient; the link's own name stays short (WCAG 2.4.4, link purpose in context). */}
+            <Link href={`/patients/${n.patientId}`} className="inline-flex min-h-11 items-center font-medium underline">
+              Open the chart
+            </Link>
           </li>
         ))}
       </ul>
