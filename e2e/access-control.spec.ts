@@ -59,6 +59,7 @@ test("a forged x-middleware-subrequest header gets no one past sign-in", async (
 });
 
 test("an administrator creates a staff account; the one-time password must be changed; deactivation kills the old cookie", async ({ browser }) => {
+  test.setTimeout(120_000);
   const admin = await signedInPage(browser, "admin");
   await admin.getByRole("link", { name: "New account" }).click();
   await expectAccessible(admin);
@@ -156,7 +157,7 @@ test("emergency access: MRN and date of birth, banner, care-team notice, patient
   await chen.getByLabel("Patient's date of birth").fill("1988-04-13");
   await chen.getByLabel("Reason for emergency access").fill("Covering the clinic phone; Sam reports new foot weakness");
   await chen.getByRole("button", { name: "Open chart with emergency access" }).click();
-  await expect(chen.getByRole("alert")).toHaveText("No patient matches this MRN and date of birth. Check both against the patient's details.");
+  await expect(chen.getByRole("main").getByRole("alert")).toHaveText("No patient matches this MRN and date of birth. Check both against the patient's details.");
   await captureBothWidths(chen, "emergency-access-no-match");
   await chen.getByLabel("Patient's date of birth").fill("1988-04-12");
   await chen.getByLabel("Reason for emergency access").fill("Covering the clinic phone; Sam reports new foot weakness");

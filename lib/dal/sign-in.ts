@@ -120,6 +120,7 @@ export async function signInWithPassword(attempt: Attempt): Promise<SignInResult
   if (await hasTwoFactor(database, user.id)) {
     // Not yet a success: the throttle's counters stand until the code is right too.
     const token = randomBytes(32).toString("base64url");
+    await database.delete(twoFactorChallenges).where(and(eq(twoFactorChallenges.userId, user.id), lt(twoFactorChallenges.expiresAt, now)));
     await database.insert(twoFactorChallenges).values({
       tokenHash: challengeHash(token),
       userId: user.id,

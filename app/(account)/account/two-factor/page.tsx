@@ -40,27 +40,31 @@ export default async function TwoFactorPage() {
       {status.pending && qrSvg ? (
         <section aria-labelledby="setup-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="setup-heading" className="text-lg font-semibold">{status.enabled ? "Move to a new authenticator" : "Set up your authenticator"}</h2>
-          <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-800">
-            <li>In your authenticator app, add an account and scan this QR code.</li>
-            <li>Or type the key below into the app instead (a time-based key).</li>
-            <li>Enter the code the app shows now, and your password, to finish.</li>
-          </ol>
-          <div className="mt-3 flex flex-wrap items-start gap-4">
-            <div
-              role="img"
-              aria-label="QR code to add RunClear to your authenticator app"
-              className="h-48 w-48 shrink-0 rounded border border-slate-200 bg-white"
-              dangerouslySetInnerHTML={{ __html: qrSvg }}
-            />
-            <div className="min-w-0">
-              <p className="text-sm font-medium text-slate-800">Key to type in</p>
-              <p className="mt-1 break-all font-mono text-lg tracking-wider" data-testid="two-factor-secret">
-                {status.pending.secret}
-              </p>
-              <p className="mt-1 text-sm text-slate-600">Account: {user.email} · RunClear</p>
+          <ConfirmSetupForm>
+            {/* Hidden again once the set-up is confirmed: the key is only for this moment. */}
+            <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-800">
+              <li>In your authenticator app, add an account and scan this QR code.</li>
+              <li>Or type the key below into the app instead (a time-based key).</li>
+              <li>Enter the code the app shows now, and your password, to finish.</li>
+            </ol>
+            <div className="mt-3 flex flex-wrap items-start gap-4">
+              <div
+                role="img"
+                aria-label="QR code to add RunClear to your authenticator app"
+                className="h-48 w-48 shrink-0 rounded border border-slate-200 bg-white"
+                dangerouslySetInnerHTML={{ __html: qrSvg }}
+              />
+              <div className="min-w-0">
+                <p className="text-sm font-medium text-slate-800">Key to type in</p>
+                <p className="mt-1 font-mono text-lg tracking-wider" data-testid="two-factor-secret">
+                  {status.pending.secret.split(" ").map((group, i) => (
+                    <span key={i} className="inline-block whitespace-nowrap pr-2">{group}</span>
+                  ))}
+                </p>
+                <p className="mt-1 text-sm text-slate-600">Account: {user.email} · RunClear</p>
+              </div>
             </div>
-          </div>
-          <ConfirmSetupForm />
+          </ConfirmSetupForm>
         </section>
       ) : (
         !status.enabled && (

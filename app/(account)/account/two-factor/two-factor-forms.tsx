@@ -33,7 +33,8 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-export function ConfirmSetupForm() {
+/** The QR code and key (children) until the first code confirms them; then the recovery codes, once. */
+export function ConfirmSetupForm({ children }: { children: React.ReactNode }) {
   const [state, action] = useActionState(confirmTwoFactorSetupAction, null);
   if (state?.ok && state.data) {
     return (
@@ -47,12 +48,15 @@ export function ConfirmSetupForm() {
     );
   }
   return (
-    <form action={action} className="mt-4 max-w-md space-y-4" noValidate>
-      <FormMessage state={state} />
-      <Field name="code" label="Code from your app" inputMode="numeric" autoComplete="one-time-code" state={state} required />
-      <Field name="password" label="Your password" type="password" autoComplete="current-password" state={state} required />
-      <SubmitButton pendingText="Checking…">Turn on two-factor sign-in</SubmitButton>
-    </form>
+    <>
+      {children}
+      <form action={action} className="mt-4 max-w-md space-y-4" noValidate>
+        <FormMessage state={state} />
+        <Field name="code" label="Code from your app" inputMode="numeric" autoComplete="one-time-code" state={state} required />
+        <Field name="password" label="Your password" type="password" autoComplete="current-password" state={state} required />
+        <SubmitButton pendingText="Checking…">Turn on two-factor sign-in</SubmitButton>
+      </form>
+    </>
   );
 }
 
