@@ -100,19 +100,20 @@ export async function confirmTwoFactorSetup(input: z.input<typeof confirmTwoFact
     .where(eq(twoFactorCredentials.userId, user.id));
   if (!row?.pendingSecret) throw new ValidationError("Start the set-up again: there is no code to confirm.");
 
-  const check = await reauthenticate(user, { password: data.password }, "reauthentication");
-  if (!check.ok) {
-    await writeAudit({ actor: user, action: "two_factor.enable", outcome: "failure" });
-    throw new ValidationError("Check the highlighted fields.", {
-      password: [check.reason === "throttled" ? waitMessage(check.retryAfterSeconds) : "Your password is not correct."],
-    });
-  }
+  // The code first: it is cheap, and a wrong one needs no password check.
   const secret = unseal(row.pendingSecret, user.id);
   const step = normalizeTotpCode(data.code) ? acceptedStep(secret, data.code, null, new Date()) : null;
   if (step === null) {
     await writeAudit({ actor: user, action: "two_factor.enable", outcome: "failure" });
     throw new ValidationError("Check the highlighted fields.", {
       code: ["That code does not match. Enter the 6-digit code your app shows now; check that your phone's clock is set automatically."],
+    });
+  }
+  const check = await reauthenticate(user, { password: data.password }, "reauthentication");
+  if (!check.ok) {
+    await writeAudit({ actor: user, action: "two_factor.enable", outcome: "failure" });
+    throw new ValidationError("Check the highlighted fields.", {
+      password: [check.reason === "throttled" ? waitMessage(check.retryAfterSeconds) : "Your password is not correct."],
     });
   }
   const now = new Date();
