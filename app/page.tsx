@@ -1,6 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/dal/session";
-import { homeFor } from "@/lib/auth/roles";
+import { getCurrentUser, landingPath } from "@/lib/dal/session";
 
 export const dynamic = "force-dynamic";
 
@@ -8,5 +7,5 @@ export const dynamic = "force-dynamic";
 export default async function Home() {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  redirect(user.mustChangePassword ? "/account/password" : homeFor(user.role));
+  redirect(landingPath(user));
 }

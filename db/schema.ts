@@ -14,7 +14,8 @@ import * as plans from "./schema/plans";
 import * as redFlags from "./schema/red-flags";
 import * as sessions from "./schema/sessions";
 import * as therapySessions from "./schema/therapy-sessions";
+import * as twoFactor from "./schema/two-factor";
 import * as users from "./schema/users";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings, ...clinicalEvents };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings, ...clinicalEvents, ...twoFactor };

@@ -17,6 +17,8 @@ export const demoStaff = [
   { key: "morgan", email: "pt.morgan@runclear.example", name: "Jordan Morgan, PT", role: "therapist" },
   { key: "singh", email: "pt.singh@runclear.example", name: "Amrit Singh, PT", role: "therapist" },
   { key: "admin", email: "admin@runclear.example", name: "Riley Admin", role: "admin" },
+  // A second administrator: new and changed staff accounts need one to confirm them.
+  { key: "admin2", email: "admin2@runclear.example", name: "Casey Admin", role: "admin" },
 ] as const;
 
 export type StaffKey = (typeof demoStaff)[number]["key"];

@@ -41,7 +41,8 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
   await db.transaction(async (tx) => {
     const staffRows = await tx
       .insert(users)
-      .values(demoStaff.map((s, i) => ({ email: s.email, name: s.name, role: s.role, passwordHash: staffHashes[i]! })))
+      // The demo clinic's staff are confirmed from the start (separation of duties).
+      .values(demoStaff.map((s, i) => ({ email: s.email, name: s.name, role: s.role, passwordHash: staffHashes[i]!, accessConfirmedAt: now })))
       .returning({ id: users.id, email: users.email });
     const staffId = (key: StaffKey) => staffRows.find((r) => r.email === demoStaff.find((s) => s.key === key)!.email)!.id;
 

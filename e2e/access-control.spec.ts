@@ -3,6 +3,7 @@ import { accounts } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { LoginPage } from "./support/login-page";
+import { captureBothWidths } from "./support/screens";
 
 async function signedInPage(browser: Browser, key: keyof typeof accounts): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -58,6 +59,7 @@ test("a forged x-middleware-subrequest header gets no one past sign-in", async (
 });
 
 test("an administrator creates a staff account; the one-time password must be changed; deactivation kills the old cookie", async ({ browser }) => {
+  test.setTimeout(120_000);
   const admin = await signedInPage(browser, "admin");
   await admin.getByRole("link", { name: "New account" }).click();
   await expectAccessible(admin);
@@ -91,7 +93,15 @@ test("an administrator creates a staff account; the one-time password must be ch
   await casey.getByLabel("New password", { exact: true }).fill("granite orchard evening walk");
   await casey.getByLabel("New password again").fill("granite orchard evening walk");
   await casey.getByRole("button", { name: "Change password" }).click();
-  await casey.waitForURL("**/patients?password=changed");
+  // A new clinical account reaches no patient until a second administrator confirms it.
+  await casey.waitForURL("**/account");
+  await expect(casey.getByRole("heading", { name: "Waiting for a second administrator" })).toBeVisible();
+  const secondAdmin = await signedInPage(browser, "secondAdmin");
+  await secondAdmin.goto("/admin?q=casey.park");
+  await secondAdmin.getByRole("region", { name: "Waiting for a second administrator" }).getByRole("link", { name: "Casey Park, PT" }).click();
+  await secondAdmin.getByRole("button", { name: "Confirm this account" }).click();
+  await expect(secondAdmin.getByRole("region", { name: "Awaiting confirmation" })).toHaveCount(0);
+  await casey.goto("/patients");
   await expect(casey.getByRole("heading", { name: "My caseload" })).toBeVisible();
   const oldCookies = await casey.context().cookies();
 
@@ -132,15 +142,24 @@ test("an administrator gives a registered patient an account linked to their rec
   await expect(tom.getByRole("heading", { name: "Hello, Tom" })).toBeVisible();
 });
 
-test("emergency access: reason, banner, care-team notice, patient's access log, flagged audit", async ({ browser }) => {
+test("emergency access: MRN and date of birth, banner, care-team notice, patient's access log, flagged audit, admin review", async ({ browser }) => {
+  test.setTimeout(180_000);
   const chen = await signedInPage(browser, "otherPhysician");
   await chen.getByRole("link", { name: "Emergency access" }).click();
   await expectAccessible(chen);
   await chen.getByLabel("Patient's MRN").fill("RC-100101");
+  await chen.getByLabel("Patient's date of birth").fill("1988-04-12");
   await chen.getByLabel("Reason for emergency access").fill("short");
   await chen.getByRole("button", { name: "Open chart with emergency access" }).click();
   await expect(chen.getByText(/at least 15 characters/)).toBeVisible();
   await expect(chen.getByLabel("Patient's MRN")).toHaveValue("RC-100101");
+  // A wrong date of birth: the answer does not say whether the MRN exists.
+  await chen.getByLabel("Patient's date of birth").fill("1988-04-13");
+  await chen.getByLabel("Reason for emergency access").fill("Covering the clinic phone; Sam reports new foot weakness");
+  await chen.getByRole("button", { name: "Open chart with emergency access" }).click();
+  await expect(chen.getByRole("main").getByRole("alert")).toHaveText("No patient matches this MRN and date of birth. Check both against the patient's details.");
+  await captureBothWidths(chen, "emergency-access-no-match");
+  await chen.getByLabel("Patient's date of birth").fill("1988-04-12");
   await chen.getByLabel("Reason for emergency access").fill("Covering the clinic phone; Sam reports new foot weakness");
   await chen.getByRole("button", { name: "Open chart with emergency access" }).click();
   await expect(chen.getByRole("heading", { level: 1, name: "Sam Rivera" })).toBeVisible();
@@ -148,6 +167,10 @@ test("emergency access: reason, banner, care-team notice, patient's access log, 
   await expectAccessible(chen);
 
   const ortiz = await signedInPage(browser, "physician");
+  // The care team sees it on their patient list without opening the chart.
+  const notices = ortiz.getByRole("region", { name: /Emergency access to your patients/ });
+  await expect(notices.getByRole("listitem").filter({ hasText: "Dr. Wei Chen opened Sam Rivera" })).toContainText("Reason: Covering the clinic phone");
+  await captureBothWidths(ortiz, "patients-emergency-notice");
   await ortiz.goto(await chartHref(ortiz, "Sam Rivera"));
   await expect(ortiz.getByRole("heading", { name: "Emergency access to this chart" })).toBeVisible();
   await expect(ortiz.getByText("Covering the clinic phone; Sam reports new foot weakness", { exact: false })).toBeVisible();
@@ -156,9 +179,8 @@ test("emergency access: reason, banner, care-team notice, patient's access log, 
   await sam.getByRole("link", { name: "Who opened my record" }).click();
   const chenEntry = sam.getByRole("listitem").filter({ hasText: "Dr. Wei Chen" }).filter({ hasText: "Emergency access" });
   await expect(chenEntry.first()).toBeVisible();
-  await expectAccessible(sam);
-  await sam.setViewportSize({ width: 375, height: 800 });
-  await expectAccessible(sam);
+  await expect(sam.getByRole("region", { name: "Emergency openings of your record" })).toContainText("Reason given: Covering the clinic phone; Sam reports new foot weakness");
+  await captureBothWidths(sam, "me-access-emergency");
 
   const admin = await signedInPage(browser, "admin");
   await admin.getByRole("link", { name: "Audit trail" }).click();
@@ -168,4 +190,22 @@ test("emergency access: reason, banner, care-team notice, patient's access log, 
   await admin.getByRole("button", { name: "Verify the chain" }).click();
   await expect(admin.getByText(/Chain intact: all \d+ entries verified\./)).toBeVisible();
   await expectAccessible(admin);
+
+  // Every grant is listed for an administrator's review.
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: /emergency access(es)? to review/ }).click();
+  const grant = admin.getByRole("listitem").filter({ hasText: "Dr. Wei Chen opened Sam Rivera’s chart" });
+  await expect(grant).toContainText("RC-100101");
+  await expect(grant).toContainText("Covering the clinic phone; Sam reports new foot weakness");
+  await captureBothWidths(admin, "admin-break-glass-review");
+  await grant.getByLabel("Review note").fill("ok");
+  await grant.getByRole("button", { name: "Mark reviewed" }).click();
+  await expect(grant.getByText(/at least 5 characters/)).toBeVisible();
+  await grant.getByLabel("Review note").fill("Dr. Chen covered the on-call phone that evening (rota checked).");
+  await grant.getByRole("button", { name: "Mark reviewed" }).click();
+  // Reviewed grants leave the "Not reviewed" list.
+  await expect(grant).toHaveCount(0);
+  await admin.getByRole("link", { name: "All", exact: true }).click();
+  await expect(admin.getByText(/Reviewed by Riley Admin, .*: Dr\. Chen covered the on-call phone/)).toBeVisible();
+  await captureBothWidths(admin, "admin-break-glass-reviewed");
 });

@@ -104,9 +104,10 @@ test("no page breaks the Content-Security-Policy (charts included)", async ({ br
     physician: ["/patients", "/patients/new", "/emergency-access", "/account/password", chart!, `${chart}/adherence`, `${chart}/clearance`, `${chart}/diagnosis`, `${chart}/plan`, `${chart}/plan/versions/1`, `${chart}/referrals`, `${chart}/therapy`, `${chart}/exams/new`],
     therapist: ["/patients", `${chart}/adherence`, `${chart}/therapy`],
     patient: ["/me", "/me/access", "/me/check-in", "/me/emergency", "/me/log", "/me/progress"],
-    admin: ["/admin", "/admin/accounts/new", "/admin/audit", "/admin/settings"],
+    admin: ["/admin", "/admin/accounts/new", "/admin/audit", "/admin/settings", "/admin/emergency-access", "/account/two-factor"],
     otherPhysician: [],
     otherTherapist: [],
+    secondAdmin: [],
   };
   for (const [key, paths] of Object.entries(pages) as [AccountKey, string[]][]) {
     if (!paths.length) continue;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
@@ -15,6 +15,8 @@ export const clinicSettings = pgTable(
     urgentLineNumber: text().notNull().default(""),
     // Days a clearance stays in force after its review date has passed (DOMAIN.md §10.1).
     reviewGraceDays: integer().notNull().default(7),
+    // Physicians and administrators must use two-factor sign-in (issue 12, point 6).
+    twoFactorRequired: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references(() => users.id),
   },

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
@@ -19,7 +20,14 @@ export const authSessions = pgTable(
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );
 
-/** Every sign-in attempt, kept in the database so throttling holds across app instances. */
+/**
+ * Every sign-in attempt, kept in the database so throttling holds across app instances. A second
+ * factor, a password change and any other re-authentication are attempts too (`kind`), counted
+ * together: a stolen session cannot try passwords through a side door.
+ */
+export const LOGIN_ATTEMPT_KINDS = ["sign_in", "second_factor", "password_change", "reauthentication"] as const;
+export type LoginAttemptKind = (typeof LOGIN_ATTEMPT_KINDS)[number];
+
 export const loginAttempts = pgTable(
   "login_attempts",
   {
@@ -27,10 +35,13 @@ export const loginAttempts = pgTable(
     email: text().notNull(),
     ip: text().notNull(),
     succeeded: boolean().notNull(),
+    kind: text().$type<LoginAttemptKind>().notNull().default("sign_in"),
     attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("login_attempts_email_idx").on(t.email, t.attemptedAt),
     index("login_attempts_ip_idx").on(t.ip, t.attemptedAt),
+    index("login_attempts_pair_idx").on(t.email, t.ip, t.attemptedAt),
+    check("login_attempts_kind", sql`${t.kind} in ('sign_in', 'second_factor', 'password_change', 'reauthentication')`),
   ],
 );

@@ -6,6 +6,7 @@ export const accounts = {
   therapist: { email: "pt.morgan@runclear.example", name: "Jordan Morgan, PT", home: "/patients" },
   otherTherapist: { email: "pt.singh@runclear.example", name: "Amrit Singh, PT", home: "/patients" },
   admin: { email: "admin@runclear.example", name: "Riley Admin", home: "/admin" },
+  secondAdmin: { email: "admin2@runclear.example", name: "Casey Admin", home: "/admin" },
   patient: { email: "sam.rivera@runclear.example", name: "Sam Rivera", home: "/me" },
 } as const;
 

@@ -9,7 +9,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
 import { FAILED_MESSAGE, NOT_FOUND_MESSAGE, UNAVAILABLE_MESSAGE, type ActionState } from "./action-state";
 
 // Never echoed back into a form.
-const SECRET_FIELDS = /password/i;
+const SECRET_FIELDS = /password|^code$|^proof$/i;
 // Control characters other than tab and line breaks are never typed into a form, and
 // PostgreSQL cannot store NUL in text: such a field is refused before any work.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -40,8 +40,8 @@ interface Options {
   roles: Role[];
   /** The audit action name for refusals at this door. */
   action: string;
-  /** Lets a user who must change their one-time password call it. */
-  allowPasswordChange?: boolean;
+  /** Lets a user whose account setup is pending call it (password change, two-factor set-up). */
+  allowAccountSetup?: boolean;
 }
 
 /**
@@ -60,7 +60,7 @@ export function validatedAction<S extends z.ZodType, R = undefined>(
     const values = formValues(formData);
     try {
       const user = await getCurrentUser();
-      if (!user || !options.roles.includes(user.role) || (user.mustChangePassword && !options.allowPasswordChange)) {
+      if (!user || !options.roles.includes(user.role) || (user.setupStep && !options.allowAccountSetup)) {
         await writeAudit({ actor: user, action: options.action, outcome: "denied" });
         return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true };
       }

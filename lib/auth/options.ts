@@ -2,10 +2,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { describeError } from "@/db/errors";
-import { signInWithPassword } from "@/lib/dal/sign-in";
+import { signInWithPassword, signInWithSecondFactor } from "@/lib/dal/sign-in";
 import { endSession, getCurrentUser, startSession } from "@/lib/dal/session";
 import { sessionPolicy } from "@/lib/domain/session-policy";
 import { clientAddress } from "./client-address";
+import { signInErrorCode } from "./sign-in-errors";
 import { authSecret } from "./secret";
 
 // What the sign-in form may send. Control characters never belong in an email or a password
@@ -14,6 +15,8 @@ const NO_CONTROL = /^[^\p{Cc}]*$/u;
 const credentialsSchema = z.object({
   email: z.string().max(320).regex(NO_CONTROL),
   password: z.string().max(1024).regex(NO_CONTROL),
+  challenge: z.string().max(200).regex(NO_CONTROL),
+  code: z.string().max(64).regex(NO_CONTROL),
 });
 
 const REQUEST_ERRORS = new Set(["MISSING_NEXTAUTH_API_ROUTE_ERROR", "INVALID_CALLBACK_URL_ERROR"]);
@@ -36,25 +39,36 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
+      // Two steps through one door: email and password, then (once enrolled) the challenge the
+      // first step handed out with a code from the authenticator or a recovery code.
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        challenge: { label: "Challenge", type: "hidden" },
+        code: { label: "Code", type: "text" },
       },
       // next-auth passes the thrown message to the sign-in form (and into a redirect address):
       // only these codes ever leave, never whether the email exists or what the database said.
       async authorize(credentials, req) {
-        const parsed = credentialsSchema.safeParse({ email: credentials?.email ?? "", password: credentials?.password ?? "" });
+        const parsed = credentialsSchema.safeParse({
+          email: credentials?.email ?? "",
+          password: credentials?.password ?? "",
+          challenge: credentials?.challenge ?? "",
+          code: credentials?.code ?? "",
+        });
         if (!parsed.success) throw new Error("invalid");
+        const { email, password, challenge, code } = parsed.data;
         const headers = new Headers(req.headers as Record<string, string> | undefined);
-        let result: Awaited<ReturnType<typeof signInWithPassword>>;
+        const context = { ip: clientAddress(headers), userAgent: headers.get("user-agent") };
+        let result: Awaited<ReturnType<typeof signInWithPassword>> | Awaited<ReturnType<typeof signInWithSecondFactor>>;
         try {
-          result = await signInWithPassword({ ...parsed.data, ip: clientAddress(headers), userAgent: headers.get("user-agent") });
+          result = challenge ? await signInWithSecondFactor({ challenge, code, ...context }) : await signInWithPassword({ email, password, ...context });
         } catch (error) {
           console.error("[sign-in]", describeError(error));
           throw new Error("unavailable");
         }
         if (result.ok) return result.user;
-        throw new Error(result.code === "throttled" ? `throttled:${result.retryAfterSeconds}` : "invalid");
+        throw new Error(signInErrorCode(result));
       },
     }),
   ],

@@ -4,19 +4,30 @@ import { randomBytes } from "node:crypto";
 import { dataDir } from "@/db/paths";
 
 /**
- * NEXTAUTH_SECRET when set (required when several app instances share sessions);
- * otherwise a random secret kept in the local data folder, so a new install needs no setup.
+ * A random secret kept in a file of the local data folder (mode 600), created on first use, so a
+ * new install needs no setup. Several app instances must share theirs through an env var instead.
  */
-export function authSecret(): string {
-  const fromEnv = process.env.NEXTAUTH_SECRET;
-  if (fromEnv) return fromEnv;
-  const file = path.join(dataDir(), "auth-secret");
+export function dataFolderSecret(fileName: string): string {
+  const file = path.join(dataDir(), fileName);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const secret = randomBytes(32).toString("base64url");
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
   }
+}
+
+/**
+ * NEXTAUTH_SECRET when set (required when several app instances share sessions);
+ * otherwise a random secret kept in the local data folder.
+ */
+export function authSecret(): string {
+  return process.env.NEXTAUTH_SECRET || dataFolderSecret("auth-secret");
 }

@@ -63,7 +63,7 @@ export interface AccessOptions {
 
 export async function authorizePatient(patientId: string, action: string, options: AccessOptions = {}): Promise<PatientAccess> {
   const user = await getCurrentUser();
-  const usable = user && !user.mustChangePassword && (!options.roles || options.roles.includes(user.role));
+  const usable = user && !user.setupStep && (!options.roles || options.roles.includes(user.role));
   const reached = usable && UUID.test(patientId) ? await howUserReaches(user, patientId) : null;
   const via = options.careTeamOnly && reached === "emergency" ? null : reached;
   if (!user || !via) {
@@ -104,9 +104,9 @@ export function auditOf(access: PatientAccess, action: string, resource?: string
 }
 
 /** For calls that need a role but no patient: the caller, or an audited denial as not found. */
-export async function authorizeRole(action: string, roles: Role[], options: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+export async function authorizeRole(action: string, roles: Role[], options: { allowAccountSetup?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user || (user.mustChangePassword && !options.allowPasswordChange) || !roles.includes(user.role)) {
+  if (!user || (user.setupStep && !options.allowAccountSetup) || !roles.includes(user.role)) {
     await writeAudit({ actor: user, action, outcome: "denied" });
     throw new NotFoundError();
   }

@@ -17,6 +17,7 @@ export async function readClinicSettings(executor?: Executor): Promise<ClinicSet
       urgentLineName: clinicSettings.urgentLineName,
       urgentLineNumber: clinicSettings.urgentLineNumber,
       reviewGraceDays: clinicSettings.reviewGraceDays,
+      twoFactorRequired: clinicSettings.twoFactorRequired,
     })
     .from(clinicSettings)
     .where(eq(clinicSettings.id, 1));
@@ -40,7 +41,9 @@ export async function updateClinicSettings(input: unknown): Promise<ClinicSettin
   const values = { ...parsed.data, updatedAt: new Date(), updatedById: admin.id };
   await (await db()).transaction(async (tx) => {
     await tx.insert(clinicSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: clinicSettings.id, set: values });
-    await writeAudit({ actor: admin, action: "clinic_settings.update", resource: "clinic_settings", outcome: "allowed" }, tx);
+    // Which way two-factor sign-in went is worth finding in the trail.
+    const resource = `clinic_settings:two_factor_required=${parsed.data.twoFactorRequired ? "on" : "off"}`;
+    await writeAudit({ actor: admin, action: "clinic_settings.update", resource, outcome: "allowed" }, tx);
   });
   return parsed.data;
 }

@@ -4,11 +4,15 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
+import { clinicSettings } from "@/db/schema/clinic-settings";
 import { authSessions } from "@/db/schema/sessions";
+import { twoFactorCredentials } from "@/db/schema/two-factor";
 import { users } from "@/db/schema/users";
 import { readSessionClaims } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
+import { accountSetupStep, SETUP_PATHS, type AccountSetupStep } from "@/lib/domain/account-setup";
 import { judgeSession, sessionPolicy } from "@/lib/domain/session-policy";
+import { homeFor } from "@/lib/auth/roles";
 import { NotFoundError } from "./errors";
 import { requestContext } from "./request-context";
 
@@ -21,6 +25,9 @@ export interface CurrentUser {
   patientId: string | null;
   sessionId: string;
   mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+  /** What the account must do (or wait for) before it reaches anything but its account pages. */
+  setupStep: AccountSetupStep | null;
 }
 
 // Writing last-seen on every request would make every read a write; a minute is precise enough
@@ -73,10 +80,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
         active: users.active,
         sessionsValidAfter: users.sessionsValidAfter,
         mustChangePassword: users.mustChangePassword,
+        accessConfirmedAt: users.accessConfirmedAt,
+        twoFactorEnrolmentRequired: users.twoFactorEnrolmentRequired,
       },
+      twoFactorEnabledAt: twoFactorCredentials.enabledAt,
+      clinicRequiresTwoFactor: clinicSettings.twoFactorRequired,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, users.id))
+    .leftJoin(clinicSettings, eq(clinicSettings.id, 1))
     .where(and(eq(authSessions.id, claims.sessionId), eq(authSessions.userId, claims.userId)));
   if (!row) return null;
   const now = new Date();
@@ -88,18 +101,33 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (now.getTime() - row.session.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
     await database.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, claims.sessionId));
   }
-  const { active: _active, sessionsValidAfter: _validAfter, ...user } = row.user;
-  return { ...user, sessionId: claims.sessionId };
+  const { active: _active, sessionsValidAfter: _validAfter, accessConfirmedAt, twoFactorEnrolmentRequired, ...user } = row.user;
+  const twoFactorEnabled = row.twoFactorEnabledAt !== null;
+  const setupStep = accountSetupStep({
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    twoFactorEnabled,
+    twoFactorEnrolmentRequired,
+    clinicRequiresTwoFactor: row.clinicRequiresTwoFactor ?? false,
+    accessConfirmed: accessConfirmedAt !== null,
+  });
+  return { ...user, sessionId: claims.sessionId, twoFactorEnabled, setupStep };
 });
 
+/** Where a signed-in user lands: the pending setup step, or their role's home. */
+export function landingPath(user: Pick<CurrentUser, "role" | "setupStep">): string {
+  return user.setupStep ? SETUP_PATHS[user.setupStep] : homeFor(user.role);
+}
+
 /**
- * For DAL functions: the caller, or not found. Until a one-time password is changed the
- * account reaches nothing but the password change.
+ * For DAL functions: the caller, or not found. Until its setup is done (a one-time password
+ * changed, two-factor sign-in set up where required, a second administrator's confirmation) the
+ * account reaches nothing but its own account pages.
  */
-export async function requireUser(options: { roles?: Role[]; allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+export async function requireUser(options: { roles?: Role[]; allowAccountSetup?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new NotFoundError();
-  if (user.mustChangePassword && !options.allowPasswordChange) throw new NotFoundError();
+  if (user.setupStep && !options.allowAccountSetup) throw new NotFoundError();
   if (options.roles && !options.roles.includes(user.role)) throw new NotFoundError();
   return user;
 }
@@ -108,7 +136,7 @@ export async function requireUser(options: { roles?: Role[]; allowPasswordChange
 export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (user.mustChangePassword) redirect("/account/password");
+  if (user.setupStep) redirect(SETUP_PATHS[user.setupStep]);
   if (!roles.includes(user.role)) notFound();
   return user;
 }

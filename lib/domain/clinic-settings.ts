@@ -12,6 +12,8 @@ export interface ClinicSettings {
   urgentLineNumber: string;
   /** Days a clearance stays in force after its review date (DOMAIN.md §10.1). */
   reviewGraceDays: number;
+  /** Physicians and administrators must use two-factor sign-in (lib/domain/account-setup.ts). */
+  twoFactorRequired: boolean;
 }
 
 export const DEFAULT_CLINIC_SETTINGS: ClinicSettings = {
@@ -19,6 +21,7 @@ export const DEFAULT_CLINIC_SETTINGS: ClinicSettings = {
   urgentLineName: "your care team",
   urgentLineNumber: "",
   reviewGraceDays: 7,
+  twoFactorRequired: false,
 };
 
 /**
@@ -52,6 +55,8 @@ export const clinicSettingsSchema = z.object({
     .int("Enter whole days.")
     .min(0, "Enter 0 days or more.")
     .max(30, "Enter at most 30 days: past that, an overdue review would go unnoticed too long."),
+  // A checkbox: sent as "on" when ticked, absent when not.
+  twoFactorRequired: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
 });
 
 /** A number patients can tap: the digits and a leading +. */

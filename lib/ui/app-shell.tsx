@@ -20,6 +20,7 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   admin: [
     { href: "/admin", label: "Accounts" },
+    { href: "/admin/emergency-access", label: "Break-glass review" },
     { href: "/admin/audit", label: "Audit trail" },
     { href: "/admin/settings", label: "Clinic settings" },
   ],
@@ -44,8 +45,8 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
               </span>
               <span className="block text-white/80">{roleLabel[user.role]}</span>
             </p>
-            <Link href="/account/password" className="inline-flex min-h-11 items-center text-sm text-white underline-offset-2 hover:underline">
-              Password
+            <Link href="/account" className="inline-flex min-h-11 items-center text-sm text-white underline-offset-2 hover:underline">
+              Account
             </Link>
             <SignOutButton />
           </div>
@@ -53,7 +54,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       </header>
       <nav aria-label="Main" className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
-          <NavLinks items={user.mustChangePassword ? [] : navByRole[user.role]} />
+          <NavLinks items={user.setupStep ? [] : navByRole[user.role]} />
         </div>
       </nav>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

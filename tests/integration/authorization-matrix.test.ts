@@ -10,6 +10,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { clearances } from "@/db/schema/clearance";
+import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
 import { patients } from "@/db/schema/patients";
@@ -45,6 +46,10 @@ interface Targets {
   throwawayUser(): Promise<string>;
   /** A fresh patient record with no account. */
   patientWithoutAccount(): Promise<string>;
+  /** A fresh therapist account created by the second demo admin, waiting for confirmation. */
+  unconfirmedUser(): Promise<string>;
+  /** A fresh emergency grant to Sam by Dr. Chen, not yet reviewed. */
+  samGrant(): Promise<string>;
 }
 
 type DalCall = (t: Targets) => Promise<unknown>;
@@ -55,6 +60,38 @@ async function makeThrowawayUser(db: Database): Promise<string> {
     .values({ email: `tmp-${randomUUID()}@runclear.example`, name: "Temporary Person", role: "therapist", passwordHash: "scrypt$17$8$1$AA==$AA==" })
     .returning({ id: users.id });
   return u!.id;
+}
+
+async function makeUnconfirmedUser(db: Database): Promise<string> {
+  const [creator] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin2@runclear.example"));
+  const [u] = await db
+    .insert(users)
+    .values({
+      email: `new-${randomUUID()}@runclear.example`,
+      name: "Unconfirmed Person",
+      role: "therapist",
+      passwordHash: "scrypt$17$8$1$AA==$AA==",
+      accessChange: "created",
+      accessChangedById: creator!.id,
+      accessChangedAt: new Date(),
+    })
+    .returning({ id: users.id });
+  return u!.id;
+}
+
+async function makeGrant(db: Database, patientId: string): Promise<string> {
+  const [chen] = await db.select({ id: users.id }).from(users).where(eq(users.email, "dr.chen@runclear.example"));
+  const [grant] = await db
+    .insert(emergencyAccessGrants)
+    .values({ patientId, userId: chen!.id, reason: "Matrix: covering the on-call phone tonight.", expiresAt: new Date(Date.now() - 60_000) })
+    .returning({ id: emergencyAccessGrants.id });
+  return grant!.id;
+}
+
+/** An allowed caller may still be refused with a message (a wrong code, a state that does not apply): that is not "not found". */
+function allowedEvenIfRefused(e: unknown) {
+  if (e instanceof Error && e.name === "ValidationError") return;
+  throw e;
 }
 
 async function makePatientWithoutAccount(db: Database): Promise<string> {
@@ -196,6 +233,10 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     deactivateAccount: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).deactivateAccount(await t.throwawayUser()) },
     reactivateAccount: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).reactivateAccount(await t.throwawayUser()) },
     resetPassword: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).resetPassword(await t.throwawayUser()) },
+    listAccountsAwaitingConfirmation: { allow: ADMIN, call: async () => (await import("@/lib/dal/accounts")).listAccountsAwaitingConfirmation() },
+    resetTwoFactor: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).resetTwoFactor(await t.throwawayUser()) },
+    changeAccountRole: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).changeAccountRole(await t.throwawayUser(), { role: "physician" }) },
+    confirmStaffAccess: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).confirmStaffAccess(await t.unconfirmedUser()) },
     changeOwnPassword: {
       allow: ALL_SIGNED_IN,
       call: async () => {
@@ -224,7 +265,36 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     requestEmergencyAccess: {
       allow: PHYSICIANS,
       call: async () =>
-        (await import("@/lib/dal/emergency-access")).requestEmergencyAccess({ mrn: "RC-100102", reason: "Matrix test: covering an urgent call tonight" }),
+        (await import("@/lib/dal/emergency-access")).requestEmergencyAccess({
+          mrn: "RC-100102",
+          dateOfBirth: "1991-09-03",
+          reason: "Matrix test: covering an urgent call tonight",
+        }),
+    },
+    listEmergencyAccessGrants: { allow: ADMIN, call: async () => (await import("@/lib/dal/emergency-access")).listEmergencyAccessGrants({ status: "all" }) },
+    countUnreviewedEmergencyAccess: { allow: ADMIN, call: async () => (await import("@/lib/dal/emergency-access")).countUnreviewedEmergencyAccess() },
+    reviewEmergencyAccess: {
+      allow: ADMIN,
+      call: async (t) => (await import("@/lib/dal/emergency-access")).reviewEmergencyAccess({ grantId: await t.samGrant(), note: "Matrix: on call that night." }),
+    },
+    listEmergencyAccessNotices: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/emergency-access")).listEmergencyAccessNotices() },
+    listMyEmergencyAccesses: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/emergency-access")).listMyEmergencyAccesses() },
+  },
+  "two-factor.ts": {
+    getMyTwoFactor: { allow: ALL_SIGNED_IN, call: async () => (await import("@/lib/dal/two-factor")).getMyTwoFactor() },
+    startTwoFactorSetup: { allow: ALL_SIGNED_IN, call: async () => (await import("@/lib/dal/two-factor")).startTwoFactorSetup() },
+    // A wrong code: allowed callers get a field error.
+    confirmTwoFactorSetup: {
+      allow: ALL_SIGNED_IN,
+      call: async () => (await import("@/lib/dal/two-factor")).confirmTwoFactorSetup({ code: "000000", password: "not-my-password-at-all" }).catch(allowedEvenIfRefused),
+    },
+    renewRecoveryCodes: {
+      allow: ALL_SIGNED_IN,
+      call: async () => (await import("@/lib/dal/two-factor")).renewRecoveryCodes({ proof: "000000" }).catch(allowedEvenIfRefused),
+    },
+    turnOffTwoFactor: {
+      allow: ALL_SIGNED_IN,
+      call: async () => (await import("@/lib/dal/two-factor")).turnOffTwoFactor({ proof: "000000" }).catch(allowedEvenIfRefused),
     },
   },
   "plans.ts": {
@@ -341,6 +411,9 @@ const infrastructure: Record<string, string> = {
   "session.ts#requireUser": "getCurrentUser or not found; tested in sessions.test.ts",
   "session.ts#requireRole": "the page-level guard (redirects); pages also go through the DAL",
   "sign-in.ts#signInWithPassword": "the public sign-in door; tested in sign-in.test.ts",
+  "sign-in.ts#signInWithSecondFactor": "the sign-in's second step, a public door; tested in two-factor.test.ts",
+  "sign-in.ts#reauthenticate": "checks the password or a code of a user its callers (changeOwnPassword, two-factor.ts) have authorized",
+  "session.ts#landingPath": "where a signed-in user lands; no data access",
   "health.ts#checkDatabase": "the public health check; reads no data",
   "clinic-settings.ts#readClinicSettings": "the settings row inside functions that have authorized their caller",
   "access.ts#authorizeClinicalWrite": "authorizePatient for care-team physicians; exercised through every clinical write above",
@@ -372,6 +445,18 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     },
     setAccountActiveAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser(), active: "false" }) },
     resetPasswordAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser() }) },
+    resetTwoFactorAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser() }) },
+    changeAccountRoleAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser(), role: "physician" }) },
+    confirmStaffAccessAction: { allow: ADMIN, form: async (t) => form({ userId: await t.unconfirmedUser() }) },
+  },
+  "(admin)/admin/emergency-access/actions.ts": {
+    reviewEmergencyAccessAction: { allow: ADMIN, form: async (t) => form({ grantId: await t.samGrant(), note: "Matrix: on call that night." }) },
+  },
+  "(account)/account/two-factor/actions.ts": {
+    startTwoFactorSetupAction: { allow: ALL_SIGNED_IN, form: async () => form({}) },
+    confirmTwoFactorSetupAction: { allow: ALL_SIGNED_IN, form: async () => form({ code: "000000", password: "not-my-password-at-all" }) },
+    renewRecoveryCodesAction: { allow: ALL_SIGNED_IN, form: async () => form({ proof: "000000" }) },
+    turnOffTwoFactorAction: { allow: ALL_SIGNED_IN, form: async () => form({ proof: "000000" }) },
   },
   "(admin)/admin/settings/actions.ts": {
     updateClinicSettingsAction: {
@@ -385,7 +470,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
   "(clinic)/emergency-access/actions.ts": {
     requestEmergencyAccessAction: {
       allow: PHYSICIANS,
-      form: async () => form({ mrn: "RC-100102", reason: "Matrix test: covering an urgent call tonight" }),
+      form: async () => form({ mrn: "RC-100102", dateOfBirth: "1991-09-03", reason: "Matrix test: covering an urgent call tonight" }),
     },
   },
   "(clinic)/patients/new/actions.ts": {
@@ -555,6 +640,8 @@ describeEachDatabase("authorization matrix", { seed: true }, (t) => {
         (await t.db.select({ v: clearances.version }).from(clearances).where(eq(clearances.patientId, sam)).orderBy(desc(clearances.version)).limit(1))[0]?.v ?? 0,
       throwawayUser: () => makeThrowawayUser(t.db),
       patientWithoutAccount: () => makePatientWithoutAccount(t.db),
+      unconfirmedUser: () => makeUnconfirmedUser(t.db),
+      samGrant: () => makeGrant(t.db, sam),
     };
   });
 

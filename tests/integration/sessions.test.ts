@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { authSessions } from "@/db/schema/sessions";
 import { users } from "@/db/schema/users";
-import { changeOwnPassword, deactivateAccount, resetPassword } from "@/lib/dal/accounts";
+import { changeOwnPassword, confirmStaffAccess, deactivateAccount, resetPassword } from "@/lib/dal/accounts";
 import { NotFoundError } from "@/lib/dal/errors";
 import { listWorklist } from "@/lib/dal/worklist";
 import { endSession, getCurrentUser } from "@/lib/dal/session";
@@ -44,7 +44,7 @@ describeEachDatabase("sessions", { seed: true }, (t) => {
     await t.db.update(users).set({ active: true }).where(eq(users.id, singh.id));
   });
 
-  it("a reset password ends sessions and must be changed before anything else", async () => {
+  it("a reset password ends sessions, must be changed, and waits for a second administrator", async () => {
     const morgan = await signInAs(t.db, "pt.morgan@runclear.example");
     await signInAs(t.db, "admin@runclear.example");
     const { oneTimePassword } = await resetPassword(morgan.id);
@@ -59,7 +59,13 @@ describeEachDatabase("sessions", { seed: true }, (t) => {
     });
     const mine = "copper meadow bicycle 7";
     await changeOwnPassword({ currentPassword: oneTimePassword, newPassword: mine, confirmPassword: mine });
-    expect(await getCurrentUser()).toMatchObject({ mustChangePassword: false });
+    expect(await getCurrentUser()).toMatchObject({ mustChangePassword: false, setupStep: "confirmation" });
+    // The resetting administrator knew a password of the account: another one must confirm it.
+    await expect(listWorklist()).rejects.toBeInstanceOf(NotFoundError);
+    await signInAs(t.db, "admin2@runclear.example");
+    await confirmStaffAccess(morgan.id);
+    await signInAs(t.db, "pt.morgan@runclear.example");
+    expect(await getCurrentUser()).toMatchObject({ setupStep: null });
     expect((await listWorklist()).rows).not.toHaveLength(0);
   });
 });

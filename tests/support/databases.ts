@@ -9,9 +9,15 @@ export interface TestDatabase {
   readonly db: Database;
 }
 
-/** The drivers this run covers: PGlite always, the PostgreSQL server when DATABASE_URL is set. */
+/**
+ * The drivers this run covers: PGlite always, the PostgreSQL server when DATABASE_URL is set.
+ * RUNCLEAR_TEST_DRIVERS (for example "postgres") narrows it: CI's second pass covers only the
+ * server, since its first pass has just covered PGlite.
+ */
 export function testDrivers(): DatabaseKind[] {
-  return inject("postgresTemplateUrl") ? ["pglite", "postgres"] : ["pglite"];
+  const available: DatabaseKind[] = inject("postgresTemplateUrl") ? ["pglite", "postgres"] : ["pglite"];
+  const only = process.env.RUNCLEAR_TEST_DRIVERS?.split(",").map((d) => d.trim());
+  return only ? available.filter((kind) => only.includes(kind)) : available;
 }
 
 async function openFresh(kind: DatabaseKind): Promise<DatabaseHandle> {

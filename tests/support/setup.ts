@@ -9,3 +9,9 @@ vi.mock("@/lib/auth/session", async () => {
 
 // Outside a Next.js request there is no cache to revalidate.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+// The caller's address, for the audit trail and the sign-in throttle: whatever the test set.
+vi.mock("@/lib/dal/request-context", async () => {
+  const { currentRequestAddress } = await import("./request-address");
+  return { requestContext: async () => ({ ip: currentRequestAddress(), userAgent: null }) };
+});

@@ -4,12 +4,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/actions/validated-action";
 import {
+  changeAccountRole,
+  changeRoleSchema,
+  confirmStaffAccess,
   createPatientAccount,
   createStaffAccount,
   deactivateAccount,
   patientAccountSchema,
   reactivateAccount,
   resetPassword,
+  resetTwoFactor,
   staffAccountSchema,
 } from "@/lib/dal/accounts";
 
@@ -22,7 +26,11 @@ export const createStaffAccountAction = validatedAction(
   async (input) => {
     const created = await createStaffAccount(input);
     revalidatePath("/admin");
-    return { ok: true, message: `Account created for ${created.email}.`, data: created };
+    return {
+      ok: true,
+      message: `Account created for ${created.email}. Another administrator must confirm it before it reaches anything.`,
+      data: created,
+    };
   },
 );
 
@@ -56,5 +64,37 @@ export const resetPasswordAction = validatedAction(
     const { oneTimePassword } = await resetPassword(userId);
     revalidatePath(`/admin/accounts/${userId}`);
     return { ok: true, message: "Password reset. Give the person this one-time password.", data: { oneTimePassword } };
+  },
+);
+
+export const resetTwoFactorAction = validatedAction(
+  accountIdSchema,
+  { roles: [...ADMIN], action: "account.reset_two_factor" },
+  async ({ userId }) => {
+    await resetTwoFactor(userId);
+    revalidatePath(`/admin/accounts/${userId}`);
+    return { ok: true, message: "Two-factor sign-in reset. The person must set it up again at their next sign-in." };
+  },
+);
+
+export const changeAccountRoleAction = validatedAction(
+  accountIdSchema.extend(changeRoleSchema.shape),
+  { roles: [...ADMIN], action: "account.change_role" },
+  async ({ userId, role }) => {
+    await changeAccountRole(userId, { role });
+    revalidatePath(`/admin/accounts/${userId}`);
+    revalidatePath("/admin");
+    return { ok: true, message: "Role changed. Another administrator must confirm the account before it reaches anything." };
+  },
+);
+
+export const confirmStaffAccessAction = validatedAction(
+  accountIdSchema,
+  { roles: [...ADMIN], action: "account.confirm_access" },
+  async ({ userId }) => {
+    await confirmStaffAccess(userId);
+    revalidatePath(`/admin/accounts/${userId}`);
+    revalidatePath("/admin");
+    return { ok: true, message: "Confirmed. The account now reaches what its role allows." };
   },
 );

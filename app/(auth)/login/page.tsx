@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/dal/session";
-import { homeFor } from "@/lib/auth/roles";
+import { getCurrentUser, landingPath } from "@/lib/dal/session";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function LoginPage() {
   const user = await getCurrentUser();
-  if (user) redirect(user.mustChangePassword ? "/account/password" : homeFor(user.role));
+  if (user) redirect(landingPath(user));
   return (
     <main className="flex min-h-screen items-start justify-center px-4 py-12 sm:items-center">
       <div className="w-full max-w-sm">

@@ -10,6 +10,7 @@ export function EmergencyAccessForm() {
     <form action={action} className="mt-4 max-w-xl space-y-4" noValidate>
       <FormMessage state={state} />
       <Field name="mrn" label="Patient's MRN" autoComplete="off" state={state} required />
+      <Field name="dateOfBirth" label="Patient's date of birth" type="date" autoComplete="off" state={state} required />
       <TextAreaField
         name="reason"
         label="Reason for emergency access"

@@ -8,6 +8,7 @@ import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { CaseloadTable } from "./caseload-table";
+import { EmergencyAccessNotices } from "./emergency-access-notices";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -17,6 +18,7 @@ async function Caseload() {
   return (
     <section aria-labelledby="patients-heading" className="space-y-4">
       <h1 id="patients-heading" className="text-2xl font-semibold">My caseload</h1>
+      <EmergencyAccessNotices />
       <CaseloadTable initial={caseload} />
     </section>
   );
@@ -50,6 +52,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           Register a patient
         </Link>
       </div>
+      <EmergencyAccessNotices />
 
       <form role="search" aria-label="Find patients" action="/patients" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
         <div className="lg:col-span-2">

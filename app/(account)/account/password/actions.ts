@@ -8,7 +8,7 @@ import { homeFor } from "@/lib/auth/roles";
 
 export const changePasswordAction = validatedAction(
   changePasswordSchema,
-  { roles: ["physician", "therapist", "patient", "admin"], action: "account.change_password", allowPasswordChange: true },
+  { roles: ["physician", "therapist", "patient", "admin"], action: "account.change_password", allowAccountSetup: true },
   async (input, user) => {
     await changeOwnPassword(input);
     redirect(`${homeFor(user.role)}?password=changed`);

@@ -14,7 +14,7 @@ export default async function ClinicSettingsPage() {
       <h1 className="text-2xl font-semibold">Clinic settings</h1>
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="numbers-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="numbers-heading" className="mb-3 text-lg font-semibold">Emergency and urgent advice</h2>
+          <h2 id="numbers-heading" className="mb-3 text-lg font-semibold">Emergency advice, reviews and sign-in</h2>
           <ClinicSettingsForm settings={settings} />
         </section>
         <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">

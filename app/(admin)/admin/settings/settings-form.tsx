@@ -67,6 +67,22 @@ export function ClinicSettingsForm({ settings }: { settings: ClinicSettings }) {
         state={state}
         required
       />
+      <fieldset className="space-y-1 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">Sign-in</legend>
+        <label className="flex min-h-11 items-start gap-3">
+          <input
+            type="checkbox"
+            name="twoFactorRequired"
+            defaultChecked={state && !state.ok ? state.values?.twoFactorRequired === "on" : settings.twoFactorRequired}
+            aria-describedby="two-factor-required-hint"
+            className="mt-1 h-5 w-5 shrink-0"
+          />
+          <span className="font-medium">Require two-factor sign-in for physicians and administrators</span>
+        </label>
+        <p id="two-factor-required-hint" className="text-sm text-slate-600">
+          Anyone in those roles without it is sent to set it up at their next click, before anything else, you included.
+        </p>
+      </fieldset>
       <SubmitButton pendingText="Saving…">Save clinic settings</SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { listMyRecordAccesses } from "@/lib/dal/audit";
+import { listMyEmergencyAccesses } from "@/lib/dal/emergency-access";
 import { requireRole } from "@/lib/dal/session";
 import { roleLabel } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/ui/format";
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Who opened my record" };
 
 export default async function MyAccessLogPage() {
   await requireRole("patient");
-  const accesses = await listMyRecordAccesses();
+  const [accesses, emergencies] = await Promise.all([listMyRecordAccesses(), listMyEmergencyAccesses()]);
   return (
     <section aria-labelledby="access-heading">
       <h1 id="access-heading" className="text-2xl font-semibold">Who opened my record</h1>
@@ -16,6 +17,22 @@ export default async function MyAccessLogPage() {
         Every time someone at the clinic opens your record, RunClear writes it down. Emergency openings, by a doctor outside
         your care team, are marked.
       </p>
+      {emergencies.length > 0 && (
+        <section aria-labelledby="emergency-heading" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950">
+          <h2 id="emergency-heading" className="font-semibold">Emergency openings of your record</h2>
+          <p className="mt-1 text-sm">
+            A doctor outside your care team opened your record, giving the reason below. The clinic reviews every one.
+          </p>
+          <ul className="mt-2 space-y-2">
+            {emergencies.map((e, i) => (
+              <li key={i} className="text-sm">
+                <span className="font-medium">{e.physicianName}</span>, {formatDateTime(e.grantedAt)} (access until {formatDateTime(e.expiresAt)})
+                <span className="block">Reason given: {e.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {accesses.length === 0 ? (
         <p className="mt-4 rounded-md border border-slate-200 bg-white p-4">Nobody has opened your record yet.</p>
       ) : (

@@ -7,7 +7,14 @@ import { OneTimePassword } from "../../one-time-password";
 
 export function StaffAccountForm() {
   const [state, action] = useActionState(createStaffAccountAction, null);
-  if (state?.ok && state.data) return <OneTimePassword email={state.data.email} password={state.data.oneTimePassword} />;
+  if (state?.ok && state.data) {
+    return (
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <OneTimePassword email={state.data.email} password={state.data.oneTimePassword} />
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
