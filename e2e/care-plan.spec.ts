@@ -8,7 +8,7 @@ test("build a plan from a template, hit a guardrail, justify it, save, and see t
   await page.getByRole("link", { name: "Tom Becker" }).click();
   await page.getByRole("link", { name: "Edit the plan and see its versions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Care plan — Tom Becker/ })).toBeVisible();
-  await expect(page.getByText("Running is not offered: the patient is not cleared to run.")).toBeVisible();
+  await expect(page.getByText(/No clearance is in force: running can be planned, and the patient sees it paused/)).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel("Template").selectOption({ label: "Disc herniation, self-care" });
@@ -18,9 +18,10 @@ test("build a plan from a template, hit a guardrail, justify it, save, and see t
   await page.getByLabel("Catalogue item").selectOption({ label: "Prescription medicine" });
   await page.getByRole("button", { name: "Add item" }).click();
   await page.getByLabel("Prescription medicine: Medicine").fill("Pregabalin");
-  await page.getByLabel("Pregabalin: Dose").fill("75 mg");
-  await page.getByLabel("Pregabalin: How often").fill("twice a day");
-  await page.getByLabel("Pregabalin: Maximum days").fill("14");
+  await page.getByLabel("Pregabalin: Amount of one dose").fill("75");
+  await page.getByLabel("Pregabalin: Unit").selectOption("mg");
+  await page.getByLabel("Pregabalin: Times a day, at most").fill("2");
+  await page.getByLabel("Pregabalin: Number of days").fill("14");
   await expect(page.getByText("Guardrail warning")).toBeVisible();
 
   await page.getByRole("button", { name: "Save new version" }).click();

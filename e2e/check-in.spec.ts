@@ -43,6 +43,44 @@ test("a patient reports a red flag on a phone, sees the emergency screen, and th
   await doctor.getByRole("button", { name: "Acknowledge: I have seen this" }).click();
   await expect(doctor.getByText("Reported by the patient and not yet acknowledged by a physician.")).toHaveCount(0);
   await expectAccessible(doctor);
+
+  // Her clearance is suspended: the home page tells her not to run, whatever was decided before.
+  await page.goto("/me");
+  await expect(page.getByText("Do not run. Get emergency care now.").first()).toBeVisible();
+  await expect(page.getByText(/Cleared to run/)).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The physician cannot mark the episode healed while the flag is open.
+  await expect(doctor.getByText("A red flag is open: record how it was resolved before marking the episode healed.")).toBeVisible();
+  await expect(doctor.getByRole("button", { name: "Mark episode healed" })).toHaveCount(0);
+
+  // Resolving the flag does not bring the old clearance back.
+  await doctor.getByLabel("How was it resolved?").fill("Seen the same day: bladder function normal, no saddle numbness, MRI showed no compression.");
+  await doctor.getByRole("button", { name: "Record resolution" }).click();
+  await expect(doctor.getByText(/Resolved: /).first()).toBeVisible();
+  await expect(doctor.getByText("Not cleared: decide again after red flag").first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Please do not run until your doctor clears you again").first()).toBeVisible();
+
+  // The physician decides again; only then may she run.
+  await doctor.getByRole("link", { name: "Decide clearance and see history" }).click();
+  await doctor.getByRole("group", { name: "Decision" }).getByLabel("Cleared with restrictions").check();
+  await doctor.getByLabel("Longest run (minutes)").fill("20");
+  await doctor.getByLabel("Runs per week").fill("3");
+  await doctor.getByLabel("Highest effort (RPE 1–10)").fill("4");
+  await doctor.getByLabel("Review date").fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  await doctor.getByRole("button", { name: "Sign clearance decision" }).click();
+  // Her last exam found weakness: going ahead with limits needs a recorded reason.
+  const refusal = doctor.getByText("This clearance goes against the rules below. Record your reason to go ahead.");
+  const recorded = doctor.getByText(/Clearance recorded as version \d+/);
+  await expect(refusal.or(recorded)).toBeVisible();
+  if (await refusal.isVisible()) {
+    await doctor.getByLabel("Override reason").fill("Weakness unchanged and mild; short flat runs agreed after the red flag was cleared.");
+    await doctor.getByRole("button", { name: "Sign clearance decision" }).click();
+  }
+  await expect(recorded).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Cleared to run, with limits" })).toBeVisible();
 });
 
 test("on a phone, a patient ticks an item done in one tap and logs a run beyond the restriction, which the care team sees", async ({ page, loginPage, browser }) => {
@@ -61,7 +99,7 @@ test("on a phone, a patient ticks an item done in one tap and logs a run beyond 
   await page.getByLabel("Pain after (0–10)").fill("2");
   await page.getByRole("button", { name: "Save run" }).click();
   await expect(page.getByText("This run went beyond what your doctor allowed. Your care team will see it.")).toBeVisible();
-  await expect(page.getByText(/beyond your limits/)).toBeVisible();
+  await expect(page.getByText("Beyond what your doctor allowed.", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await page.reload();

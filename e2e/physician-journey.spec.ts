@@ -48,7 +48,7 @@ test("register → exam with a red flag → clearance refused → red flag resol
   await expect(page.getByText(/Suggested level: L5/)).toBeVisible();
   await page.getByRole("button", { name: "Sign exam" }).click();
   await page.waitForURL(/redflag=1/);
-  await expect(page.getByRole("heading", { name: "Red flag: emergency care needed" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Emergency red flag: emergency care now" })).toBeVisible();
   await expectAccessible(page);
 
   // Clearance is refused while the red flag is unresolved.
@@ -67,7 +67,7 @@ test("register → exam with a red flag → clearance refused → red flag resol
   await page.getByRole("button", { name: "Record resolution" }).click();
   // The alert moves to the resolved list, and the emergency banner goes.
   await expect(page.getByText(/Resolved: Saddle anaesthesia/)).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Red flag: emergency care needed" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Emergency red flag: emergency care now" })).toHaveCount(0);
 
   // A new exam without red flags.
   await page.getByRole("link", { name: "New examination" }).click();
@@ -86,6 +86,12 @@ test("register → exam with a red flag → clearance refused → red flag resol
   await page.getByLabel("Highest effort (RPE 1–10)").fill("4");
   await page.getByLabel("Flat ground only").check();
   await page.getByLabel("Review date").fill(reviewDate);
+  await page.getByRole("button", { name: "Sign clearance decision" }).click();
+  // The exam found weakness: clearance with limits checks the exam too, and needs a reason.
+  await expect(page.getByText("This clearance goes against the rules below. Record your reason to go ahead.")).toBeVisible();
+  await expect(page.getByText(/The last exam shows muscle weakness/).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Override reason").fill("Mild weakness (MRC 4) improving; short flat runs agreed with the patient.");
   await page.getByRole("button", { name: "Sign clearance decision" }).click();
   await expect(page.getByText(/Clearance recorded as version 1/)).toBeVisible();
   await page.goto(chartUrl);
@@ -113,11 +119,12 @@ test("worklist filters, a diagnosis with its code, an addendum, and healing an e
   await loginPage.signInAs("physician");
   const rows = page.getByRole("table", { name: /Patients on your care team/ }).getByRole("row");
   await expect(rows.nth(1)).toContainText("Rosa Delgado");
-  await expect(rows.nth(1)).toContainText("Red flag");
+  await expect(rows.nth(1)).toContainText("Emergency red flag");
+  await expect(rows.nth(1)).toContainText("Not cleared: red flag open");
   await page.getByLabel("Clearance").selectOption({ label: "Cleared with limits" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/clearance=restricted/);
-  await expect(page.getByText(/\d+ patients match/)).toBeVisible();
+  await expect(page.getByText(/\d+ patients? match/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Sam Rivera" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Grace Liu" })).toHaveCount(0);
   await page.getByLabel("Name or MRN").fill("RC-100101");
@@ -146,6 +153,18 @@ test("worklist filters, a diagnosis with its code, an addendum, and healing an e
 
   await page.goto("/patients?q=Adeyemi");
   await page.getByRole("link", { name: "Olu Adeyemi" }).click();
+  // Healing asks for a confirmation first.
   await page.getByRole("button", { name: "Mark episode healed" }).click();
-  await expect(page.getByRole("heading", { name: "Episode" }).locator("..").getByText("Healed")).toBeVisible();
+  await expect(page.getByText(/Tick the box to confirm/)).toBeVisible();
+  await page.getByLabel(/I confirm this episode is healed/).check();
+  await page.getByRole("button", { name: "Mark episode healed" }).click();
+  await expect(page.getByRole("heading", { name: "Episode" }).locator("..").getByText("Healed", { exact: true })).toBeVisible();
+  await expect(page.getByText("Healed: back to training").first()).toBeVisible();
+
+  // A healed episode can be reopened, with a reason; the old clearance does not come back.
+  await page.getByText("Reopen this episode").click();
+  await page.getByLabel("Why is it reopened?").fill("Leg pain came back after a long run.");
+  await page.getByRole("button", { name: "Reopen episode" }).click();
+  await expect(page.getByText("Not cleared: decide again after reopening").first()).toBeVisible();
+  await expectAccessible(page);
 });

@@ -17,7 +17,7 @@ async function client(key: AccountKey): Promise<AppClient> {
 }
 
 function checkInFields(): Record<string, string> {
-  return { idempotencyKey: randomUUID(), painNow: "3", ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) };
+  return { idempotencyKey: randomUUID(), painNow: "3", neuroWorse: "no", ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) };
 }
 
 /** How many audit entries of one action the admin's audit trail shows (first page: up to 50). */

@@ -11,7 +11,7 @@
  * PostgreSQL server (fewer sequences), where steps marked "together" really run concurrently.
  */
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, isNull, max } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, max } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inject } from "vitest";
@@ -65,6 +65,8 @@ interface World {
   users: Record<Who, string>;
   /** Milliseconds the clock has been moved forward. */
   offset: number;
+  /** A millisecond more at every action, so two actions never share a timestamp. */
+  ticks: number;
   sessions: Partial<Record<Who, { id: string; at: number }>>;
 }
 
@@ -72,7 +74,8 @@ let handle: DatabaseHandle;
 const realNow = Date.now();
 
 function setClock(world: World) {
-  vi.setSystemTime(realNow + world.offset);
+  world.ticks += 1;
+  vi.setSystemTime(realNow + world.offset + world.ticks);
 }
 
 /**
@@ -107,6 +110,8 @@ async function newWorld(db: Database, timeZone: string): Promise<World> {
         passwordHash: "scrypt$17$8$1$AA==$AA==",
         patientId: role === "patient" ? patient!.id : null,
         sessionsValidAfter: new Date(0),
+        // A clinical account a second administrator has confirmed (DOMAIN.md §8).
+        accessConfirmedAt: role === "patient" ? null : new Date(0),
       })
       .returning({ id: users.id });
     return u!.id;
@@ -124,7 +129,7 @@ async function newWorld(db: Database, timeZone: string): Promise<World> {
     { patientId: patient!.id, userId: ids.therapist, role: "therapist" },
   ]);
   await db.insert(episodes).values({ patientId: patient!.id, status: "awaiting_exam", openedAt: new Date(realNow) });
-  return { db, patientId: patient!.id, timeZone, users: ids, offset: 0, sessions: {} };
+  return { db, patientId: patient!.id, timeZone, users: ids, offset: 0, ticks: 0, sessions: {} };
 }
 
 /** A refusal the rules give (bad state, conflict): expected. Anything else fails the property. */
@@ -475,14 +480,15 @@ async function checkAll(w: World, allScreens: boolean) {
 
   // §10.4: a clearance in force past an exam finding carries a recorded reason.
   if (permission.status === "cleared" && o.clearance) {
+    // The exam the decision was made on: the latest signed before it.
     const [exam] = await w.db
       .select()
       .from(exams)
-      .where(and(eq(exams.patientId, w.patientId), eq(exams.status, "signed")))
+      .where(and(eq(exams.patientId, w.patientId), eq(exams.status, "signed"), lte(exams.signedAt, o.clearance.signedAt)))
       .orderBy(desc(exams.signedAt))
       .limit(1);
     const limit = o.clearance.level === "full" ? MAX_PAIN_AT_REST_FOR_FULL : MAX_PAIN_AT_REST_FOR_RESTRICTED;
-    const finding = exam && exam.signedAt! <= o.clearance.signedAt && (exam.painNow! > limit || exam.hasMotorDeficit || hasBilateralSigns(exam.findings));
+    const finding = exam && (exam.painNow! > limit || exam.hasMotorDeficit || hasBilateralSigns(exam.findings));
     if (finding) expect(o.clearance.overrideReason, "cleared past an exam finding without a reason").not.toBe("");
   }
 
@@ -504,6 +510,8 @@ async function checkAll(w: World, allScreens: boolean) {
     }
   }
 }
+
+const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => Math.round((b.user + b.system - a.user - a.system) / 1000);
 
 const ZONES = ["UTC", "America/Chicago", "Pacific/Auckland", "America/Los_Angeles"];
 
@@ -529,14 +537,25 @@ describe(`§10 invariants under random action sequences [${ON_SERVER ? "postgres
         await checkInvariants(world, true);
         for (const [i, s] of steps.entries()) {
           const c0 = process.cpuUsage();
-          await s.run(world);
-          const c1 = process.cpuUsage();
-          await checkInvariants(world, (i + 1) % ALL_SCREENS_EVERY === 0 || i === steps.length - 1);
-          const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => Math.round((b.user + b.system - a.user - a.system) / 1000);
-          if (process.env.RUNCLEAR_PROPERTY_TIMING) console.log(`${cpu(c0, c1)} ms step, ${cpu(c1, process.cpuUsage())} ms check: ${s}`);
+          try {
+            await s.run(world);
+            const c1 = process.cpuUsage();
+            await checkInvariants(world, (i + 1) % ALL_SCREENS_EVERY === 0 || i === steps.length - 1);
+            if (process.env.RUNCLEAR_PROPERTY_TIMING) console.log(`${cpu(c0, c1)} ms step, ${cpu(c1, process.cpuUsage())} ms check: ${s}`);
+          } catch (error) {
+            // The case as a reader wants it: the steps up to the one after which the check failed.
+            const story = steps.slice(0, i + 1).map((t, n) => `  ${n + 1}. ${t}`).join("\n");
+            throw new Error(`In ${zone}, after step ${i + 1}: ${error instanceof Error ? error.message : String(error)}\n${story}`, { cause: error });
+          }
         }
       }),
-      { numRuns: RUNS, endOnFailure: false, interruptAfterTimeLimit: 50 * 60_000 },
+      {
+        numRuns: RUNS,
+        // To replay a failure: RUNCLEAR_PROPERTY_SEED and RUNCLEAR_PROPERTY_PATH from its report.
+        ...(process.env.RUNCLEAR_PROPERTY_SEED ? { seed: Number(process.env.RUNCLEAR_PROPERTY_SEED), path: process.env.RUNCLEAR_PROPERTY_PATH } : {}),
+        endOnFailure: false,
+        interruptAfterTimeLimit: 50 * 60_000,
+      },
     );
   });
 });
