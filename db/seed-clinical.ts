@@ -76,7 +76,7 @@ export const demoClinical: DemoClinical[] = [
     clearances: [{ level: "full", daysAgo: 8, reviewInDays: 60 }],
   },
   {
-    mrnIndex: 6, // Rosa Delgado: urgent red flag
+    mrnIndex: 6, // Rosa Delgado: emergency red flag from her exam
     exam: { pattern: "S1", side: "left", painNow: 7, daysAgo: 1, redFlags: ["saddle_numbness", "bladder_dysfunction"] },
     clearances: [{ level: "not_cleared", daysAgo: 1, reviewInDays: 7, note: "Sent to the emergency department." }],
   },

@@ -1,4 +1,5 @@
 import "server-only";
+import { mayRun } from "@/lib/domain/care-state";
 import { weeklyProgress, type WeekPoint } from "@/lib/domain/progress";
 import { authorizeRole, readPatient } from "./access";
 import { HISTORY_WEEKS, loadPatientActivity } from "./adherence";
@@ -9,6 +10,8 @@ export interface MyProgress {
   weeks: WeekPoint[];
   /** Longest run × runs a week allowed by the clearance, for the restriction line; null if no limit. */
   weeklyRunLimit: number | null;
+  /** True while no clearance is in force (the state in force): running is paused. */
+  runningPaused: boolean;
   /** When the usual 4–8 week course (DOMAIN.md §1) starts, from the plan's start. */
   courseStart: string | null;
 }
@@ -24,6 +27,7 @@ export async function getMyProgress(): Promise<MyProgress> {
     pain: activity.pains.filter((p) => p.localDate >= weeks[0]!.week).map((p) => ({ date: p.localDate, pain: p.pain })),
     weeks,
     weeklyRunLimit: activity.weeklyRunLimit,
+    runningPaused: !mayRun(state.permission),
     courseStart: activity.versions[0]?.plan.startDate ?? null,
   };
 }

@@ -53,7 +53,7 @@ import { createFreshDatabase } from "../support/fresh-database";
 import { setSessionClaims, withSessionClaims } from "../support/session-stub";
 
 const ON_SERVER = Boolean(inject("postgresTemplateUrl"));
-const RUNS = Number(process.env.RUNCLEAR_PROPERTY_RUNS ?? (ON_SERVER ? 40 : 200));
+const RUNS = Number(process.env.RUNCLEAR_PROPERTY_RUNS ?? (ON_SERVER ? 20 : 200));
 const DAY_MS = 86_400_000;
 
 type Who = "physicianA" | "physicianB" | "physicianOff" | "therapist" | "patient";

@@ -27,10 +27,10 @@ import { signInAs, signOutOfTests, useSession, type TestUser } from "./people";
 
 /**
  * Inputs per door: 1,000 on the embedded database; on the PostgreSQL server run (the same code
- * once more on another driver) FUZZ_RUNS_SERVER, 250 unless set, to keep CI time in bounds.
+ * once more on another driver) FUZZ_RUNS_SERVER, 100 unless set, to keep CI time in bounds.
  */
 export function runsFor(kind: string): number {
-  return kind === "pglite" ? Number(process.env.FUZZ_RUNS ?? 1_000) : Number(process.env.FUZZ_RUNS_SERVER ?? process.env.FUZZ_RUNS ?? 250);
+  return kind === "pglite" ? Number(process.env.FUZZ_RUNS ?? 1_000) : Number(process.env.FUZZ_RUNS_SERVER ?? process.env.FUZZ_RUNS ?? 100);
 }
 /** A door gets minutes, not the default 30 s: a thousand calls through the real DAL. */
 export const DOOR_TIMEOUT_MS = 900_000;

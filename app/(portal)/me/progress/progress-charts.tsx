@@ -8,7 +8,7 @@ import { lastFullWeek, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui
 const addWeeks = (date: string, weeks: number) => new Date(Date.parse(`${date}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
 export function ProgressCharts({ progress }: { progress: MyProgress }) {
-  const { pain, weeks, weeklyRunLimit, courseStart } = progress;
+  const { pain, weeks, weeklyRunLimit, runningPaused, courseStart } = progress;
   const first = pain[0]?.pain;
   const last = pain.at(-1)?.pain;
   const markers = courseStart ? [4, 8].map((w) => ({ date: addWeeks(courseStart, w), label: `${w} weeks` })) : [];
@@ -40,7 +40,13 @@ export function ProgressCharts({ progress }: { progress: MyProgress }) {
         weeks={weeks}
         weeklyRunLimit={weeklyRunLimit}
         title="Running minutes each week"
-        summary={weeklyRunLimit ? `Your doctor's limit is about ${weeklyRunLimit} minutes a week (the dashed line).` : "Your running minutes each week."}
+        summary={
+          runningPaused
+            ? "Your running minutes each week. Running is paused for now: please do not run until your doctor clears you."
+            : weeklyRunLimit
+              ? `Your doctor's limit is about ${weeklyRunLimit} minutes a week (the dashed line).`
+              : "Your running minutes each week."
+        }
       />
     </div>
   );

@@ -14,7 +14,7 @@ function painSummary(weeks: WeekPoint[]): string {
 }
 
 /** Eight weeks of plan done, pain against adherence, and running against the restriction line. */
-export function AdherenceCharts({ weeks, weeklyRunLimit }: { weeks: WeekPoint[]; weeklyRunLimit: number | null }) {
+export function AdherenceCharts({ weeks, weeklyRunLimit, runningPaused }: { weeks: WeekPoint[]; weeklyRunLimit: number | null; runningPaused: boolean }) {
   const recent = lastFullWeek(weeks);
   const overLimit = weeklyRunLimit ? weeks.filter((w) => w.runMinutes > weeklyRunLimit).length : 0;
   return (
@@ -41,7 +41,9 @@ export function AdherenceCharts({ weeks, weeklyRunLimit }: { weeks: WeekPoint[];
         weeklyRunLimit={weeklyRunLimit}
         title="Running minutes against the restriction"
         summary={
-          weeklyRunLimit
+          runningPaused
+            ? "Running minutes each week. No clearance is in force, so running is paused: any run now goes against it."
+            : weeklyRunLimit
             ? `The clearance allows about ${weeklyRunLimit} minutes a week (the dashed line); ${overLimit === 0 ? "no week went over it" : `${overLimit} ${overLimit === 1 ? "week went" : "weeks went"} over it`}.`
             : "Running minutes each week; the clearance sets no weekly limit in minutes."
         }

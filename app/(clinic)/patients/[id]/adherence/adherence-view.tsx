@@ -1,6 +1,7 @@
 "use client";
 
 import type { PatientAdherence } from "@/lib/dal/adherence";
+import { mayRun } from "@/lib/domain/care-state";
 import { AdherenceAtAGlance, LiveStatus } from "@/lib/ui/adherence";
 import { useLiveData } from "@/lib/ui/use-live-data";
 import { AdherenceCharts } from "./adherence-charts";
@@ -22,7 +23,7 @@ export function AdherenceView({ patientId, initial }: { patientId: string; initi
         </p>
       </section>
       <HeatMap rows={data.heatMap} today={data.today} />
-      <AdherenceCharts weeks={data.weeks} weeklyRunLimit={data.weeklyRunLimit} />
+      <AdherenceCharts weeks={data.weeks} weeklyRunLimit={data.weeklyRunLimit} runningPaused={!mayRun(data.care.permission)} />
     </div>
   );
 }
