@@ -68,6 +68,8 @@ test("an administrator creates a staff account; the one-time password must be ch
   await staff.getByLabel("Email").fill("not-an-email");
   await staff.getByRole("button", { name: "Create staff account" }).click();
   await expect(staff.getByText("Enter a valid email address.")).toBeVisible();
+  // No role is chosen for the administrator.
+  await expect(staff.getByText("Choose a role.")).toBeVisible();
   await expect(staff.getByLabel("Full name")).toHaveValue("Casey Park, PT");
   await staff.getByLabel("Email").fill("casey.park@runclear.example");
   await staff.getByLabel("Role").selectOption("therapist");

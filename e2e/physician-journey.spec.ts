@@ -129,7 +129,7 @@ test("worklist filters, a diagnosis with its code, an addendum, and healing an e
   await expect(page.getByRole("link", { name: "Grace Liu" })).toHaveCount(0);
   await page.getByLabel("Name or MRN").fill("RC-100101");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByText("1 patient match")).toBeVisible();
+  await expect(page.getByText("1 patient matches.")).toBeVisible();
   await page.getByRole("link", { name: "Sam Rivera" }).click();
 
   await page.getByRole("link", { name: "Record or update the diagnosis" }).click();

@@ -18,13 +18,23 @@ function useFieldState(name: string, state: FormState, hint?: string) {
   return { id, errors, previous, control: { id, name, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy } };
 }
 
-/** Label and hint above a control, its error right under it. */
-function FieldFrame({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
+/**
+ * Label and hint above a control, its error right under it. A required field says so beside its
+ * label; screen readers hear it from the control's own `required`, so the mark is hidden from them.
+ */
+function FieldFrame({ id, label, hint, errors, required, children }: { id: string; label: string; hint?: string; errors?: string[]; required?: boolean; children: React.ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+      <div className="flex flex-wrap items-baseline gap-x-1">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {required && (
+          <span aria-hidden="true" className="text-xs text-slate-600">
+            (required)
+          </span>
+        )}
+      </div>
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -47,7 +57,7 @@ interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
 export function Field({ name, label, hint, state, defaultValue, ...input }: FieldProps) {
   const field = useFieldState(name, state, hint);
   return (
-    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} required={input.required}>
       <input {...field.control} defaultValue={field.previous ?? defaultValue} className={inputClass} {...input} />
     </FieldFrame>
   );
@@ -63,7 +73,7 @@ interface SelectProps extends React.SelectHTMLAttributes<HTMLSelectElement> {
 export function SelectField({ name, label, state, options, defaultValue, ...select }: SelectProps) {
   const field = useFieldState(name, state);
   return (
-    <FieldFrame id={field.id} label={label} errors={field.errors}>
+    <FieldFrame id={field.id} label={label} errors={field.errors} required={select.required}>
       <select {...field.control} defaultValue={field.previous ?? defaultValue} className={inputClass} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -85,7 +95,7 @@ interface TextAreaProps extends React.TextareaHTMLAttributes<HTMLTextAreaElement
 export function TextAreaField({ name, label, hint, state, defaultValue, ...area }: TextAreaProps) {
   const field = useFieldState(name, state, hint);
   return (
-    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} required={area.required}>
       <textarea {...field.control} defaultValue={field.previous ?? defaultValue} className={`${inputClass} min-h-24`} {...area} />
     </FieldFrame>
   );

@@ -42,3 +42,12 @@ export function WeeklyRunningChart({ weeks, weeklyRunLimit, title, summary }: { 
 export function lastFullWeek(weeks: WeekPoint[]): WeekPoint | undefined {
   return weeks.slice(0, -1).filter((w) => w.adherencePercent !== null).at(-1);
 }
+
+/** The week still going, when something was due in it: what the chart's last bar shows. */
+export function currentWeek(weeks: WeekPoint[]): WeekPoint | undefined {
+  const week = weeks.at(-1);
+  return week?.adherencePercent != null ? week : undefined;
+}
+
+/** Pain runs 0–10: ticks at every second point, so the scale reads evenly. */
+export const PAIN_TICKS = [0, 2, 4, 6, 8, 10];

@@ -102,7 +102,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
 
       <p className="text-sm text-slate-700" aria-live="polite">
         {list.total} {list.total === 1 ? "patient" : "patients"}
-        {filtered ? " match" : " on your care team"}. Patients with a red flag are listed first.
+        {filtered ? (list.total === 1 ? " matches" : " match") : " on your care team"}.{list.total > 0 && " Patients with a red flag are listed first."}
       </p>
 
       {list.rows.length === 0 ? (

@@ -43,6 +43,7 @@ export function RegistrationForm({ therapists, timeZones }: { therapists: Option
           name="sex"
           label="Sex"
           state={state}
+          required
           options={[
             { value: "", label: "Choose…" },
             { value: "female", label: "Female" },
@@ -53,7 +54,7 @@ export function RegistrationForm({ therapists, timeZones }: { therapists: Option
         />
         <Field name="email" label="Email" type="email" autoComplete="off" state={state} />
         <Field name="phone" label="Phone" type="tel" autoComplete="off" state={state} />
-        <SelectField name="timeZone" label="Time zone" state={state} options={[{ value: "", label: "Choose…" }, ...timeZones]} />
+        <SelectField name="timeZone" label="Time zone" state={state} required options={[{ value: "", label: "Choose…" }, ...timeZones]} />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">Running before this episode</legend>

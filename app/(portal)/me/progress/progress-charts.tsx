@@ -3,7 +3,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { MyProgress } from "@/lib/dal/progress";
 import { ChartFigure as Figure, shortDate } from "@/lib/ui/chart-figure";
-import { lastFullWeek, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui/week-charts";
+import { currentWeek, lastFullWeek, PAIN_TICKS, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui/week-charts";
 
 const addWeeks = (date: string, weeks: number) => new Date(Date.parse(`${date}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
@@ -13,6 +13,7 @@ export function ProgressCharts({ progress }: { progress: MyProgress }) {
   const last = pain.at(-1)?.pain;
   const markers = courseStart ? [4, 8].map((w) => ({ date: addWeeks(courseStart, w), label: `${w} weeks` })) : [];
   const recent = lastFullWeek(weeks);
+  const thisWeek = currentWeek(weeks);
   return (
     <div className="space-y-4">
       <Figure
@@ -23,7 +24,7 @@ export function ProgressCharts({ progress }: { progress: MyProgress }) {
         <LineChart accessibilityLayer={false} data={pain} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="date" tickFormatter={shortDate} fontSize={12} />
-          <YAxis domain={[0, 10]} fontSize={12} />
+          <YAxis domain={[0, 10]} ticks={PAIN_TICKS} fontSize={12} />
           <Tooltip labelFormatter={(d) => shortDate(String(d))} />
           {markers.map((m) => (
             <ReferenceLine key={m.label} x={m.date} stroke="#7c3aed" strokeDasharray="4 4" label={{ value: m.label, fontSize: 11, fill: "#5b21b6" }} />
@@ -34,7 +35,13 @@ export function ProgressCharts({ progress }: { progress: MyProgress }) {
       <WeeklyAdherenceChart
         weeks={weeks}
         title="Plan done each week"
-        summary={recent ? `Last full week (from ${shortDate(recent.week)}): ${recent.adherencePercent}% of your plan done. This week is still going.` : "Nothing scheduled yet."}
+        summary={
+          recent
+            ? `Last full week (from ${shortDate(recent.week)}): ${recent.adherencePercent}% of your plan done. This week is still going.`
+            : thisWeek
+              ? `This week so far: ${thisWeek.adherencePercent}% of your plan done.`
+              : "Nothing scheduled yet."
+        }
       />
       <WeeklyRunningChart
         weeks={weeks}

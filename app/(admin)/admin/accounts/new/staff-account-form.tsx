@@ -24,7 +24,10 @@ export function StaffAccountForm() {
         name="role"
         label="Role"
         state={state}
+        required
         options={[
+          // No default: the administrator chooses, so nobody becomes a physician by oversight.
+          { value: "", label: "Choose…" },
           { value: "physician", label: "Physician" },
           { value: "therapist", label: "Physical therapist" },
           { value: "admin", label: "Administrator" },

@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { WeekPoint } from "@/lib/domain/progress";
 import { ChartFigure, shortDate } from "@/lib/ui/chart-figure";
-import { lastFullWeek, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui/week-charts";
+import { currentWeek, lastFullWeek, PAIN_TICKS, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui/week-charts";
 
 function painSummary(weeks: WeekPoint[]): string {
   const rated = weeks.filter((w) => w.pain !== null && w.adherencePercent !== null);
@@ -16,20 +16,27 @@ function painSummary(weeks: WeekPoint[]): string {
 /** Eight weeks of plan done, pain against adherence, and running against the restriction line. */
 export function AdherenceCharts({ weeks, weeklyRunLimit, runningPaused }: { weeks: WeekPoint[]; weeklyRunLimit: number | null; runningPaused: boolean }) {
   const recent = lastFullWeek(weeks);
+  const thisWeek = currentWeek(weeks);
   const overLimit = weeklyRunLimit ? weeks.filter((w) => w.runMinutes > weeklyRunLimit).length : 0;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <WeeklyAdherenceChart
         weeks={weeks}
         title="Plan done each week"
-        summary={recent ? `Last full week (from ${shortDate(recent.week)}): ${recent.adherencePercent}% of the plan done. The current week is still going.` : "Nothing was scheduled in these weeks."}
+        summary={
+          recent
+            ? `Last full week (from ${shortDate(recent.week)}): ${recent.adherencePercent}% of the plan done. The current week is still going.`
+            : thisWeek
+              ? `This week so far: ${thisWeek.adherencePercent}% of the plan done.`
+              : "Nothing was scheduled in these weeks."
+        }
       />
       <ChartFigure id="pain-adherence-chart" title="Pain against adherence" summary={painSummary(weeks)}>
         <ComposedChart accessibilityLayer={false} data={weeks.map((w) => ({ ...w, adherencePercent: w.adherencePercent ?? 0 }))} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="week" tickFormatter={shortDate} fontSize={12} />
           <YAxis yAxisId="done" domain={[0, 100]} unit="%" fontSize={12} />
-          <YAxis yAxisId="pain" orientation="right" domain={[0, 10]} fontSize={12} />
+          <YAxis yAxisId="pain" orientation="right" domain={[0, 10]} ticks={PAIN_TICKS} fontSize={12} />
           <Tooltip labelFormatter={(d) => `Week of ${shortDate(String(d))}`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar yAxisId="done" dataKey="adherencePercent" name="Plan done" unit="%" fill="#93c5fd" />
