@@ -37,7 +37,8 @@ const config = [
   { files: ["lib/dal/**", "db/**", "tests/**"], rules: { "@typescript-eslint/no-restricted-imports": "off" } },
   {
     // The framework's two doors into the DAL: the wrapper every server action goes through
-    // (authorizeRole before any work) and next-auth's callbacks (sign-in, session start and end).
+    // (checks the role and audits a denial before any work) and next-auth's callbacks (sign-in,
+    // session start and end). They may use lib/dal/internal, never the database itself.
     files: ["lib/actions/validated-action.ts", "lib/auth/options.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": restrict(DATABASE) },
   },

@@ -11,7 +11,7 @@ import type { SignInFailure } from "@/lib/auth/sign-in-errors";
 import { normalizeTotpCode } from "@/lib/auth/totp";
 import { secondsBeforeAttempt, THROTTLE_WINDOW_MINUTES, type AttemptHistory, type FailureCount } from "@/lib/domain/sign-in-throttle";
 import { writeAudit } from "./audit-log";
-import { acceptTotpCode, hasTwoFactor, unusedRecoveryCodes, spendRecoveryCode } from "./internal/two-factor-codes";
+import { acceptTotpCode, hasTwoFactor, unusedRecoveryCodes, spendRecoveryCode } from "./two-factor-codes";
 import { requestContext } from "./request-context";
 
 export interface SignedInUser {
