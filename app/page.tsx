@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser, landingPath } from "@/lib/dal/session";
+import { landingPath } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/dal/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,6 @@
 /**
- * `npm test`: every test. Unit and integration tests (vitest; on PGlite, and also on the
+ * `npm test`: every test. ESLint first (it keeps the database and lib/dal/internal inside the
+ * DAL, and fails on errors, not warnings), then unit and integration tests (vitest; on PGlite, and also on the
  * PostgreSQL server when DATABASE_URL is set), then a production build and the browser tests
  * (Playwright) against it, on a fresh embedded database, or on a fresh database on the server.
  */
@@ -18,6 +19,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 const extra = process.argv.slice(2);
+run("npx", ["eslint", "."]);
 run("npx", ["vitest", "run", ...extra]);
 if (process.env.RUNCLEAR_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
 

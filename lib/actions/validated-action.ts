@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { describeError, isDatabaseUnavailable } from "@/db/errors";
 import type { Role } from "@/lib/auth/roles";
-import { writeAudit } from "@/lib/dal/audit-log";
+import { writeAudit } from "@/lib/dal/internal/audit-log";
 import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
 import { FAILED_MESSAGE, NOT_FOUND_MESSAGE, UNAVAILABLE_MESSAGE, type ActionState } from "./action-state";

@@ -1,4 +1,5 @@
 import type { UserRole } from "@/db/schema/users";
+import { SETUP_PATHS, type AccountSetupStep } from "@/lib/domain/account-setup";
 
 export type Role = UserRole;
 
@@ -20,4 +21,9 @@ export function homeFor(role: Role): string {
     case "admin":
       return "/admin";
   }
+}
+
+/** Where a signed-in user lands: the pending setup step, or their role's home. */
+export function landingPath(user: { role: Role; setupStep: AccountSetupStep | null }): string {
+  return user.setupStep ? SETUP_PATHS[user.setupStep] : homeFor(user.role);
 }

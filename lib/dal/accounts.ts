@@ -14,11 +14,12 @@ import { waitMessage } from "@/lib/auth/sign-in-errors";
 import { CONFIRMED_ROLES } from "@/lib/domain/account-setup";
 import { oneTimePassword } from "@/lib/domain/one-time-password";
 import { newPasswordSchema } from "@/lib/domain/password-policy";
-import { authorizeRole } from "./access";
-import { writeAudit } from "./audit-log";
+import { authorizeRole } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
 import { NotFoundError, ValidationError } from "./errors";
-import { endOtherSessions, requireUser } from "./session";
-import { reauthenticate } from "./sign-in";
+import { requireUser } from "./internal/access";
+import { endOtherSessions } from "./internal/sessions";
+import { reauthenticate } from "./internal/sign-in";
 
 /**
  * A staff account waiting for a second administrator (separation of duties): what was done to

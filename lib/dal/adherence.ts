@@ -1,111 +1,15 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { activityLogs } from "@/db/schema/activity";
-import { checkIns } from "@/db/schema/check-ins";
-import { patients } from "@/db/schema/patients";
-import { planVersions } from "@/db/schema/plans";
+import { sql } from "drizzle-orm";
 import { adherenceBefore, adherenceCalendar, type DayMark } from "@/lib/domain/adherence";
-import { weeklyRunLimit, type CareState } from "@/lib/domain/care-state";
+import type { CareState } from "@/lib/domain/care-state";
 import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { itemName } from "@/lib/domain/plan";
 import { describeDose, type PlanCategory } from "@/lib/domain/plan-catalogue";
-import { activityAdherenceInput, weeklyProgress, type PatientActivity, type WeekPoint } from "@/lib/domain/progress";
-import { addDays, localDate, weekStart, type LocalDate } from "@/lib/domain/schedule";
-import { authorizePatient, readPatient } from "./access";
+import { activityAdherenceInput, weeklyProgress, type WeekPoint } from "@/lib/domain/progress";
+import { addDays, type LocalDate } from "@/lib/domain/schedule";
+import { authorizePatient, readPatient } from "./internal/access";
 import { careOf } from "./internal/care-state-cache";
-
-/** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
-export const HISTORY_WEEKS = 8;
-/** Enough for the 28-day figure and the 7-day pain change, for lists of patients. */
-export const SUMMARY_WEEKS = 5;
-
-function groupByPatient<T extends { patientId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.patientId);
-    if (group) group.push(row);
-    else groups.set(row.patientId, [row]);
-  }
-  return groups;
-}
-
-export interface LoadedActivity extends PatientActivity {
-  today: LocalDate;
-}
-
-/**
- * Everything the adherence figures are computed from, for patients the caller has already been
- * allowed to see, in one query per table whatever the number of patients. Whether the episode
- * has healed and the running limit come from each patient's state in force (`states`).
- */
-export async function loadPatientActivity(
-  patientIds: readonly string[],
-  states: ReadonlyMap<string, CareState>,
-  { weeks = HISTORY_WEEKS, now = new Date() } = {},
-): Promise<Map<string, LoadedActivity>> {
-  const result = new Map<string, LoadedActivity>();
-  if (!patientIds.length) return result;
-  const ids = [...patientIds];
-  const database = await db();
-  const zones = await database.select({ id: patients.id, timeZone: patients.timeZone }).from(patients).where(inArray(patients.id, ids));
-  // The earliest "from" any patient needs; each patient's own window is cut by the rules.
-  const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
-  const earliest = addDays(weekStart([...todays.values()].sort()[0]!), -7 * weeks);
-  const mine = and(inArray(activityLogs.patientId, ids), gte(activityLogs.localDate, earliest));
-  const [itemLogs, runs, lastLogs, pains, versions] = await Promise.all([
-    // Tens of thousands of item logs over a caseload: one JSON text per patient is far quicker
-    // to read than a row each.
-    database
-      .select({
-        patientId: activityLogs.patientId,
-        logs: sql<string>`json_agg(json_build_array(${activityLogs.localDate}, ${activityLogs.itemKey}, ${activityLogs.status}))::text`,
-      })
-      .from(activityLogs)
-      .where(and(mine, eq(activityLogs.kind, "item")))
-      .groupBy(activityLogs.patientId),
-    database
-      .select({ patientId: activityLogs.patientId, localDate: activityLogs.localDate, minutes: activityLogs.minutes, breaches: activityLogs.breaches })
-      .from(activityLogs)
-      .where(and(mine, eq(activityLogs.kind, "run"))),
-    database
-      .select({ patientId: activityLogs.patientId, last: sql<string>`max(${activityLogs.localDate})::text` })
-      .from(activityLogs)
-      .where(inArray(activityLogs.patientId, ids))
-      .groupBy(activityLogs.patientId),
-    database
-      .select({ patientId: checkIns.patientId, createdAt: checkIns.createdAt, pain: checkIns.painNow })
-      .from(checkIns)
-      .where(and(inArray(checkIns.patientId, ids), gte(checkIns.createdAt, new Date(`${earliest}T00:00:00Z`))))
-      .orderBy(asc(checkIns.createdAt)),
-    database
-      .select({ patientId: planVersions.patientId, plan: planVersions.plan, createdAt: planVersions.createdAt })
-      .from(planVersions)
-      .where(inArray(planVersions.patientId, ids))
-      .orderBy(asc(planVersions.version)),
-  ]);
-  const itemLogsOf = new Map(itemLogs.map((row) => [row.patientId, JSON.parse(row.logs) as [LocalDate, string, "done" | "skipped"][]]));
-  const lastLogOf = new Map(lastLogs.map((row) => [row.patientId, row.last]));
-  const runsOf = groupByPatient(runs);
-  const painsOf = groupByPatient(pains);
-  const versionsOf = groupByPatient(versions);
-  for (const { id, timeZone } of zones) {
-    const state = states.get(id);
-    result.set(id, {
-      timeZone,
-      today: todays.get(id)!,
-      // The first version runs from the plan's start; a later one from the day it was saved.
-      versions: (versionsOf.get(id) ?? []).map((v, i) => ({ effectiveFrom: i === 0 ? v.plan.startDate : localDate(v.createdAt, timeZone), plan: v.plan })),
-      itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status]) => ({ localDate: date, itemKey, status })),
-      runs: (runsOf.get(id) ?? []).map((r) => ({ localDate: r.localDate, minutes: r.minutes ?? 0, breaches: r.breaches ?? [] })),
-      lastLogDate: lastLogOf.get(id) ?? null,
-      healed: state?.episode?.status === "healed",
-      pains: (painsOf.get(id) ?? []).map((p) => ({ localDate: localDate(p.createdAt, timeZone), pain: p.pain })),
-      weeklyRunLimit: state ? weeklyRunLimit(state.permission) : null,
-    });
-  }
-  return result;
-}
+import { changeMarker, HISTORY_WEEKS, loadPatientActivity, SUMMARY_WEEKS } from "./internal/patient-activity";
 
 export interface HeatMapRow {
   key: string;
@@ -177,17 +81,3 @@ export async function patientAdherenceMarker(patientId: string): Promise<string>
   return changeMarker(sql`(${access.patientId}::uuid)`);
 }
 
-/** The newest change to logs, check-ins, plans and clearances of the patients `ids` selects. */
-export async function changeMarker(ids: ReturnType<typeof sql>): Promise<string> {
-  const result = await (await db()).execute(sql`
-    select concat_ws('/',
-      -- The count catches a new log whose time sorts before the newest (seeded or clock skew);
-      -- next-morning pain is written into an existing run.
-      (select max(created_at) || ':' || count(*) || ':' || count(morning_pain) from activity_logs where patient_id in ${ids}),
-      (select max(created_at) from check_ins where patient_id in ${ids}),
-      (select max(created_at) from plan_versions where patient_id in ${ids}),
-      (select max(signed_at) from clearances where patient_id in ${ids}),
-      (select max(greatest(raised_at, acknowledged_at, resolved_at)) || ':' || count(*) from red_flag_alerts where patient_id in ${ids})
-    ) as marker`);
-  return String((result as unknown as { rows: { marker: string | null }[] }).rows[0]?.marker ?? "");
-}

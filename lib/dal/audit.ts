@@ -8,8 +8,8 @@ import { auditEvents, type AuditOutcome } from "@/db/schema/audit";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import type { Role } from "@/lib/auth/roles";
-import { authorizeRole } from "./access";
-import { writeAudit } from "./audit-log";
+import { authorizeRole } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
 
 export const AUDIT_PAGE_SIZE = 50;
 

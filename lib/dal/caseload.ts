@@ -4,9 +4,9 @@ import { db } from "@/db/client";
 import { mayRun, type CareState } from "@/lib/domain/care-state";
 import { permissionLabel } from "@/lib/domain/permission-wording";
 import { byNeed, summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
-import { authorizeRole } from "./access";
-import { changeMarker, loadPatientActivity, SUMMARY_WEEKS } from "./adherence";
-import { writeAudit } from "./audit-log";
+import { authorizeRole } from "./internal/access";
+import { changeMarker, loadPatientActivity, SUMMARY_WEEKS } from "./internal/patient-activity";
+import { writeAudit } from "./internal/audit-log";
 import { loadCareStates } from "./internal/care-facts";
 
 export interface CaseloadRow {

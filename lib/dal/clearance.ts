@@ -14,9 +14,9 @@ import {
   type SignedExamSummary,
 } from "@/lib/domain/clearance";
 import type { RedFlagId } from "@/lib/domain/red-flags";
-import { auditOf, authorizeClinicalWrite, readPatient, type PatientAccess } from "./access";
-import { writeAudit } from "./audit-log";
-import { isUniqueViolation } from "./db-errors";
+import { auditOf, authorizeClinicalWrite, readPatient, type PatientAccess } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
+import { isUniqueViolation } from "./internal/db-errors";
 import { ConflictError, fieldErrorsOf, ValidationError } from "./errors";
 import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";

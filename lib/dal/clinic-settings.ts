@@ -1,28 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { clinicSettings } from "@/db/schema/clinic-settings";
-import { clinicSettingsSchema, DEFAULT_CLINIC_SETTINGS, type ClinicSettings } from "@/lib/domain/clinic-settings";
-import { authorizeRole } from "./access";
-import { writeAudit } from "./audit-log";
+import { clinicSettingsSchema, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { authorizeRole } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
 import { fieldErrorsOf, ValidationError } from "./errors";
-import type { Executor } from "./internal/care-facts";
-
-/** The settings row, or the defaults before an administrator has saved any. Callers authorize. */
-export async function readClinicSettings(executor?: Executor): Promise<ClinicSettings> {
-  const [row] = await (executor ?? (await db()))
-    .select({
-      emergencyNumber: clinicSettings.emergencyNumber,
-      urgentLineName: clinicSettings.urgentLineName,
-      urgentLineNumber: clinicSettings.urgentLineNumber,
-      reviewGraceDays: clinicSettings.reviewGraceDays,
-      twoFactorRequired: clinicSettings.twoFactorRequired,
-    })
-    .from(clinicSettings)
-    .where(eq(clinicSettings.id, 1));
-  return row ?? DEFAULT_CLINIC_SETTINGS;
-}
+import { readClinicSettings } from "./internal/clinic-settings";
 
 /**
  * The clinic's settings for anyone signed in: patients read the emergency numbers on every

@@ -15,9 +15,9 @@ import {
   type DiagnosisId,
 } from "@/lib/domain/diagnoses";
 import { SYMPTOM_SIDES } from "@/lib/domain/exam";
-import { auditOf, authorizeClinicalWrite, readPatient } from "./access";
-import { writeAudit } from "./audit-log";
-import { latestEpisode } from "./episodes";
+import { auditOf, authorizeClinicalWrite, readPatient } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
+import { latestEpisode } from "./internal/episodes";
 import { ValidationError } from "./errors";
 
 export const diagnosisInputSchema = z.object({

@@ -8,8 +8,8 @@ import { emergencyAccessAttempts, emergencyAccessGrants } from "@/db/schema/emer
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { EMERGENCY_NOTICE_DAYS, EMERGENCY_REQUESTS_PER_HOUR, nextEmergencyRequestAt } from "@/lib/domain/emergency-access";
-import { authorizeRole } from "./access";
-import { writeAudit } from "./audit-log";
+import { authorizeRole } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
 import { NotFoundError, ValidationError } from "./errors";
 
 export const EMERGENCY_ACCESS_MINUTES = Number(process.env.RUNCLEAR_EMERGENCY_ACCESS_MINUTES ?? 60) || 60;

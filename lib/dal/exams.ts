@@ -8,13 +8,13 @@ import { redFlagAlerts } from "@/db/schema/red-flags";
 import { users } from "@/db/schema/users";
 import { examDraftSchema, examRedFlags, examSignSchema, hasMotorDeficit, type ExamDraft } from "@/lib/domain/exam";
 import { suggestRootLevel, type LevelSuggestion } from "@/lib/domain/level-suggestion";
-import { auditOf, authorizeClinicalWrite, readPatient } from "./access";
-import { writeAudit } from "./audit-log";
-import { episodeForNewExam } from "./episodes";
+import { auditOf, authorizeClinicalWrite, readPatient } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
+import { episodeForNewExam } from "./internal/episodes";
 import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
 import { withPatientLocked } from "./internal/care-facts";
 import { endKnownSymptoms, recordKnownSymptoms } from "./internal/known-symptoms";
-import { patientToday } from "./today";
+import { patientToday } from "./internal/today";
 
 export interface ExamSummary {
   id: string;

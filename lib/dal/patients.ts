@@ -13,9 +13,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { oneTimePassword } from "@/lib/domain/one-time-password";
 import { patientRegistrationSchema } from "@/lib/domain/patient";
 import { localDate } from "@/lib/domain/schedule";
-import { authorizeRole, readPatient, type AccessVia } from "./access";
-import { writeAudit } from "./audit-log";
-import { readClinicSettings } from "./clinic-settings";
+import { authorizeRole, readPatient, type AccessVia } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
+import { readClinicSettings } from "./internal/clinic-settings";
 import { careOf } from "./internal/care-state-cache";
 import { ValidationError } from "./errors";
 

@@ -1,23 +1,20 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
-import { users } from "@/db/schema/users";
 import type { Role } from "@/lib/auth/roles";
 import { ageOn } from "@/lib/domain/age";
 import { careState, type CareState } from "@/lib/domain/care-state";
 import { currentMedicinesOf, nsaidRisksOf } from "@/lib/domain/exam";
 import { isChronicSciatica } from "@/lib/domain/medication-guardrails";
 import { describeChanges, planSchema, reviewPlan, type Plan, type PlanContext, type PlanReview } from "@/lib/domain/plan";
-import { auditOf, authorizeClinicalWrite, authorizeRole, readPatient, type PatientAccess } from "./access";
-import { writeAudit } from "./audit-log";
-import { isUniqueViolation } from "./db-errors";
-import { ConflictError, fieldErrorsOf, ValidationError } from "./errors";
-import { withPatientLocked, type Executor, type LoadedCareFacts, type Tx } from "./internal/care-facts";
+import { authorizeClinicalWrite, authorizeRole, readPatient } from "./internal/access";
+import { fieldErrorsOf, ValidationError } from "./errors";
+import type { Executor, LoadedCareFacts } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 import { lastSignedExam } from "./internal/last-exam";
+import { planVersionRows, saveNextPlanVersion } from "./internal/plan-versions";
 
 export interface PlanVersionSummary {
   version: number;
@@ -43,8 +40,6 @@ export interface PlanState {
   today: string;
 }
 
-const CONFLICT = "Someone else saved this plan while you were editing it. Open the new version, then make your changes again.";
-
 /**
  * What the plan rules need: the clearance in force (care state), whether the sciatica is chronic,
  * and the patient's medicine risks from the history. Callers authorize; inside a write, pass its
@@ -66,17 +61,7 @@ async function planContext(executor: Executor, patientId: string, facts: LoadedC
   };
 }
 
-async function versions(patientId: string, executor?: Executor) {
-  const author = alias(users, "author");
-  return (executor ?? (await db()))
-    .select({ v: planVersions, createdByName: author.name, createdByRole: author.role })
-    .from(planVersions)
-    .innerJoin(author, eq(author.id, planVersions.createdById))
-    .where(eq(planVersions.patientId, patientId))
-    .orderBy(desc(planVersions.version));
-}
-
-function toView(row: Awaited<ReturnType<typeof versions>>[number]): PlanVersionView {
+function toView(row: Awaited<ReturnType<typeof planVersionRows>>[number]): PlanVersionView {
   return {
     version: row.v.version,
     plan: row.v.plan,
@@ -92,7 +77,7 @@ function toView(row: Awaited<ReturnType<typeof versions>>[number]): PlanVersionV
 export async function getPlan(patientId: string): Promise<PlanState> {
   await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"] });
   const database = await db();
-  const [rows, { facts, state }] = await Promise.all([versions(patientId), careOf(patientId)]);
+  const [rows, { facts, state }] = await Promise.all([planVersionRows(patientId), careOf(patientId)]);
   const current = rows[0] ? toView(rows[0]) : null;
   const context = await planContext(database, patientId, facts, current?.plan ?? null);
   return {
@@ -108,52 +93,8 @@ export async function getPlan(patientId: string): Promise<PlanState> {
 /** One earlier version, as it was saved. */
 export async function getPlanVersion(patientId: string, version: number): Promise<PlanVersionView | null> {
   await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"], resource: `plan:v${version}` });
-  const row = (await versions(patientId)).find((r) => r.v.version === version);
+  const row = (await planVersionRows(patientId)).find((r) => r.v.version === version);
   return row ? toView(row) : null;
-}
-
-export interface NextPlanVersion {
-  plan: Plan;
-  changes: string[];
-  templateId: string | null;
-}
-
-/**
- * Writes the version after `basedOnVersion`, if that is still the newest: the rule every plan
- * write shares, under the patient's row lock. `build` makes the new version from the current plan
- * (null before the first) and the facts read under the lock, and may refuse by throwing. The
- * caller has authorized the write; its audit entry goes in the same transaction. Two writers from
- * the same version: the unique (patient, version) lets one win.
- */
-export async function saveNextPlanVersion(
-  access: PatientAccess,
-  action: string,
-  basedOnVersion: number,
-  build: (current: Plan | null, tx: Tx, facts: LoadedCareFacts) => Promise<NextPlanVersion> | NextPlanVersion,
-): Promise<{ version: number; changes: string[] }> {
-  try {
-    return await withPatientLocked(access.patientId, async (tx, facts) => {
-      const [latest] = await versions(access.patientId, tx);
-      if ((latest?.v.version ?? 0) !== basedOnVersion) throw new ConflictError(CONFLICT);
-      const next = await build(latest?.v.plan ?? null, tx, facts);
-      const version = basedOnVersion + 1;
-      await tx.insert(planVersions).values({
-        patientId: access.patientId,
-        episodeId: facts.episode?.id ?? null,
-        version,
-        plan: next.plan,
-        changes: next.changes,
-        templateId: next.templateId,
-        createdById: access.user.id,
-        createdAt: new Date(),
-      });
-      await writeAudit(auditOf(access, action, `plan:v${version}`), tx);
-      return { version, changes: next.changes };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(CONFLICT);
-    throw error;
-  }
 }
 
 /**

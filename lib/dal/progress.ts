@@ -1,8 +1,8 @@
 import "server-only";
 import { mayRun } from "@/lib/domain/care-state";
 import { weeklyProgress, type WeekPoint } from "@/lib/domain/progress";
-import { authorizeRole, readPatient } from "./access";
-import { HISTORY_WEEKS, loadPatientActivity } from "./adherence";
+import { authorizeRole, readPatient } from "./internal/access";
+import { HISTORY_WEEKS, loadPatientActivity } from "./internal/patient-activity";
 import { careOf } from "./internal/care-state-cache";
 
 export interface MyProgress {

@@ -6,10 +6,10 @@ import { db } from "@/db/client";
 import { careTeamMembers } from "@/db/schema/care-team";
 import { escalationKind, escalationReferrals, referralStatus, therapyReferrals } from "@/db/schema/plans";
 import { users } from "@/db/schema/users";
-import { auditOf, authorizeClinicalWrite, readPatient } from "./access";
-import { writeAudit } from "./audit-log";
+import { auditOf, authorizeClinicalWrite, readPatient } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
 import { NotFoundError, ValidationError } from "./errors";
-import { patientToday } from "./today";
+import { patientToday } from "./internal/today";
 
 export type ReferralStatus = (typeof referralStatus.enumValues)[number];
 export type EscalationKind = (typeof escalationKind.enumValues)[number];

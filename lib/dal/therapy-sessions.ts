@@ -5,11 +5,11 @@ import { therapySessions, type TherapyAttendance } from "@/db/schema/therapy-ses
 import { users } from "@/db/schema/users";
 import { describeChanges } from "@/lib/domain/plan";
 import { adjustDose, doseAdjustmentSchema, therapySessionSchema } from "@/lib/domain/therapy-session";
-import { auditOf, authorizePatient, readPatient } from "./access";
-import { writeAudit } from "./audit-log";
+import { auditOf, authorizePatient, readPatient } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
 import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
-import { saveNextPlanVersion } from "./plans";
-import { patientToday } from "./today";
+import { saveNextPlanVersion } from "./internal/plan-versions";
+import { patientToday } from "./internal/today";
 
 export interface TherapySessionView {
   id: string;

@@ -8,13 +8,13 @@ import { seal, unseal } from "@/lib/auth/secret-box";
 import { waitMessage } from "@/lib/auth/sign-in-errors";
 import { acceptedStep, groupedSecret, newTotpSecret, normalizeTotpCode, totpUri } from "@/lib/auth/totp";
 import { twoFactorRequired } from "@/lib/domain/account-setup";
-import { authorizeRole } from "./access";
-import { writeAudit } from "./audit-log";
-import { readClinicSettings } from "./clinic-settings";
+import { authorizeRole } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
+import { readClinicSettings } from "./internal/clinic-settings";
 import { ValidationError } from "./errors";
 import { replaceRecoveryCodes, unusedRecoveryCodes } from "./internal/two-factor-codes";
 import type { CurrentUser } from "./session";
-import { reauthenticate } from "./sign-in";
+import { reauthenticate } from "./internal/sign-in";
 
 /**
  * Two-factor sign-in (TOTP) for one's own account. Every role may turn it on; the clinic's setting

@@ -8,9 +8,9 @@ import { permissionLabel } from "@/lib/domain/permission-wording";
 import type { RedFlagTier } from "@/lib/domain/red-flags";
 import { ageOn } from "@/lib/domain/age";
 import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
-import { authorizeRole } from "./access";
-import { loadPatientActivity, SUMMARY_WEEKS } from "./adherence";
-import { writeAudit } from "./audit-log";
+import { authorizeRole } from "./internal/access";
+import { loadPatientActivity, SUMMARY_WEEKS } from "./internal/patient-activity";
+import { writeAudit } from "./internal/audit-log";
 import { loadCareStates } from "./internal/care-facts";
 
 export const WORKLIST_PAGE_SIZE = 20;

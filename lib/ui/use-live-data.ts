@@ -20,14 +20,14 @@ async function getJson<T>(url: string): Promise<T> {
  */
 export function useLiveData<T extends { marker: string }>(key: string, url: string, initial: T) {
   const marker = useQuery({
-    queryKey: [key, "marker"],
+    queryKey: [key, url, "marker"],
     queryFn: async () => (await getJson<{ marker: string }>(`${url}/marker`)).marker,
     initialData: initial.marker,
     staleTime: 0,
     refetchInterval: LIVE_INTERVAL_MS,
   });
   const data = useQuery({
-    queryKey: [key, marker.data],
+    queryKey: [key, url, marker.data],
     queryFn: () => getJson<T>(url),
     initialData: marker.data === initial.marker ? initial : undefined,
     placeholderData: keepPreviousData,

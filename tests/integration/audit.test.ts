@@ -5,7 +5,7 @@ import { auditEvents } from "@/db/schema/audit";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getPatientChart } from "@/lib/dal/patients";
-import { signInWithPassword } from "@/lib/dal/sign-in";
+import { signInWithPassword } from "@/lib/dal/internal/sign-in";
 import { becomeCaller, patientIdByMrn } from "../support/callers";
 import { describeEachDatabase } from "../support/databases";
 

@@ -40,7 +40,7 @@ import { getMyPlan, getPlan, savePlan } from "@/lib/dal/plans";
 import { acknowledgeRedFlag, listRedFlagAlerts, resolveRedFlag } from "@/lib/dal/red-flags";
 import { listWorklist } from "@/lib/dal/worklist";
 import { inRequestScope } from "@/lib/dal/internal/request-scope";
-import { startSession } from "@/lib/dal/session";
+import { startSession } from "@/lib/dal/internal/sessions";
 import { DEFAULT_CLINIC_SETTINGS } from "@/lib/domain/clinic-settings";
 import { MAX_PAIN_AT_REST_FOR_FULL, MAX_PAIN_AT_REST_FOR_RESTRICTED } from "@/lib/domain/clearance";
 import { hasBilateralSigns } from "@/lib/domain/exam";

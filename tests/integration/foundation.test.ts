@@ -5,7 +5,7 @@ import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { listAccounts } from "@/lib/dal/accounts";
-import { signInWithPassword } from "@/lib/dal/sign-in";
+import { signInWithPassword } from "@/lib/dal/internal/sign-in";
 import { checkDatabase } from "@/lib/dal/health";
 import { getMyRecord } from "@/lib/dal/patients";
 import { listWorklist } from "@/lib/dal/worklist";

@@ -5,7 +5,8 @@ import { users } from "@/db/schema/users";
 import { changeOwnPassword, confirmStaffAccess, deactivateAccount, resetPassword } from "@/lib/dal/accounts";
 import { NotFoundError } from "@/lib/dal/errors";
 import { listWorklist } from "@/lib/dal/worklist";
-import { endSession, getCurrentUser } from "@/lib/dal/session";
+import { endSession } from "@/lib/dal/internal/sessions";
+import { getCurrentUser } from "@/lib/dal/session";
 import { describeEachDatabase } from "../support/databases";
 import { signInAs, useSession } from "../support/people";
 

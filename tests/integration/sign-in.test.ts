@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { loginAttempts } from "@/db/schema/sessions";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { changeOwnPassword } from "@/lib/dal/accounts";
-import { signInWithPassword } from "@/lib/dal/sign-in";
+import { signInWithPassword } from "@/lib/dal/internal/sign-in";
 import { describeEachDatabase } from "../support/databases";
 import { signInAs } from "../support/people";
 import { setRequestAddress } from "../support/request-address";

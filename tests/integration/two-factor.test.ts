@@ -12,7 +12,7 @@ import { updateClinicSettings } from "@/lib/dal/clinic-settings";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { getPatientChart } from "@/lib/dal/patients";
 import { getCurrentUser } from "@/lib/dal/session";
-import { signInWithPassword, signInWithSecondFactor } from "@/lib/dal/sign-in";
+import { signInWithPassword, signInWithSecondFactor } from "@/lib/dal/internal/sign-in";
 import { confirmTwoFactorSetup, getMyTwoFactor, renewRecoveryCodes, startTwoFactorSetup, turnOffTwoFactor } from "@/lib/dal/two-factor";
 import { listWorklist } from "@/lib/dal/worklist";
 import { patientIdByMrn } from "../support/callers";

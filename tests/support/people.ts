@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema/users";
 import type { Role } from "@/lib/auth/roles";
-import { startSession } from "@/lib/dal/session";
+import { startSession } from "@/lib/dal/internal/sessions";
 import { setSessionClaims } from "./session-stub";
 
 export interface TestUser {

@@ -11,7 +11,7 @@ vi.mock("@/lib/auth/session", async () => {
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 // The caller's address, for the audit trail and the sign-in throttle: whatever the test set.
-vi.mock("@/lib/dal/request-context", async () => {
+vi.mock("@/lib/dal/internal/request-context", async () => {
   const { currentRequestAddress } = await import("./request-address");
   return { requestContext: async () => ({ ip: currentRequestAddress(), userAgent: null }) };
 });

@@ -26,6 +26,8 @@ export function LoginForm() {
     try {
       const result = await signIn("credentials", { ...credentials, redirect: false });
       if (result?.ok && !result.error) {
+        // A full page load, so the new session cookie reaches the server before the first render.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         window.location.assign("/");
         return;
       }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser, landingPath } from "@/lib/dal/session";
+import { landingPath } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/dal/session";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -55,7 +55,7 @@ export async function acceptTotpCode(database: Executor, userId: string, input: 
 }
 
 /** A recovery code, used up by this call if it is one of the user's unused codes. */
-export async function useRecoveryCode(database: Executor, userId: string, input: string, now = new Date()): Promise<boolean> {
+export async function spendRecoveryCode(database: Executor, userId: string, input: string, now = new Date()): Promise<boolean> {
   const code = normalizeRecoveryCode(input);
   if (!code) return false;
   const used = await database

@@ -5,8 +5,8 @@ import { careTeamMembers } from "@/db/schema/care-team";
 import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import type { Role } from "@/lib/auth/roles";
 import { writeAudit } from "./audit-log";
-import { NotFoundError } from "./errors";
-import { getCurrentUser, type CurrentUser } from "./session";
+import { NotFoundError } from "../errors";
+import { getCurrentUser, type CurrentUser } from "../session";
 
 export type AccessVia = "care_team" | "self" | "emergency";
 
@@ -110,5 +110,18 @@ export async function authorizeRole(action: string, roles: Role[], options: { al
     await writeAudit({ actor: user, action, outcome: "denied" });
     throw new NotFoundError();
   }
+  return user;
+}
+
+/**
+ * For DAL functions: the caller, or not found. Until its setup is done (a one-time password
+ * changed, two-factor sign-in set up where required, a second administrator's confirmation) the
+ * account reaches nothing but its own account pages.
+ */
+export async function requireUser(options: { roles?: Role[]; allowAccountSetup?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new NotFoundError();
+  if (user.setupStep && !options.allowAccountSetup) throw new NotFoundError();
+  if (options.roles && !options.roles.includes(user.role)) throw new NotFoundError();
   return user;
 }

@@ -11,7 +11,7 @@ import type { SignInFailure } from "@/lib/auth/sign-in-errors";
 import { normalizeTotpCode } from "@/lib/auth/totp";
 import { secondsBeforeAttempt, THROTTLE_WINDOW_MINUTES, type AttemptHistory, type FailureCount } from "@/lib/domain/sign-in-throttle";
 import { writeAudit } from "./audit-log";
-import { acceptTotpCode, hasTwoFactor, unusedRecoveryCodes, useRecoveryCode } from "./internal/two-factor-codes";
+import { acceptTotpCode, hasTwoFactor, unusedRecoveryCodes, spendRecoveryCode } from "./two-factor-codes";
 import { requestContext } from "./request-context";
 
 export interface SignedInUser {
@@ -174,7 +174,7 @@ export async function signInWithSecondFactor(attempt: SecondStep): Promise<SignI
   const input = attempt.code.slice(0, 64);
   const method = normalizeTotpCode(input)
     ? (await acceptTotpCode(database, user.id, input, now)) && "authenticator"
-    : (await useRecoveryCode(database, user.id, input, now)) && "recovery_code";
+    : (await spendRecoveryCode(database, user.id, input, now)) && "recovery_code";
   if (!method) {
     await database
       .update(twoFactorChallenges)
