@@ -59,3 +59,13 @@ test("health answers with the database in use", async ({ request }) => {
     database: process.env.E2E_DATABASE_URL ? "postgres" : "pglite",
   });
 });
+
+test("the account page shows the previous sign-in, when and from where", async ({ page, loginPage }) => {
+  // Signed in before by the tests above: the page names that earlier sign-in.
+  await loginPage.signInAs("therapist");
+  await page.goto("/account");
+  const previous = page.getByRole("definition").filter({ hasText: /from|first sign-in/ }).first();
+  await expect(page.getByText("Previous sign-in")).toBeVisible();
+  await expect(previous).toHaveText(/\d{4}.* from |None: this is your first sign-in\./);
+  await expectAccessible(page);
+});

@@ -413,6 +413,21 @@ export async function changeOwnPassword(input: z.input<typeof changePasswordSche
   await endOtherSessions(user);
 }
 
+/**
+ * The signed-in user's sign-in before this one: when and from where, so someone who did not
+ * sign in then can tell. Null on a first sign-in.
+ */
+export async function getMyPreviousSignIn(): Promise<{ at: Date; ip: string | null } | null> {
+  const user = await requireUser({ allowAccountSetup: true });
+  const [row] = await (await db())
+    .select({ at: authSessions.createdAt, ip: authSessions.ip })
+    .from(authSessions)
+    .where(and(eq(authSessions.userId, user.id), ne(authSessions.id, user.sessionId)))
+    .orderBy(sql`${authSessions.createdAt} desc`)
+    .limit(1);
+  return row ?? null;
+}
+
 /** Every patient's identity (no clinical content), for filtering the audit trail. */
 export async function listPatientIdentities(): Promise<{ id: string; mrn: string; name: string }[]> {
   const admin = await authorizeRole("account.patient_identities", ["admin"]);

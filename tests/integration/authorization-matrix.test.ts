@@ -244,6 +244,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     resetTwoFactor: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).resetTwoFactor(await t.throwawayUser()) },
     changeAccountRole: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).changeAccountRole(await t.throwawayUser(), { role: "physician" }) },
     confirmStaffAccess: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).confirmStaffAccess(await t.unconfirmedUser()) },
+    getMyPreviousSignIn: { allow: ALL_SIGNED_IN, call: async () => (await import("@/lib/dal/accounts")).getMyPreviousSignIn() },
     changeOwnPassword: {
       allow: ALL_SIGNED_IN,
       call: async () => {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { roleLabel } from "@/lib/auth/roles";
+import { getMyPreviousSignIn } from "@/lib/dal/accounts";
 import { getCurrentUser } from "@/lib/dal/session";
+import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -12,6 +14,7 @@ const linkClass = "inline-flex min-h-11 items-center font-medium text-brand-700 
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  const previous = await getMyPreviousSignIn();
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">Your account</h1>
@@ -34,6 +37,13 @@ export default async function AccountPage() {
           <div>
             <dt className="text-slate-600">Two-factor sign-in</dt>
             <dd className="font-medium">{user.twoFactorEnabled ? "On" : user.setupStep === "two_factor" ? "Required: not set up yet" : "Off"}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-slate-600">Previous sign-in</dt>
+            <dd className="font-medium">
+              {previous ? `${formatDateTime(previous.at)}${previous.ip ? ` from ${previous.ip}` : ""}` : "None: this is your first sign-in."}
+            </dd>
+            <dd className="text-slate-700">If that was not you, change your password and tell your clinic.</dd>
           </div>
         </dl>
       </section>
