@@ -20,6 +20,7 @@ import { isUniqueViolation } from "./internal/db-errors";
 import { ConflictError, fieldErrorsOf, ValidationError } from "./errors";
 import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
+import { reopenInTx } from "./internal/episodes";
 import { lastSignedExam } from "./internal/last-exam";
 
 export interface ClearanceVersion {
@@ -168,11 +169,19 @@ export const withdrawClearanceSchema = z.object({
   reason: z.string().trim().min(5, "Say why the clearance is withdrawn.").max(1000, "Keep the reason under 1,000 characters."),
 });
 
-/** Withdraws the clearance: a new version at not cleared, marked withdrawn, with the reason. */
+/**
+ * Withdraws the clearance: a new version at not cleared, marked withdrawn, with the reason. A
+ * healed episode is reopened first, in the same transaction: a runner back to training whose
+ * clearance a physician withdraws must stop running, not stay "healed".
+ */
 export async function withdrawClearance(patientId: string, basedOnVersion: number, input: z.input<typeof withdrawClearanceSchema>): Promise<void> {
   const access = await authorizeClinicalWrite(patientId, "clearance.withdraw");
   const { reason } = withdrawClearanceSchema.parse(input);
-  await lockedWrite(patientId, (tx, facts) =>
-    insertVersion(tx, access, facts, basedOnVersion, { level: "not_cleared", restrictions: null, reviewDate: null, withdrawn: true, note: `Withdrawn: ${reason}` }, "clearance.withdraw"),
-  );
+  await lockedWrite(patientId, async (tx, facts) => {
+    if (facts.episode?.status === "healed") {
+      await reopenInTx(tx, patientId, facts.episode.id, `Clearance withdrawn: ${reason}`, access.user.id);
+      await writeAudit(auditOf(access, "episode.reopen", `episode:${facts.episode.id}`), tx);
+    }
+    await insertVersion(tx, access, facts, basedOnVersion, { level: "not_cleared", restrictions: null, reviewDate: null, withdrawn: true, note: `Withdrawn: ${reason}` }, "clearance.withdraw");
+  });
 }

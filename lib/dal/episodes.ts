@@ -5,6 +5,8 @@ import { episodeEvents } from "@/db/schema/clinical-events";
 import { episodes } from "@/db/schema/episodes";
 import { authorizeClinicalWrite, auditOf } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
+import { careState } from "@/lib/domain/care-state";
+import { healBlocker } from "@/lib/domain/permission-wording";
 import { ValidationError } from "./errors";
 import { withPatientLocked } from "./internal/care-facts";
 import { reopenInTx } from "./internal/episodes";
@@ -26,9 +28,8 @@ export async function markEpisodeHealed(patientId: string, input: z.input<typeof
   if (!parsed.success) throw new ValidationError("Confirm that the episode is healed.", { confirm: ["Tick the box to confirm the episode is healed."] });
   await withPatientLocked(patientId, async (tx, facts) => {
     if (facts.episode?.status !== "active") throw new ValidationError("Only an episode under care can be marked healed.");
-    if (facts.redFlags.length > 0) {
-      throw new ValidationError("A red flag is open. Record how it was resolved before marking the episode healed.");
-    }
+    const blocked = healBlocker(careState(facts).permission);
+    if (blocked) throw new ValidationError(blocked);
     const now = new Date();
     await tx.update(episodes).set({ status: "healed", resolvedAt: now, updatedAt: now }).where(eq(episodes.id, facts.episode.id));
     await tx.insert(episodeEvents).values({ patientId, episodeId: facts.episode.id, kind: "healed", actorId: access.user.id, occurredAt: now });

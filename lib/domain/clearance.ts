@@ -159,7 +159,7 @@ function problemsFor(input: ClearanceCheckInput): ClearanceProblem[] {
   if (!exam) {
     problems.push({
       code: "no_recent_exam",
-      message: "There is no signed examination. Sign an exam before clearing the patient to run.",
+      message: "There is no signed examination in this episode (since it was opened or last reopened). Sign an exam before clearing the patient to run.",
       overridable: false,
     });
     return problems;

@@ -175,6 +175,22 @@ const PAUSE_LABELS: Record<PauseReason["code"], string> = {
   review_overdue: "Not cleared: review overdue",
 };
 
+/**
+ * Why an episode cannot be marked healed now, or null when it can (DOMAIN.md §10.2 and §10.3).
+ * Never with a red flag open; and only while a full clearance is in force, since a healed
+ * runner goes back to their usual training: healing must never hand running back to a patient
+ * whose clearance was withdrawn, refused, limited or left to lapse.
+ */
+export function healBlocker(permission: Permission): string | null {
+  if (permission.status === "paused" && permission.reason.code === "red_flag_open") {
+    return "A red flag is open: record how it was resolved before marking the episode healed.";
+  }
+  if (permission.status !== "cleared" || permission.level !== "full") {
+    return "A healed runner goes back to their usual training, so the episode can be marked healed only while the patient is fully cleared to run. Decide a full clearance first.";
+  }
+  return null;
+}
+
 /** The badge clinicians see: the state in force, never the decision alone. */
 export function permissionLabel(permission: Permission): string {
   if (permission.status === "return_to_training") return "Healed: back to training";

@@ -444,7 +444,13 @@ async function checkAll(w: World, allScreens: boolean) {
   setClock(w);
   const o = await oracle(w);
   // §10.2: a healed episode has no unresolved red flag.
-  if (o.episode.status === "healed") expect(o.open, "a healed episode with an open red flag").toEqual([]);
+  if (o.episode.status === "healed") {
+    expect(o.open, "a healed episode with an open red flag").toEqual([]);
+    // §10.3: healing hands running back, so it happens only under a full clearance in force, and a
+    // withdrawal afterwards reopens the episode.
+    expect(o.clearance?.level, "healed without a full clearance").toBe("full");
+    expect(o.clearance?.withdrawn, "healed with the clearance withdrawn").toBe(false);
+  }
 
   await as(w, "patient");
   const [home, myPlan, day] = [await getMyRecord(), await getMyPlan(), await getMyDay()];
@@ -484,7 +490,7 @@ async function checkAll(w: World, allScreens: boolean) {
     const [exam] = await w.db
       .select()
       .from(exams)
-      .where(and(eq(exams.patientId, w.patientId), eq(exams.status, "signed"), lte(exams.signedAt, o.clearance.signedAt)))
+      .where(and(eq(exams.patientId, w.patientId), eq(exams.episodeId, o.clearance.episodeId!), eq(exams.status, "signed"), lte(exams.signedAt, o.clearance.signedAt)))
       .orderBy(desc(exams.signedAt))
       .limit(1);
     const limit = o.clearance.level === "full" ? MAX_PAIN_AT_REST_FOR_FULL : MAX_PAIN_AT_REST_FOR_RESTRICTED;

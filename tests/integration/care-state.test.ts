@@ -15,6 +15,8 @@ import { submitCheckIn } from "@/lib/dal/check-ins";
 import { decideClearance, withdrawClearance } from "@/lib/dal/clearance";
 import { ValidationError } from "@/lib/dal/errors";
 import { markEpisodeHealed, reopenEpisode } from "@/lib/dal/episodes";
+import { signExam, startExam } from "@/lib/dal/exams";
+import { demoExam } from "@/db/seed-clinical";
 import { getMyRecord, getPatientChart } from "@/lib/dal/patients";
 import { getMyPlan } from "@/lib/dal/plans";
 import { acknowledgeRedFlag, listRedFlagAlerts, resolveRedFlag } from "@/lib/dal/red-flags";
@@ -60,6 +62,13 @@ async function everyScreen(db: Db, sam: string) {
   expect(labels.size, `screens disagree: ${[...labels].join(" | ")}`).toBe(1);
   await becomeCaller(globalDb, "physicianOnTeam");
   return { home, plan: plan!, day, chart, label: [...labels][0]! };
+}
+
+/** The physician on the team signs a new exam of the patient's: no weakness, this pain at rest. */
+async function signNewExam(patientId: string, painNow: number) {
+  const { examId } = await startExam(patientId);
+  const today = (await getPatientChart(patientId)).care.today;
+  await signExam(patientId, examId, 1, demoExam("none", "left", painNow, addDays(today, -20)));
 }
 
 describeEachDatabase("one clinical state", { seed: true }, (t) => {
@@ -149,12 +158,35 @@ describeEachDatabase("one clinical state", { seed: true }, (t) => {
     await expect(reopenEpisode(sam, { reason: "short" })).rejects.toBeInstanceOf(ValidationError);
     await reopenEpisode(sam, { reason: "Leg pain came back after a long run on Sunday." });
     expect((await everyScreen(t.db, sam)).label).toBe("Not cleared: decide again after reopening");
+
+    // The symptoms came back: the exam from before the reopening no longer backs a clearance.
+    await expect(decideClearance(sam, await clearanceVersion(t.db, sam), { level: "full", restrictions: null, reviewDate: addDays(today, 30), overrideReason: "Settling." })).rejects.toThrow(
+      "The patient cannot be cleared to run yet.",
+    );
+    await signNewExam(sam, 1);
+    // Healing hands running back: refused while no full clearance is in force.
+    await expect(markEpisodeHealed(sam, { confirm: "healed" })).rejects.toThrow(/only while the patient is fully cleared/);
+    await decideClearance(sam, await clearanceVersion(t.db, sam), { level: "restricted", restrictions: { maxRunMinutes: 20, runsPerWeek: 3, weeklyDistanceKm: null, maxEffortRpe: 4, painCeiling: null, flatGroundOnly: false, noSpeedWork: false, notes: "" }, reviewDate: addDays(today, 14), overrideReason: "" });
+    await expect(markEpisodeHealed(sam, { confirm: "healed" })).rejects.toThrow(/only while the patient is fully cleared/);
+  });
+
+  it("withdrawing the clearance of a healed runner reopens the episode: running stops", async () => {
+    const sam = await patientIdByMrn(t.db, SAM);
+    await becomeCaller(t.db, "physicianOnTeam");
+    const today = (await getPatientChart(sam)).care.today;
+    await decideClearance(sam, await clearanceVersion(t.db, sam), { level: "full", restrictions: null, reviewDate: addDays(today, 30), overrideReason: "Settling." });
+    await markEpisodeHealed(sam, { confirm: "healed" });
+    await withdrawClearance(sam, await clearanceVersion(t.db, sam), { reason: "New weakness reported by phone." });
+    const [episode] = await t.db.select().from(episodes).where(eq(episodes.patientId, sam));
+    expect(episode!.status).toBe("active");
+    expect((await everyScreen(t.db, sam)).label).toBe("Not cleared: withdrawn");
   });
 
   it("a red flag reported after healing reopens the episode, so a healed episode never has one open", async () => {
     const sam = await patientIdByMrn(t.db, SAM);
     await becomeCaller(t.db, "physicianOnTeam");
     const today = (await getPatientChart(sam)).care.today;
+    await signNewExam(sam, 1);
     await decideClearance(sam, await clearanceVersion(t.db, sam), { level: "full", restrictions: null, reviewDate: addDays(today, 30), overrideReason: "Pain at rest 3/10 but settling quickly." });
     await markEpisodeHealed(sam, { confirm: "healed" });
     await becomeCaller(t.db, "thePatient");

@@ -254,7 +254,7 @@ describe("evaluateClearance", () => {
       ["red_flag_active", false],
       ["no_recent_exam", false],
     ]);
-    expect(result.problems[1]?.message).toBe("There is no signed examination. Sign an exam before clearing the patient to run.");
+    expect(result.problems[1]?.message).toBe("There is no signed examination in this episode (since it was opened or last reopened). Sign an exam before clearing the patient to run.");
   });
 });
 

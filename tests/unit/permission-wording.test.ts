@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PauseCode, PauseReason, Permission } from "@/lib/domain/care-state";
 import type { Restrictions } from "@/lib/domain/clearance";
 import { emergencySentence, type ClinicSettings } from "@/lib/domain/clinic-settings";
-import { describePermissionForPatient, limitsOf, pauseExplanation, permissionLabel, type PermissionTone } from "@/lib/domain/permission-wording";
+import { describePermissionForPatient, healBlocker, limitsOf, pauseExplanation, permissionLabel, type PermissionTone } from "@/lib/domain/permission-wording";
 import { flagsOfTier, redFlag, type RedFlagId } from "@/lib/domain/red-flags";
 
 // A clinic in the UK: 999 for emergencies, NHS 111 for same-day advice (DOMAIN.md §2).
@@ -266,5 +266,20 @@ describe("pauseExplanation: why a decision is not in force, for the clinician", 
     ["emergency red flag", emergencyFlag("exam", ["saddle_numbness"]), /^An? emergency red flag is open\. No clearance is in force until a physician records how it was resolved and decides again\.$/],
   ])("%s: names the tier", (_, permission, explanation) => {
     expect(pauseExplanation(permission, formatDate)).toMatch(explanation);
+  });
+});
+
+describe("healBlocker: healing hands running back, so it needs a full clearance in force", () => {
+  const cleared = (level: "full" | "restricted"): Permission => ({ status: "cleared", level, restrictions: level === "restricted" ? LIMITS : null, reviewDate: "2026-06-01", reviewDue: false, version: 2 });
+  it("allows healing only under a full clearance in force", () => {
+    expect(healBlocker(cleared("full"))).toBeNull();
+    expect(healBlocker(cleared("restricted"))).toMatch(/only while the patient is fully cleared/);
+  });
+  it("names an open red flag first, and refuses every other paused state", () => {
+    expect(healBlocker({ status: "paused", reason: reasons.red_flag_open })).toMatch(/A red flag is open/);
+    for (const code of Object.keys(reasons).filter((c) => c !== "red_flag_open") as PauseCode[]) {
+      expect(healBlocker({ status: "paused", reason: reasons[code] }), code).toMatch(/only while the patient is fully cleared/);
+    }
+    expect(healBlocker({ status: "return_to_training" })).toMatch(/only while the patient is fully cleared/);
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, max } from "drizzle-orm";
+import { episodeEvents } from "@/db/schema/clinical-events";
+import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
 import type { SignedExamSummary } from "@/lib/domain/clearance";
 import { hasBilateralSigns, type ExamDraft } from "@/lib/domain/exam";
@@ -9,12 +11,28 @@ export interface LastSignedExam extends SignedExamSummary {
   findings: ExamDraft;
 }
 
-/** The patient's latest signed exam, with what the clearance and plan rules read from it. Checks nothing. */
+/**
+ * The latest signed exam a decision may rest on, with what the clearance and plan rules read from
+ * it: one of the current episode, signed since the episode was last reopened (symptoms that came
+ * back are examined again). An exam of an earlier episode never backs a clearance in this one.
+ * Checks nothing.
+ */
 export async function lastSignedExam(executor: Executor, patientId: string): Promise<LastSignedExam | null> {
+  const [episode] = await executor
+    .select({ id: episodes.id })
+    .from(episodes)
+    .where(eq(episodes.patientId, patientId))
+    .orderBy(desc(episodes.openedAt), desc(episodes.createdAt))
+    .limit(1);
+  if (!episode) return null;
+  const [reopened] = await executor
+    .select({ at: max(episodeEvents.occurredAt) })
+    .from(episodeEvents)
+    .where(and(eq(episodeEvents.episodeId, episode.id), eq(episodeEvents.kind, "reopened")));
   const [exam] = await executor
     .select({ signedAt: exams.signedAt, painNow: exams.painNow, hasMotorDeficit: exams.hasMotorDeficit, findings: exams.findings })
     .from(exams)
-    .where(and(eq(exams.patientId, patientId), eq(exams.status, "signed")))
+    .where(and(eq(exams.patientId, patientId), eq(exams.episodeId, episode.id), eq(exams.status, "signed"), reopened?.at ? gt(exams.signedAt, reopened.at) : undefined))
     .orderBy(desc(exams.signedAt))
     .limit(1);
   if (!exam?.signedAt || exam.painNow === null) return null;

@@ -13,7 +13,7 @@ import { requireRole } from "@/lib/dal/session";
 import { AdherenceAtAGlance } from "@/lib/ui/adherence";
 import { mayRun } from "@/lib/domain/care-state";
 import { legSymptomLabels, type LegSymptom } from "@/lib/domain/check-in";
-import { permissionLabel } from "@/lib/domain/permission-wording";
+import { healBlocker, permissionLabel } from "@/lib/domain/permission-wording";
 import { listKnownSymptoms } from "@/lib/dal/red-flags";
 import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { StateInForce } from "@/lib/ui/state-in-force";
@@ -275,7 +275,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
             {chart.episode?.resolvedAt && ` · healed ${formatDateTime(chart.episode.resolvedAt)}`}
           </p>
           {canWrite && chart.episode?.status === "active" && (
-            <HealEpisodeForm patientId={chart.id} blockedBy={openAlerts.length > 0 ? "A red flag is open: record how it was resolved before marking the episode healed." : null} />
+            <HealEpisodeForm patientId={chart.id} blockedBy={healBlocker(care.permission)} />
           )}
           {canWrite && chart.episode?.status === "healed" && <ReopenEpisodeForm patientId={chart.id} />}
         </section>
