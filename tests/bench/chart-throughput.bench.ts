@@ -1,0 +1,74 @@
+/**
+ * `DATABASE_URL=… npx vitest bench --run tests/bench/chart-throughput.bench.ts`: chart pages per
+ * second on the PostgreSQL server, 10 requests at a time for 20 s. One "page" is what the chart
+ * page's server component reads, in one request scope. Skipped without DATABASE_URL.
+ */
+import { afterAll, beforeAll, bench, describe } from "vitest";
+import { openDatabase, useDatabaseForTests, type DatabaseHandle } from "@/db/client";
+import { seedDemoClinic } from "@/db/seed";
+import { listRecentRuns } from "@/lib/dal/activity";
+import { getAdherenceSummary } from "@/lib/dal/adherence";
+import { getClearance } from "@/lib/dal/clearance";
+import { getDiagnoses } from "@/lib/dal/diagnoses";
+import { listExams } from "@/lib/dal/exams";
+import { inRequestScope } from "@/lib/dal/internal/request-scope";
+import { getPatientChart } from "@/lib/dal/patients";
+import { getPlan } from "@/lib/dal/plans";
+import { listKnownSymptoms, listRedFlagAlerts } from "@/lib/dal/red-flags";
+import { listReferrals } from "@/lib/dal/referrals";
+import { patientIdByMrn } from "../support/callers";
+import { createFreshDatabase, dropDatabase } from "../support/fresh-database";
+import { signInAs } from "../support/people";
+
+const CONCURRENCY = 10;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const server = process.env.DATABASE_URL;
+
+let handle: DatabaseHandle | undefined;
+let url = "";
+let sam = "";
+
+async function chartPage(id: string) {
+  await getPatientChart(id);
+  await Promise.all([
+    listExams(id), getDiagnoses(id), getClearance(id), listRedFlagAlerts(id), getPlan(id),
+    listReferrals(id), listRecentRuns(id), getAdherenceSummary(id), listKnownSymptoms(id),
+  ]);
+}
+
+beforeAll(async () => {
+  if (!server) return;
+  url = await createFreshDatabase(server, "runclear_bench");
+  handle = await openDatabase({ url });
+  await seedDemoClinic(handle.db);
+  useDatabaseForTests(handle);
+  sam = await patientIdByMrn(handle.db, "RC-100101");
+  await signInAs(handle.db, "dr.ortiz@runclear.example");
+}, 300_000);
+
+afterAll(async () => {
+  await handle?.close();
+  if (url) await dropDatabase(url);
+});
+
+describe.skipIf(!server)("chart page on the server", () => {
+  bench(`${CONCURRENCY} concurrent chart pages for ${SECONDS} s`, async () => {
+    const deadline = Date.now() + SECONDS * 1000;
+    const latencies: number[] = [];
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (Date.now() < deadline) {
+          const started = performance.now();
+          await inRequestScope(() => chartPage(sam));
+          latencies.push(performance.now() - started);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    const p = (q: number) => latencies[Math.floor(q * (latencies.length - 1))]!.toFixed(1);
+    console.log(
+      `chart pages: ${latencies.length} in ${SECONDS} s = ${(latencies.length / SECONDS).toFixed(1)}/s; ` +
+        `latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
+    );
+  }, { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 });
+});
