@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { verifyAuditChain } from "@/db/audit-chain";
 import { auditEvents } from "@/db/schema/audit";
@@ -59,29 +59,5 @@ describeEachDatabase("audit trail", { seed: true }, (t) => {
     await expect(t.db.execute(sql`update audit_events set action = 'edited'`)).rejects.toThrow();
     await expect(t.db.execute(sql`delete from audit_events`)).rejects.toThrow();
     await expect(t.db.execute(sql`truncate audit_events`)).rejects.toThrow();
-  });
-
-  it("chains every row to the one before, and the check finds an edited row", async () => {
-    const before = await verifyAuditChain(t.db);
-    expect(before.intact).toBe(true);
-    const rows = await t.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(auditEvents.seq);
-    const target = rows[Math.floor(rows.length / 2)]!.seq;
-
-    // Someone with full database rights switches the guard off and edits a row quietly.
-    await t.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
-    await t.db.execute(sql`update audit_events set actor_label = 'someone-else@runclear.example' where seq = ${target}`);
-    await t.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
-
-    expect(await verifyAuditChain(t.db)).toEqual({ intact: false, rows: rows.findIndex((r) => r.seq === target), brokenAtSeq: target, problem: "row_changed" });
-  });
-
-  it("finds a removed row as a broken link", async () => {
-    const rows = await t.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(auditEvents.seq);
-    const removed = rows[1]!.seq;
-    await t.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
-    await t.db.delete(auditEvents).where(eq(auditEvents.seq, removed));
-    await t.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
-    const report = await verifyAuditChain(t.db);
-    expect(report).toMatchObject({ intact: false, brokenAtSeq: rows[2]!.seq, problem: "link_broken" });
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { sealAuditTrail } from "@/db/audit-chain";
 import { db, type Database } from "@/db/client";
 import { auditEvents, type AuditOutcome } from "@/db/schema/audit";
 import type { Role } from "@/lib/auth/roles";
@@ -38,4 +39,28 @@ export async function writeAudit(entry: AuditEntry, executor?: Executor): Promis
     ip: context.ip,
     userAgent: context.userAgent,
   });
+  noteWritten();
+}
+
+// Every this many entries this process seals the trail in the background (RUNCLEAR_AUDIT_SEAL_EVERY,
+// 0 = only when verified), so at most about that many recent entries await a signed checkpoint.
+const sealing = { written: 0, running: false };
+
+function sealEvery(): number {
+  const n = Number(process.env.RUNCLEAR_AUDIT_SEAL_EVERY ?? 100);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+function noteWritten(): void {
+  const every = sealEvery();
+  if (!every || ++sealing.written < every || sealing.running) return;
+  sealing.written = 0;
+  sealing.running = true;
+  // Never awaited: the entry may belong to a transaction still open, which the sealer waits for.
+  void db()
+    .then((database) => sealAuditTrail(database))
+    .catch((error: unknown) => console.error("[audit] sealing failed:", error instanceof Error ? error.message : String(error)))
+    .finally(() => {
+      sealing.running = false;
+    });
 }
