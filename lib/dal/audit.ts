@@ -116,6 +116,15 @@ export interface RecordAccess {
 
 const ACCESS_DESCRIPTIONS: Record<string, string> = {
   "chart.view": "Opened your chart",
+  "exam.list": "Looked at your examinations",
+  "exam.view": "Opened one of your examinations",
+  "plan.view": "Looked at your plan",
+  "clearance.view": "Looked at your clearance to run",
+  "activity.view": "Looked at your logged activity",
+  "adherence.view": "Looked at how you are keeping to your plan",
+  "therapy.session.list": "Looked at your therapy sessions",
+  "referral.list": "Looked at your referrals",
+  "diagnosis.view": "Looked at your diagnosis",
   "emergency_access.grant": "Opened your chart in an emergency",
   "account.create": "Created your sign-in account",
 };

@@ -6,16 +6,8 @@
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import { openDatabase, useDatabaseForTests, type DatabaseHandle } from "@/db/client";
 import { seedDemoClinic } from "@/db/seed";
-import { listRecentRuns } from "@/lib/dal/activity";
-import { getAdherenceSummary } from "@/lib/dal/adherence";
-import { getClearance } from "@/lib/dal/clearance";
-import { getDiagnoses } from "@/lib/dal/diagnoses";
-import { listExams } from "@/lib/dal/exams";
 import { inRequestScope } from "@/lib/dal/internal/request-scope";
-import { getPatientChart } from "@/lib/dal/patients";
-import { getPlan } from "@/lib/dal/plans";
-import { listKnownSymptoms, listRedFlagAlerts } from "@/lib/dal/red-flags";
-import { listReferrals } from "@/lib/dal/referrals";
+import { readChartPage } from "../support/chart-page";
 import { patientIdByMrn } from "../support/callers";
 import { createFreshDatabase, dropDatabase } from "../support/fresh-database";
 import { signInAs } from "../support/people";
@@ -27,14 +19,6 @@ const server = process.env.DATABASE_URL;
 let handle: DatabaseHandle | undefined;
 let url = "";
 let sam = "";
-
-async function chartPage(id: string) {
-  await getPatientChart(id);
-  await Promise.all([
-    listExams(id), getDiagnoses(id), getClearance(id), listRedFlagAlerts(id), getPlan(id),
-    listReferrals(id), listRecentRuns(id), getAdherenceSummary(id), listKnownSymptoms(id),
-  ]);
-}
 
 beforeAll(async () => {
   if (!server) return;
@@ -59,7 +43,7 @@ describe.skipIf(!server)("chart page on the server", () => {
       Array.from({ length: CONCURRENCY }, async () => {
         while (Date.now() < deadline) {
           const started = performance.now();
-          await inRequestScope(() => chartPage(sam));
+          await inRequestScope(() => readChartPage(sam));
           latencies.push(performance.now() - started);
         }
       }),

@@ -4,9 +4,13 @@ import { verifyAuditChain } from "@/db/audit-chain";
 import { auditEvents } from "@/db/schema/audit";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { NotFoundError } from "@/lib/dal/errors";
+import { listMyRecordAccesses } from "@/lib/dal/audit";
+import { inRequestScope } from "@/lib/dal/internal/request-scope";
 import { getPatientChart } from "@/lib/dal/patients";
+import { listWorklist } from "@/lib/dal/worklist";
 import { signInWithPassword } from "@/lib/dal/internal/sign-in";
 import { becomeCaller, patientIdByMrn } from "../support/callers";
+import { readChartPage } from "../support/chart-page";
 import { describeEachDatabase } from "../support/databases";
 
 async function lastRows(db: Parameters<typeof verifyAuditChain>[0], n: number) {
@@ -59,5 +63,37 @@ describeEachDatabase("audit trail", { seed: true }, (t) => {
     await expect(t.db.execute(sql`update audit_events set action = 'edited'`)).rejects.toThrow();
     await expect(t.db.execute(sql`delete from audit_events`)).rejects.toThrow();
     await expect(t.db.execute(sql`truncate audit_events`)).rejects.toThrow();
+  });
+
+  it("writes one entry for a whole chart page in one request, naming every read", async () => {
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    await becomeCaller(t.db, "physicianOnTeam");
+    const [before] = await lastRows(t.db, 1);
+    await inRequestScope(() => readChartPage(sam));
+    const written = await t.db.select().from(auditEvents).where(sql`${auditEvents.seq} > ${before!.seq}`);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ action: "chart.view", patientId: sam, outcome: "allowed", actorLabel: "dr.ortiz@runclear.example" });
+    expect(written[0]!.resource!.split(", ")).toEqual(
+      expect.arrayContaining(["chart.view", "exam.list", "diagnosis.view", "clearance.view", "red_flag.list", "plan.view", "referral.list", "activity.view", "adherence.view", "known_symptom.list"]),
+    );
+  });
+
+  it("shows the patient one line per view of her record", async () => {
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    await becomeCaller(t.db, "physicianOnTeam");
+    await inRequestScope(() => readChartPage(sam));
+    await inRequestScope(() => readChartPage(sam));
+    await becomeCaller(t.db, "thePatient");
+    const [latest, previous] = await listMyRecordAccesses();
+    expect([latest!.what, previous!.what]).toEqual(["Opened your chart", "Opened your chart"]);
+    expect(latest!.who).toBe(previous!.who);
+  });
+
+  it("names the patients a list view showed", async () => {
+    await becomeCaller(t.db, "physicianOnTeam");
+    const worklist = await listWorklist();
+    const [row] = await lastRows(t.db, 1);
+    expect(row).toMatchObject({ action: "patient.list", outcome: "allowed" });
+    expect(row!.resource).toBe(`patients:${worklist.rows.map((r) => r.id).join(",")}`);
   });
 });
