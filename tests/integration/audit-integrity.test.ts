@@ -68,6 +68,16 @@ describeEachDatabase("audit integrity against the database owner", {}, (t) => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ intact: false, rows: 17, brokenAtSeq: sealedUpTo, problem: "tail_removed" });
   });
 
+  it("names an entry slipped in among sealed ones", async () => {
+    const all = await seqs(t.db);
+    const [gap] = all.filter((seq, i) => i > 0 && seq - all[i - 1]! > 1); // the trigger's numbers leave gaps
+    await asOwner(t, async (owner) => {
+      await owner.execute(sql`insert into audit_events (seq, action, outcome) values (${(gap ?? all[5]!) - 1}, 'forged', 'allowed')`);
+      await owner.execute(sql`update audit_events set hash = ${rehash} where action = 'forged'`);
+    });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ intact: false, brokenAtSeq: sealedUpTo, problem: "row_inserted" });
+  });
+
   it("names a truncation", async () => {
     await asOwner(t, (owner) => owner.execute(sql`truncate audit_events`));
     expect(await verifyAuditChain(t.db)).toMatchObject({ intact: false, rows: 0, problem: "truncated" });
