@@ -22,6 +22,8 @@ let sam = "";
 
 beforeAll(async () => {
   if (!server) return;
+  // As in production: a checkpoint after every 100 entries (tests/support/setup.ts turns it off).
+  process.env.RUNCLEAR_AUDIT_SEAL_EVERY = "100";
   url = await createFreshDatabase(server, "runclear_bench");
   handle = await openDatabase({ url });
   await seedDemoClinic(handle.db);
