@@ -15,8 +15,11 @@ try {
   if (report.intact) {
     console.log(`Audit trail intact: ${report.rows} entries checked, ${report.sealedRows} under a signed checkpoint.`);
   } else {
-    const range = report.sinceSeq !== undefined && report.problem !== "row_changed" && report.problem !== "link_broken" ? ` (entries after #${report.sinceSeq})` : "";
-    console.error(`Audit trail BROKEN [${report.problem}] at entry #${report.brokenAtSeq}${range}: ${describeChainProblem(report.problem)}. ${report.rows} entries before it are intact.`);
+    // A row's own problem names the row; a checkpoint's names the range it sealed.
+    const atRow = report.problem === "row_changed" || report.problem === "link_broken";
+    const where = atRow ? `entry #${report.brokenAtSeq}` : `the checkpoint at entry #${report.brokenAtSeq} (entries after #${report.sinceSeq ?? 0})`;
+    const before = atRow ? `${report.rows} entries before it are intact.` : `${report.rows} entries read up to it.`;
+    console.error(`Audit trail BROKEN [${report.problem}] at ${where}: ${describeChainProblem(report.problem)}. ${before}`);
     process.exit(1);
   }
 } catch (error) {

@@ -18,7 +18,9 @@ export function VerifyChainForm() {
         <p role="alert" className="font-medium text-red-800">
           Chain broken at entry #{chain.brokenAtSeq}:{" "}
           {describeChainProblem(chain.problem)}.{" "}
-          The {chain.rows} entries before it are intact.
+          {chain.problem === "row_changed" || chain.problem === "link_broken"
+            ? `The ${chain.rows} entries before it are intact.`
+            : `${chain.rows} entries were read up to that checkpoint.`}
         </p>
       )}
       <FormMessage state={state?.ok ? null : state} />
