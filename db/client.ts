@@ -27,6 +27,36 @@ export interface OpenOptions {
   pgliteDir?: string;
   /** Seed the demo clinic when the embedded database has no users. */
   seedWhenEmpty?: boolean;
+  /**
+   * Server only. Migrations always run as `url`'s user, the owner. Queries then run as the app's
+   * role (the default) or, for maintenance and tests that play the owner, as the owner.
+   */
+  as?: "app" | "owner";
+  /** The app role's connection string; by default RUNCLEAR_APP_DATABASE_URL or appDatabaseUrl(url). */
+  appUrl?: string;
+}
+
+/** The role the migrations create for the app: INSERT and SELECT only on the audit trail. */
+export const APP_ROLE = "runclear_app";
+
+/**
+ * The app's connection when RUNCLEAR_APP_DATABASE_URL is not set: the owner's URL with the app
+ * role's name and no password, which suits a server that trusts local connections (the quick
+ * start). A server that asks for passwords needs RUNCLEAR_APP_DATABASE_URL.
+ */
+export function appDatabaseUrl(ownerUrl: string): string {
+  const u = new URL(ownerUrl);
+  u.username = APP_ROLE;
+  u.password = "";
+  return u.toString();
+}
+
+function openPool(url: string): Pool {
+  // A request waits at most 5 s for a connection, so an outage answers quickly; a connection
+  // the server dropped while idle is discarded (the 'error' event) and the pool reconnects.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  pool.on("error", (error) => console.error("[database] idle connection lost:", describeError(error)));
+  return pool;
 }
 
 /**
@@ -73,15 +103,16 @@ if (!sessionProto.__runclearRedacted) {
 /** Opens a database and brings its schema up to date. Throws MigrationError if that fails. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    // A request waits at most 5 s for a connection, so an outage answers quickly; a connection
-    // the server dropped while idle is discarded (the 'error' event) and the pool reconnects.
-    const pool = new Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5_000 });
-    pool.on("error", (error) => console.error("[database] idle connection lost:", describeError(error)));
-    const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Database;
-    await applyMigrations({ kind: "postgres", db, pool }).catch(async (error: unknown) => {
-      await pool.end();
+    const owner = openPool(options.url);
+    const ownerDb = drizzlePg(owner, { schema, casing: "snake_case" }) as unknown as Database;
+    await applyMigrations({ kind: "postgres", db: ownerDb, pool: owner }).catch(async (error: unknown) => {
+      await owner.end();
       throw error;
     });
+    if (options.as === "owner") return { db: ownerDb, kind: "postgres", close: () => owner.end() };
+    await owner.end();
+    const pool = openPool(options.appUrl ?? (process.env.RUNCLEAR_APP_DATABASE_URL || appDatabaseUrl(options.url)));
+    const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Database;
     return { db, kind: "postgres", close: () => pool.end() };
   }
 

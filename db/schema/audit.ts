@@ -6,8 +6,9 @@ export type AuditOutcome = (typeof auditOutcome.enumValues)[number];
 
 /**
  * The audit trail: one row per chart view, PHI read, write, sign-in and denial.
- * Append-only and hash-chained by database triggers (see the migration that creates them):
- * `seq` and both hashes are assigned by the database, never by the app.
+ * Append-only by database triggers and grants; each row's `hash` covers its own fields and is set
+ * by the database, never the app. Rows are chained after the fact by signed checkpoints
+ * (`audit_checkpoints`). `prev_hash` links only the rows written before checkpoints existed.
  * Holds who and what, never passwords or clinical values.
  */
 export const auditEventSeq = pgSequence("audit_events_seq");
@@ -15,7 +16,7 @@ export const auditEventSeq = pgSequence("audit_events_seq");
 export const auditEvents = pgTable(
   "audit_events",
   {
-    // The trigger takes the next number again under its lock, so order matches the chain.
+    // The trigger takes the next number again once it holds its shared lock (see the sealer).
     seq: bigint({ mode: "number" }).primaryKey().default(sql`nextval('audit_events_seq')`),
     occurredAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     actorUserId: uuid(),
@@ -42,3 +43,19 @@ export const auditEvents = pgTable(
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * Signed checkpoints that seal the trail (db/audit-chain.ts): the sealer folds every row, in `seq`
+ * order, into a running SHA-256 digest and signs (last seq, digest, row count) with an HMAC whose
+ * key is outside the database. Append-only like the trail; the app's role may only insert.
+ */
+export const auditCheckpoints = pgTable("audit_checkpoints", {
+  id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastSeq: bigint({ mode: "number" }).notNull(),
+  lastHash: text().notNull(),
+  rowCount: bigint({ mode: "number" }).notNull(),
+  mac: text().notNull(),
+});
+
+export type AuditCheckpoint = typeof auditCheckpoints.$inferSelect;

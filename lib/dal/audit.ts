@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { verifyAuditChain, type ChainReport } from "@/db/audit-chain";
+import { sealAuditTrail, verifyAuditChain, type ChainReport } from "@/db/audit-chain";
 import { auditEvents, type AuditOutcome } from "@/db/schema/audit";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
@@ -93,10 +93,15 @@ export async function listAuditActions(): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** Recomputes the hash chain and reports the first broken link. */
+/**
+ * Checks the trail against its signed checkpoints and reports the first problem; a trail that
+ * checks out is sealed up to now, so the next check has a fresh checkpoint to compare against.
+ */
 export async function checkAuditChain(): Promise<ChainReport> {
   const admin = await authorizeRole("audit.verify", ["admin"]);
-  const report = await verifyAuditChain(await db());
+  const database = await db();
+  let report = await verifyAuditChain(database);
+  if (report.intact && (await sealAuditTrail(database))) report = await verifyAuditChain(database);
   await writeAudit({ actor: admin, action: "audit.verify", outcome: report.intact ? "success" : "failure" });
   return report;
 }
@@ -111,6 +116,15 @@ export interface RecordAccess {
 
 const ACCESS_DESCRIPTIONS: Record<string, string> = {
   "chart.view": "Opened your chart",
+  "exam.list": "Looked at your examinations",
+  "exam.view": "Opened one of your examinations",
+  "plan.view": "Looked at your plan",
+  "clearance.view": "Looked at your clearance to run",
+  "activity.view": "Looked at your logged activity",
+  "adherence.view": "Looked at how you are keeping to your plan",
+  "therapy.session.list": "Looked at your therapy sessions",
+  "referral.list": "Looked at your referrals",
+  "diagnosis.view": "Looked at your diagnosis",
   "emergency_access.grant": "Opened your chart in an emergency",
   "account.create": "Created your sign-in account",
 };

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { openDatabase, useDatabaseForTests, type Database, type DatabaseHandle, type DatabaseKind } from "@/db/client";
+import { appDatabaseUrl, openDatabase, useDatabaseForTests, type Database, type DatabaseHandle, type DatabaseKind } from "@/db/client";
 import { seedDemoClinic } from "@/db/seed";
 import { createFreshDatabase } from "./fresh-database";
 
 export interface TestDatabase {
   kind: DatabaseKind;
-  /** The drizzle database, for arranging and checking rows directly. */
+  /** The drizzle database, for arranging and checking rows directly: the app's role on the server. */
   readonly db: Database;
+  /** The same database as its owner, who may alter tables and switch triggers off (PGlite: `db`). */
+  readonly owner: Database;
 }
 
 /**
@@ -20,11 +22,12 @@ export function testDrivers(): DatabaseKind[] {
   return only ? available.filter((kind) => only.includes(kind)) : available;
 }
 
-async function openFresh(kind: DatabaseKind): Promise<DatabaseHandle> {
-  if (kind === "pglite") return openDatabase({ pgliteDir: "memory" });
+async function openFresh(kind: DatabaseKind): Promise<{ app: DatabaseHandle; owner?: DatabaseHandle }> {
+  if (kind === "pglite") return { app: await openDatabase({ pgliteDir: "memory" }) };
   const template = new URL(inject("postgresTemplateUrl")!).pathname.slice(1);
   const url = await createFreshDatabase(process.env.DATABASE_URL!, `${inject("postgresRunPrefix")}_f`, template);
-  return openDatabase({ url });
+  // The app connects as its own role, as in production; the owner's pool is for tampering.
+  return { app: await openDatabase({ url, appUrl: appDatabaseUrl(url) }), owner: await openDatabase({ url, as: "owner" }) };
 }
 
 /**
@@ -35,20 +38,25 @@ export function describeEachDatabase(name: string, options: { seed?: boolean }, 
   for (const kind of testDrivers()) {
     describe(`${name} [${kind}]`, () => {
       let handle: DatabaseHandle | undefined;
+      let owner: DatabaseHandle | undefined;
       const t: TestDatabase = {
         kind,
         get db() {
           if (!handle) throw new Error("database not open yet");
           return handle.db;
         },
+        get owner() {
+          return (owner ?? handle ?? { db: this.db }).db;
+        },
       };
       beforeAll(async () => {
-        handle = await openFresh(kind);
+        ({ app: handle, owner } = await openFresh(kind));
         if (options.seed) await seedDemoClinic(handle.db);
         useDatabaseForTests(handle);
       });
       afterAll(async () => {
         await handle?.close();
+        await owner?.close();
       });
       suite(t);
     });

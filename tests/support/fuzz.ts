@@ -114,18 +114,19 @@ function toFormData(entries: [string, string | "FILE"][]): FormData {
 /**
  * Counts committed writes: a statement trigger on every table but the logs a refusal may write
  * (audit trail, sign-in attempts, session last-seen) bumps one counter, inside the writer's own
- * transaction, so a write that was rolled back does not count and a partial one does.
+ * transaction, so a write that was rolled back does not count and a partial one does. The owner
+ * creates them; the app's role may use the counter through the owner's default privileges.
  */
 async function installWriteCounter(t: TestDatabase): Promise<void> {
   const result = await t.db.execute(sql`select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE'
       and table_name not like 'audit%' and table_name not in ('login_attempts', 'auth_sessions', 'fuzz_writes')`);
   const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
-  await t.db.execute(sql.raw("create table fuzz_writes (n bigint not null)"));
-  await t.db.execute(sql.raw("insert into fuzz_writes values (0)"));
-  await t.db.execute(sql.raw("create function fuzz_count_write() returns trigger language plpgsql as $$ begin update fuzz_writes set n = n + 1; return null; end $$"));
+  await t.owner.execute(sql.raw("create table fuzz_writes (n bigint not null)"));
+  await t.owner.execute(sql.raw("insert into fuzz_writes values (0)"));
+  await t.owner.execute(sql.raw("create function fuzz_count_write() returns trigger language plpgsql as $$ begin update fuzz_writes set n = n + 1; return null; end $$"));
   for (const name of tables) {
-    await t.db.execute(sql.raw(`create trigger fuzz_count after insert or update or delete on "${name}" for each statement execute function fuzz_count_write()`));
+    await t.owner.execute(sql.raw(`create trigger fuzz_count after insert or update or delete on "${name}" for each statement execute function fuzz_count_write()`));
   }
 }
 

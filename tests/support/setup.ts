@@ -1,3 +1,7 @@
+// Background sealing would race the tests that play the owner tampering with the trail; tests
+// seal explicitly (sealAuditTrail).
+process.env.RUNCLEAR_AUDIT_SEAL_EVERY ??= "0";
+
 import { vi } from "vitest";
 
 // The DAL reads the signed session cookie through next-auth; under test the cookie's claims are

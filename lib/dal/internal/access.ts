@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { careTeamMembers } from "@/db/schema/care-team";
 import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import type { Role } from "@/lib/auth/roles";
-import { writeAudit } from "./audit-log";
+import { auditRead, writeAudit } from "./audit-log";
+import { perRequest } from "./request-scope";
 import { NotFoundError } from "../errors";
 import { getCurrentUser, type CurrentUser } from "../session";
 
@@ -28,26 +29,31 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 async function howUserReaches(user: CurrentUser, patientId: string): Promise<AccessVia | null> {
   if (user.role === "patient") return user.patientId === patientId ? "self" : null;
   if (user.role === "admin") return null;
+  return howClinicianReaches(user.id, user.role, patientId);
+}
+
+// Once per request (STYLE.md): a chart page's ten reads share one care-team lookup.
+const howClinicianReaches = perRequest(async (userId: string, role: Role, patientId: string): Promise<AccessVia | null> => {
   const database = await db();
   const [member] = await database
     .select({ role: careTeamMembers.role })
     .from(careTeamMembers)
-    .where(and(eq(careTeamMembers.patientId, patientId), eq(careTeamMembers.userId, user.id)));
+    .where(and(eq(careTeamMembers.patientId, patientId), eq(careTeamMembers.userId, userId)));
   if (member) return "care_team";
-  if (user.role !== "physician") return null;
+  if (role !== "physician") return null;
   const [grant] = await database
     .select({ id: emergencyAccessGrants.id })
     .from(emergencyAccessGrants)
     .where(
       and(
         eq(emergencyAccessGrants.patientId, patientId),
-        eq(emergencyAccessGrants.userId, user.id),
+        eq(emergencyAccessGrants.userId, userId),
         gt(emergencyAccessGrants.expiresAt, new Date()),
       ),
     )
     .limit(1);
   return grant ? "emergency" : null;
-}
+});
 
 /**
  * Checks that the caller may touch this patient for `action`. A refusal is written to the
@@ -79,10 +85,10 @@ export async function authorizePatient(patientId: string, action: string, option
   return { user, patientId, via };
 }
 
-/** authorizePatient for a read, with the allowed read audited. */
+/** authorizePatient for a read, with the allowed read audited: one entry per request (auditRead). */
 export async function readPatient(patientId: string, action: string, options: AccessOptions = {}): Promise<PatientAccess> {
   const access = await authorizePatient(patientId, action, options);
-  await writeAudit(auditOf(access, action, options.resource));
+  await auditRead(auditOf(access, action, options.resource));
   return access;
 }
 
