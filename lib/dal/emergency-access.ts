@@ -68,8 +68,11 @@ export async function requestEmergencyAccess(input: z.input<typeof emergencyAcce
           .from(careTeamMembers)
           .where(and(eq(careTeamMembers.patientId, patient.id), eq(careTeamMembers.userId, user.id)))
       : [];
-    // One's own patient needs no grant and uses up nothing.
-    if (patient && member) return { patientId: patient.id, expiresAt: null };
+    // One's own patient needs no grant and uses up nothing; the request is still recorded.
+    if (patient && member) {
+      await writeAudit({ actor: user, action: "emergency_access.grant", patientId: patient.id, resource: "own care team: no grant needed", outcome: "allowed" }, tx);
+      return { patientId: patient.id, expiresAt: null };
+    }
     await tx.insert(emergencyAccessAttempts).values({ userId: user.id, granted: Boolean(patient), attemptedAt: now });
     if (!patient) {
       return refused("no_match", new ValidationError(NO_MATCH, { mrn: ["Check the MRN."], dateOfBirth: ["Check the date of birth."] }));

@@ -1,12 +1,14 @@
 /**
  * The authorization matrix: every exported DAL function and every server action, called by
- * every kind of caller, answers either "allowed" or exactly "not found". A new DAL function or
+ * every kind of caller, answers either "allowed" or exactly "not found", and leaves the audit
+ * entry that says so (the caller's entry, or a denial). A new DAL function or
  * action that is not listed here fails the completeness checks at the bottom.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, max } from "drizzle-orm";
+import { auditEvents } from "@/db/schema/audit";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { clearances } from "@/db/schema/clearance";
@@ -23,9 +25,9 @@ import { isTherapistDosed } from "@/lib/domain/therapy-session";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import type { ActionState } from "@/lib/actions/action-state";
-import { fieldErrorsOf, NotFoundError } from "@/lib/dal/errors";
+import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { describeEachDatabase } from "../support/databases";
-import { ALL_SIGNED_IN, becomeCaller, CALLERS, CLINICIANS_ON_TEAM, patientIdByMrn, type Caller } from "../support/callers";
+import { ALL_SIGNED_IN, becomeCaller, CALLERS, CLINICIANS_ON_TEAM, emailOf, patientIdByMrn, type Caller } from "../support/callers";
 
 interface Targets {
   db: Database;
@@ -96,8 +98,14 @@ function nextSignalAsNotFound(e: unknown): never {
 }
 
 /** An allowed caller may still be refused with a message (a wrong code, a state that does not apply): that is not "not found". */
+/** Set when a call below swallowed a rule's refusal: access was granted, nothing was done. */
+let refusedByRule = false;
+
 function allowedEvenIfRefused(e: unknown) {
-  if (e instanceof Error && e.name === "ValidationError") return;
+  if (e instanceof Error && e.name === "ValidationError") {
+    refusedByRule = true;
+    return;
+  }
   throw e;
 }
 
@@ -335,7 +343,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     logMorningPain: {
       allow: ["thePatient", "otherPatient"],
       call: async () => (await import("@/lib/dal/activity")).logMorningPain({ runId: randomUUID(), pain: 2 }).catch((e: unknown) => {
-        if (e instanceof Error && e.name === "ValidationError") return;
+        if (e instanceof Error && e.name === "ValidationError") return void (refusedByRule = true);
         throw e;
       }),
     },
@@ -585,18 +593,18 @@ function exportedFunctions(mod: Record<string, unknown>): string[] {
 
 /** For calls whose allowed callers reach a clinical rule that may refuse them: a refusal is still "allowed". */
 async function reachedRule(call: Promise<unknown>): Promise<void> {
-  await call.catch((error: unknown) => {
-    if (error instanceof Error && error.name === "ValidationError") return;
-    throw error;
-  });
+  await call.catch(allowedEvenIfRefused);
 }
 
-async function outcomeOfDal(call: () => Promise<unknown>): Promise<"allowed" | "not found"> {
+/** "refused": let through, then refused by a clinical or account rule (nothing done, nothing read). */
+async function outcomeOfDal(call: () => Promise<unknown>): Promise<"allowed" | "refused" | "not found"> {
+  refusedByRule = false;
   try {
     await call();
-    return "allowed";
+    return refusedByRule ? "refused" : "allowed";
   } catch (error) {
     if (error instanceof NotFoundError) return "not found";
+    if (error instanceof ValidationError || error instanceof ConflictError) return "refused";
     throw error;
   }
 }
@@ -611,6 +619,23 @@ async function outcomeOfAction(run: () => Promise<ActionState<unknown>>): Promis
     throw error;
   }
 }
+
+/** DAL functions that read or change no one's record, and so write no audit entry: why. */
+const UNAUDITED: Record<string, string> = {
+  "caseload.ts#caseloadMarker": "a change marker polled every 10 s, no patient data; the caseload it refreshes is audited",
+  "adherence.ts#patientAdherenceMarker": "a change marker polled every 10 s, no patient data; the view it refreshes is audited",
+  "patients.ts#listClinicians": "staff names for the care-team picker, no patient data",
+  "accounts.ts#getMyPreviousSignIn": "the caller's own sign-in times",
+  "two-factor.ts#getMyTwoFactor": "the caller's own two-factor status",
+  "audit.ts#listAuditActions": "the names of audit actions, for the filter",
+  "clinic-settings.ts#getClinicSettings": "the clinic's phone numbers and grace period, no patient data",
+  "emergency-access.ts#countUnreviewedEmergencyAccess": "a count for the admin's badge; the list it leads to is audited",
+  "emergency-access.ts#listEmergencyAccessNotices": "audited when it shows a grant; the fixture has none for most callers",
+  "session.ts#getCurrentUser": "the session check every call starts with",
+  "session.ts#requireRole": "the page guard; the DAL call behind each page is audited",
+  "health.ts#checkDatabase": "the health probe, no data",
+  "errors.ts#fieldErrorsOf": "formats a validation error, no data",
+};
 
 describeEachDatabase("authorization matrix", { seed: true }, (t) => {
   let targets: Targets;
@@ -638,15 +663,36 @@ describeEachDatabase("authorization matrix", { seed: true }, (t) => {
     };
   });
 
+  /** The newest audit entry's number, to see what one call adds. */
+  const lastSeq = async () => (await t.db.select({ s: max(auditEvents.seq) }).from(auditEvents))[0]?.s ?? 0;
+  /** What a call left in the audit trail: an entry for the caller's allowed call, or a denial. */
+  async function auditedAs(since: number, caller: Caller): Promise<string> {
+    const rows = await t.db.select({ outcome: auditEvents.outcome, actorUserId: auditEvents.actorUserId }).from(auditEvents).where(gt(auditEvents.seq, since));
+    const [me] = caller === "noSession" ? [] : await t.db.select({ id: users.id }).from(users).where(eq(users.email, emailOf(caller)));
+    if (rows.some((r) => r.outcome === "denied")) return "not found";
+    if (rows.some((r) => r.outcome !== "denied" && r.actorUserId === (me?.id ?? null))) return "allowed";
+    return "no entry";
+  }
+
   for (const [file, functions] of Object.entries(dalMatrix)) {
     for (const [name, { allow, call }] of Object.entries(functions)) {
       it(`lib/dal/${file} ${name}`, async () => {
         const outcomes: Record<string, string> = {};
+        const audited: Record<string, string> = {};
         for (const caller of CALLERS) {
           await becomeCaller(t.db, caller);
-          outcomes[caller] = await outcomeOfDal(() => call(targets));
+          const since = await lastSeq();
+          const outcome = await outcomeOfDal(() => call(targets));
+          outcomes[caller] = outcome === "refused" ? "allowed" : outcome;
+          const entry = await auditedAs(since, caller);
+          // A call refused by a rule after access was granted did nothing: an entry is not required.
+          audited[caller] = outcome === "refused" && entry === "no entry" ? "allowed" : entry;
         }
-        expect(outcomes).toEqual(Object.fromEntries(CALLERS.map((c) => [c, allow.includes(c) ? "allowed" : "not found"])));
+        const expected = Object.fromEntries(CALLERS.map((c) => [c, allow.includes(c) ? "allowed" : "not found"]));
+        expect(outcomes).toEqual(expected);
+        // Each allowed call leaves an entry by its caller and each refusal a denial (DOMAIN.md §8),
+        // but for the few functions that touch no record of anyone's (UNAUDITED, with the reason).
+        if (!UNAUDITED[`${file}#${name}`]) expect(audited, "the audit trail").toEqual(expected);
       });
     }
   }
@@ -660,12 +706,24 @@ describeEachDatabase("authorization matrix", { seed: true }, (t) => {
         >;
         const action = mod[name]!;
         const outcomes: Record<string, string> = {};
+        const audited: Record<string, string> = {};
         for (const caller of CALLERS) {
           await becomeCaller(t.db, caller);
           const data = await makeForm(targets);
-          outcomes[caller] = await outcomeOfAction(() => action(null, data));
+          const since = await lastSeq();
+          let refused = false;
+          outcomes[caller] = await outcomeOfAction(async () => {
+            const state = await action(null, data);
+            refused = !state.ok && !state.notFound;
+            return state;
+          });
+          const entry = await auditedAs(since, caller);
+          audited[caller] = refused && entry === "no entry" ? "allowed" : entry;
         }
-        expect(outcomes).toEqual(Object.fromEntries(CALLERS.map((c) => [c, allow.includes(c) ? "allowed" : "not found"])));
+        const expected = Object.fromEntries(CALLERS.map((c) => [c, allow.includes(c) ? "allowed" : "not found"]));
+        expect(outcomes).toEqual(expected);
+        // Every action's allowed call leaves its caller's entry, and every refusal a denial.
+        expect(audited, "the audit trail").toEqual(expected);
       });
     }
   }
