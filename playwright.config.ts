@@ -25,7 +25,7 @@ const executablePath = process.env.CHROMIUM_PATH || systemChromium;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   // One app instance on one embedded database: tests share it, so they run one at a time.
   workers: 1,
   fullyParallel: false,

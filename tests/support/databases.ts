@@ -13,8 +13,7 @@ export interface TestDatabase {
 
 /**
  * The drivers this run covers: PGlite always, the PostgreSQL server when DATABASE_URL is set.
- * RUNCLEAR_TEST_DRIVERS (for example "postgres") narrows it: CI's second pass covers only the
- * server, since its first pass has just covered PGlite.
+ * RUNCLEAR_TEST_DRIVERS (for example "postgres") narrows it, to rerun one driver's tests alone.
  */
 export function testDrivers(): DatabaseKind[] {
   const available: DatabaseKind[] = inject("postgresTemplateUrl") ? ["pglite", "postgres"] : ["pglite"];
