@@ -84,19 +84,24 @@ export function dailyMg(dose: Pick<MedicineDose, "amount" | "unit" | "timesPerDa
   return amountInMg(dose) * dose.timesPerDay;
 }
 
-function normalise(text: string): string {
+/** A medicine's name as it is matched: accents gone, lower case. */
+export function normaliseDrugName(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
-function names(text: string, term: string): boolean {
-  const escaped = normalise(term).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(text);
+/**
+ * Whether a normalised name mentions the term as a word. Digits count as a boundary, so a name
+ * typed with its strength glued on ("Ibuprofen400") is still recognised.
+ */
+export function mentionsTerm(text: string, term: string): boolean {
+  const escaped = normaliseDrugName(term).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^a-z])${escaped}($|[^a-z])`).test(text);
 }
 
 /** The ceilings whose ingredient the medicine's name contains: one for a single ingredient. */
 export function ceilingsFor(drug: string): DoseCeiling[] {
-  const text = normalise(drug);
-  return doseCeilings.filter((c) => c.names.some((n) => names(text, n)));
+  const text = normaliseDrugName(drug);
+  return doseCeilings.filter((c) => c.names.some((n) => mentionsTerm(text, n)));
 }
 
 export interface CeilingBreach {

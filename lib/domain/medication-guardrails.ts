@@ -1,5 +1,5 @@
 import { daysBetween, type LocalDate } from "@/lib/domain/schedule";
-import { ceilingBreaches, ceilingsFor, dailyMg, describeBreach, LOW_DOSE_ASPIRIN_MAX_MG_A_DAY } from "./medication-ceilings";
+import { ceilingBreaches, ceilingsFor, dailyMg, describeBreach, LOW_DOSE_ASPIRIN_MAX_MG_A_DAY, mentionsTerm, normaliseDrugName } from "./medication-ceilings";
 import type { MedicineDose } from "./plan-catalogue";
 
 /**
@@ -165,18 +165,10 @@ export interface MedicationCheck {
   classes: DrugClass[];
 }
 
-function normalise(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-}
-
-function containsTerm(text: string, term: string): boolean {
-  const escaped = normalise(term).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(text);
-}
 
 export function classifyDrug(drug: string): DrugClass[] {
-  const text = normalise(drug);
-  return drugClasses.filter((cls) => [...drugNames[cls].generic, ...drugNames[cls].brand].some((term) => containsTerm(text, term)));
+  const text = normaliseDrugName(drug);
+  return drugClasses.filter((cls) => [...drugNames[cls].generic, ...drugNames[cls].brand].some((term) => mentionsTerm(text, term)));
 }
 
 const routeWords: Record<Exclude<Route, "oral">, readonly string[]> = {
@@ -185,9 +177,9 @@ const routeWords: Record<Exclude<Route, "oral">, readonly string[]> = {
 };
 
 function inferRoute(drug: string): Route {
-  const text = normalise(drug);
-  if (routeWords.injection.some((w) => containsTerm(text, w))) return "injection";
-  if (routeWords.topical.some((w) => containsTerm(text, w))) return "topical";
+  const text = normaliseDrugName(drug);
+  if (routeWords.injection.some((w) => mentionsTerm(text, w))) return "injection";
+  if (routeWords.topical.some((w) => mentionsTerm(text, w))) return "topical";
   return "oral";
 }
 

@@ -9,6 +9,7 @@ import {
   type MedicationCheck,
   type PatientMedicineRisk,
 } from "./medication-guardrails";
+import { ceilingsFor, dailyMg, type DoseCeiling } from "./medication-ceilings";
 import {
   catalogue,
   catalogueEntry,
@@ -164,7 +165,38 @@ export function reviewPlan(plan: Plan, context: PlanContext): PlanReview {
       if (item.dose.startDate < plan.startDate || item.dose.startDate > end) add(`items.${i}.dose.startDate`, `Start the medicine within the plan, between ${plan.startDate} and ${end}.`);
     }
   });
+  for (const total of combinedDailyBreaches(plan)) {
+    for (const i of total.itemIndexes) {
+      if (plan.items[i]!.justification === "") add(`items.${i}.justification`, `${total.message} Record why you are prescribing it anyway.`);
+    }
+  }
   return { fieldErrors, medications, notices };
+}
+
+/**
+ * DOMAIN.md §7 and §10.5: a ceiling holds for what the plan gives in a day, not item by item.
+ * Two items of one ingredient (ibuprofen 400 mg three times a day, twice) can each be under the
+ * ceiling and together above it; each such item then needs a recorded reason.
+ */
+function combinedDailyBreaches(plan: ItemsOnly): { itemIndexes: number[]; message: string }[] {
+  const byIngredient = new Map<string, { ceiling: DoseCeiling; indexes: number[]; mg: number; prescribed: boolean }>();
+  plan.items.forEach((item, i) => {
+    if (item.dose.kind !== "medicine") return;
+    const [ceiling, ...others] = ceilingsFor(item.dose.drug);
+    if (!ceiling || others.length > 0) return;
+    const entry = byIngredient.get(ceiling.ingredient) ?? { ceiling, indexes: [], mg: 0, prescribed: false };
+    entry.indexes.push(i);
+    entry.mg += dailyMg(item.dose);
+    entry.prescribed ||= catalogueEntry(item.catalogueId).category === "prescription_medicine";
+    byIngredient.set(ceiling.ingredient, entry);
+  });
+  return [...byIngredient.values()]
+    .filter((e) => e.indexes.length > 1)
+    .flatMap(({ ceiling, indexes, mg, prescribed }) => {
+      const max = prescribed && ceiling.prescribedDailyMaxMg ? ceiling.prescribedDailyMaxMg : ceiling.dailyMaxMg;
+      if (mg <= max) return [];
+      return [{ itemIndexes: indexes, message: `Together, the plan's ${indexes.length} ${ceiling.ingredient} items give ${mg.toLocaleString("en-US")} mg a day, above the usual ceiling of ${max.toLocaleString("en-US")} mg (${ceiling.source}).` }];
+    });
 }
 
 /** The item's name as the patient reads it: a medicine by its drug. */

@@ -305,3 +305,21 @@ describe("describeChanges", () => {
     ]);
   });
 });
+
+describe("a dose ceiling holds for the plan's day, not item by item (DOMAIN.md §7)", () => {
+  it("asks for a reason when two items of one ingredient together pass the daily ceiling", () => {
+    // Prescribed: 2,400 mg a day at most (BNF); 400 mg four times a day, twice, is 3,200 mg.
+    const review = reviewPlan(plan([drug("Ibuprofen", 400, 4, 5), drug("Ibuprofen 400 mg tablets", 400, 4, 5)]), context());
+    const message = "Together, the plan's 2 ibuprofen items give 3,200 mg a day, above the usual ceiling of 2,400 mg";
+    expect(review.fieldErrors["items.0.justification"]?.join(" ")).toContain(message);
+    expect(review.fieldErrors["items.1.justification"]?.join(" ")).toContain(message);
+  });
+  it("is satisfied by a recorded reason, and quiet when the total is within the ceiling", () => {
+    const justified = reviewPlan(plan([drug("Ibuprofen", 400, 4, 5, "Short course agreed; formulary allows it."), drug("Ibuprofen", 400, 4, 5, "Short course agreed; formulary allows it.")]), context());
+    expect(justified.fieldErrors).toEqual({});
+    expect(reviewPlan(plan([drug("Ibuprofen", 200, 3, 5), drug("Ibuprofen", 200, 3, 5)]), context()).fieldErrors).toEqual({});
+  });
+  it("recognises a name typed with its strength glued on", () => {
+    expect(reviewPlan(plan([drug("Ibuprofen400", 800, 4, 5)]), context()).fieldErrors["items.0.justification"]?.join(" ")).toMatch(/ibuprofen/);
+  });
+});

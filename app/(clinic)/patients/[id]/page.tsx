@@ -49,7 +49,8 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const { care } = chart;
   const breachingRuns = runs.filter((r) => r.breaches.length > 0);
   const openEscalations = referrals.escalations.filter((r) => r.status === "requested" || r.status === "scheduled");
-  const openAlerts = alerts.filter((a) => !a.resolvedAt);
+  // Open red flags as the state in force counts them, so the banner, badge and heal block agree.
+  const openFlagCount = care.openRedFlags.length;
   const emergencyOpen = care.redFlagTier === "emergency";
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
   const diagnosis = diagnoses[0];
@@ -62,13 +63,13 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           {chart.emergencyAccessUntil ? `. It ends at ${formatDateTime(chart.emergencyAccessUntil)}.` : "."} You can read this chart but not change it.
         </p>
       )}
-      {openAlerts.length > 0 && (
+      {openFlagCount > 0 && (
         <section aria-labelledby="red-flag-banner" className="rounded-md border-2 border-red-700 bg-red-700 p-4 text-white">
           <h2 id="red-flag-banner" className="text-lg font-bold">
             {emergencyOpen ? "Emergency red flag: emergency care now" : "Urgent red flag: same-day medical review"}
           </h2>
           <p className="mt-1">
-            This patient has {openAlerts.length === 1 ? "an unresolved red flag" : `${openAlerts.length} unresolved red flags`}. No clearance is in force and the patient is told not to run
+            This patient has {openFlagCount === 1 ? "an unresolved red flag" : `${openFlagCount} unresolved red flags`}. No clearance is in force and the patient is told not to run
             until a physician records how it was resolved and decides the clearance again.
           </p>
         </section>
@@ -79,7 +80,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           <h1 id="chart-heading" className="text-2xl font-semibold">{chart.name}</h1>
           <EpisodeStatusBadge status={chart.episode?.status ?? null} />
           <PermissionBadge label={permissionLabel(care.permission)} mayRun={mayRun(care.permission)} />
-          <RedFlagBadge count={openAlerts.length} tier={care.redFlagTier} />
+          <RedFlagBadge count={openFlagCount} tier={care.redFlagTier} />
         </div>
         <div className="mt-2">
           <CareAlertList alerts={care.alerts} />
