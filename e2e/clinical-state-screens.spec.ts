@@ -75,7 +75,7 @@ test("the physician's screens show the same state, and the forms that act on it"
   checkConsole();
 });
 
-test("the therapist's caseload and adherence view, and the clinic's emergency settings", async ({ browser }) => {
+test("the therapist's caseload and adherence view, the clinic's emergency settings, and the audit trail", async ({ browser }) => {
   test.setTimeout(120_000);
   const therapist = await signedIn(browser, accounts.otherTherapist.email);
   await therapist.page.goto("/patients");
@@ -92,5 +92,12 @@ test("the therapist's caseload and adherence view, and the clinic's emergency se
   await admin.page.goto("/admin/settings");
   await expect(admin.page.getByLabel(/Emergency number/).first()).toHaveValue("911");
   await captureBothWidths(admin.page, "state-admin-settings");
+
+  // The audit trail reads in words, and a backwards date range is pointed out, not "no entries".
+  await admin.page.goto("/admin/audit?from=2026-12-10&to=2026-12-01");
+  await expect(admin.page.getByText("The To date is before the From date: choose a To date on or after 2026-12-10.")).toBeVisible();
+  await admin.page.goto("/admin/audit");
+  await expect(admin.page.getByRole("cell").getByText("Sign in", { exact: true }).first()).toBeVisible();
+  await captureBothWidths(admin.page, "admin-audit");
   admin.checkConsole();
 });

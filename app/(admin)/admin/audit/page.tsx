@@ -17,6 +17,14 @@ function first(value: string | string[] | undefined): string | undefined {
 
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3";
 
+/** An action code as a reader says it: "account.patient_candidates" → "Account: patient candidates". */
+function actionLabel(code: string): string {
+  const [area = "", ...rest] = code.split(".");
+  const words = (text: string) => text.replaceAll("_", " ");
+  const head = words(area).replace(/^./, (c) => c.toUpperCase());
+  return rest.length ? `${head}: ${rest.map(words).join(", ")}` : head;
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireRole("admin");
   const search = await searchParams;
@@ -28,6 +36,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     to: first(search.to),
     page: first(search.page),
   });
+  // A range that ends before it starts is a mistake to point out, not an empty result.
+  const backwards = Boolean(filter.from && filter.to && filter.to < filter.from);
   const [events, accounts, patients, actions] = await Promise.all([
     listAuditEvents(filter),
     listAccounts(),
@@ -67,7 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="action" className="text-sm font-medium">Action</label>
           <select id="action" name="action" defaultValue={filter.action ?? ""} className={selectClass}>
             <option value="">Any action</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actions.map((a) => <option key={a} value={a}>{actionLabel(a)} ({a})</option>)}
           </select>
         </div>
         <div className="lg:col-span-2">
@@ -76,7 +86,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="lg:col-span-2">
           <label htmlFor="to" className="text-sm font-medium">To (UTC)</label>
-          <input id="to" name="to" type="date" defaultValue={filter.to} className={selectClass} />
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={filter.to}
+            className={selectClass}
+            aria-invalid={backwards ? true : undefined}
+            aria-describedby={backwards ? "to-error" : undefined}
+          />
+          {backwards && (
+            <p id="to-error" className="mt-1 text-sm font-medium text-red-700">
+              The To date is before the From date: choose a To date on or after {filter.from}.
+            </p>
+          )}
         </div>
         <div className="flex items-end gap-2 lg:col-span-2">
           <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Filter</button>
@@ -84,8 +107,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
 
-      {events.rows.length === 0 ? (
-        <p className="rounded-md border border-slate-200 bg-white p-4">No entries match.</p>
+      {backwards ? null : events.rows.length === 0 ? (
+        <p className="rounded-md border border-slate-200 bg-white p-4">No entries match these filters.</p>
       ) : (
         <ScrollRegion label="Audit entries">
           <table className="w-full min-w-[56rem] text-left text-sm">
@@ -111,7 +134,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {e.actorRole && <span className="block text-xs text-slate-600">{e.actorRole}</span>}
                   </td>
                   <td className="px-3 py-2">
-                    <code>{e.action}</code>
+                    <span className="block font-medium">{actionLabel(e.action)}</span>
+                    <span className="text-xs"><code>{e.action}</code></span>
                     {e.resource && <span className="block text-xs text-slate-600">{e.resource}</span>}
                     {e.emergency && <span className="mt-1 block text-xs font-semibold text-red-800">EMERGENCY ACCESS</span>}
                   </td>
