@@ -71,6 +71,14 @@ async function signNewExam(patientId: string, painNow: number) {
   await signExam(patientId, examId, 1, demoExam("none", "left", painNow, addDays(today, -20)));
 }
 
+/** The physician on the team clears the patient fully (past a finding, with a reason) and marks the episode healed; the patient's today. */
+async function healUnderFullClearance(db: Parameters<typeof clearanceVersion>[0], patientId: string): Promise<string> {
+  const today = (await getPatientChart(patientId)).care.today;
+  await decideClearance(patientId, await clearanceVersion(db, patientId), { level: "full", restrictions: null, reviewDate: addDays(today, 30), overrideReason: "Pain at rest 3/10 but settling quickly." });
+  await markEpisodeHealed(patientId, { confirm: "healed" });
+  return today;
+}
+
 describeEachDatabase("one clinical state", { seed: true }, (t) => {
   it("shows the demo clinic's states: suspended by a red flag from home, review overdue, stepped back by the pain rule", async () => {
     await becomeCaller(t.db, "physicianOffTeam"); // Dr. Chen
@@ -150,9 +158,7 @@ describeEachDatabase("one clinical state", { seed: true }, (t) => {
   it("heals only with a confirmation, reopens with a reason, and a clearance from before never returns by itself", async () => {
     const sam = await patientIdByMrn(t.db, SAM);
     await becomeCaller(t.db, "physicianOnTeam");
-    const today = (await getPatientChart(sam)).care.today;
-    await decideClearance(sam, await clearanceVersion(t.db, sam), { level: "full", restrictions: null, reviewDate: addDays(today, 30), overrideReason: "Pain at rest 3/10 but settling quickly." });
-    await markEpisodeHealed(sam, { confirm: "healed" });
+    const today = await healUnderFullClearance(t.db, sam);
     expect((await everyScreen(t.db, sam)).label).toBe("Healed: back to training");
 
     await expect(reopenEpisode(sam, { reason: "short" })).rejects.toBeInstanceOf(ValidationError);
@@ -173,9 +179,7 @@ describeEachDatabase("one clinical state", { seed: true }, (t) => {
   it("withdrawing the clearance of a healed runner reopens the episode: running stops", async () => {
     const sam = await patientIdByMrn(t.db, SAM);
     await becomeCaller(t.db, "physicianOnTeam");
-    const today = (await getPatientChart(sam)).care.today;
-    await decideClearance(sam, await clearanceVersion(t.db, sam), { level: "full", restrictions: null, reviewDate: addDays(today, 30), overrideReason: "Settling." });
-    await markEpisodeHealed(sam, { confirm: "healed" });
+    await healUnderFullClearance(t.db, sam);
     await withdrawClearance(sam, await clearanceVersion(t.db, sam), { reason: "New weakness reported by phone." });
     const [episode] = await t.db.select().from(episodes).where(eq(episodes.patientId, sam));
     expect(episode!.status).toBe("active");
@@ -185,10 +189,8 @@ describeEachDatabase("one clinical state", { seed: true }, (t) => {
   it("a red flag reported after healing reopens the episode, so a healed episode never has one open", async () => {
     const sam = await patientIdByMrn(t.db, SAM);
     await becomeCaller(t.db, "physicianOnTeam");
-    const today = (await getPatientChart(sam)).care.today;
     await signNewExam(sam, 1);
-    await decideClearance(sam, await clearanceVersion(t.db, sam), { level: "full", restrictions: null, reviewDate: addDays(today, 30), overrideReason: "Pain at rest 3/10 but settling quickly." });
-    await markEpisodeHealed(sam, { confirm: "healed" });
+    await healUnderFullClearance(t.db, sam);
     await becomeCaller(t.db, "thePatient");
     await submitCheckIn({ idempotencyKey: randomUUID(), painNow: "2", neuroWorse: "no", legSymptoms: [], redFlags: { ...allNo, fever: "yes" } });
     const [episode] = await t.db.select().from(episodes).where(eq(episodes.patientId, sam));
