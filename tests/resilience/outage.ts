@@ -48,7 +48,7 @@ let running = true;
 const samples: Sample[] = [];
 
 function checkInFields(key: string): Record<string, string> {
-  return { idempotencyKey: key, painNow: String(Math.floor(Math.random() * 5)), ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) };
+  return { idempotencyKey: key, painNow: String(Math.floor(Math.random() * 5)), neuroWorse: "no", ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) };
 }
 
 async function record(kind: Kind, path: string, call: () => Promise<{ status: number; text: string; headers: Headers; ok?: boolean | null; message?: string | null }>, key?: string) {

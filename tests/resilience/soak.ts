@@ -42,7 +42,7 @@ async function oneRequest(): Promise<Result> {
       const a = await patient.get("/me");
       return done(a.status === 200, `/me ${a.status}`);
     }
-    const fields = { idempotencyKey: randomUUID(), painNow: "2", ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) };
+    const fields = { idempotencyKey: randomUUID(), painNow: "2", neuroWorse: "no", ...Object.fromEntries(patientRedFlagIds.map((id) => [`redFlags.${id}`, "no"])) };
     const a = await patient.action("/me/check-in", "(portal)/me/check-in/actions.ts", "submitCheckInAction", fields);
     return done(a.status === 200 && a.ok === true, `check-in ${a.status} ${a.message ?? ""}`);
   } catch (error) {
