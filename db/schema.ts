@@ -15,7 +15,10 @@ import * as redFlags from "./schema/red-flags";
 import * as sessions from "./schema/sessions";
 import * as therapySessions from "./schema/therapy-sessions";
 import * as twoFactor from "./schema/two-factor";
+import * as outcomes from "./schema/outcomes";
+import * as questionnaires from "./schema/questionnaires";
 import * as users from "./schema/users";
+import * as walkRun from "./schema/walk-run";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings, ...clinicalEvents, ...twoFactor };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings, ...clinicalEvents, ...twoFactor, ...questionnaires, ...walkRun, ...outcomes };

@@ -30,6 +30,8 @@ export const activityLogs = pgTable(
     // Pain the morning after a run (DOMAIN.md §6): no worse than before means the run was tolerated.
     morningPain: integer(),
     newNumbnessOrWeakness: boolean().notNull().default(false),
+    // The walk/run stage the session was prescribed at when logged; null outside the programme.
+    programmeStage: integer(),
     breaches: text().array(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

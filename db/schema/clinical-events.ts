@@ -1,4 +1,4 @@
-import { index, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgSequence, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clinicalSeq } from "./columns";
 import { episodes } from "./episodes";
 import { patients } from "./patients";
@@ -22,6 +22,8 @@ export const episodeEvents = pgTable(
     episodeId: uuid().notNull().references(() => episodes.id, { onDelete: "cascade" }),
     kind: episodeEventKind().notNull(),
     reason: text().notNull().default(""),
+    // On healing: the km run in the 7 days before, where the graded return to training starts from.
+    weeklyKmAtHealing: real(),
     actorId: uuid().references(() => users.id),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     seq: clinicalSeq(),

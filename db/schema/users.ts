@@ -33,6 +33,8 @@ export const users = pgTable(
     accessChangedAt: timestamp({ withTimezone: true }),
     // Set when an administrator resets two-factor sign-in: the person must set it up again.
     twoFactorEnrolmentRequired: boolean().notNull().default(false),
+    // Granted by an administrator to a physician: sees the whole clinic's outcomes dashboard.
+    clinicalLead: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
