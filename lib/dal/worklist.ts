@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import type { EpisodeStatus } from "@/db/schema/episodes";
+import { searchKey } from "@/db/schema/patients";
 import { mayRun, type CareAlert, type Permission } from "@/lib/domain/care-state";
 import { permissionLabel } from "@/lib/domain/permission-wording";
 import type { RedFlagTier } from "@/lib/domain/red-flags";
@@ -73,7 +74,8 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
   const filters: SQL[] = [sql`true`];
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
-    filters.push(sql`(given_name || ' ' || family_name ilike ${like} or family_name || ' ' || given_name ilike ${like} or mrn ilike ${like})`);
+    // Folded like the indexed column (db/schema/patients.ts): "nunez" finds Núñez.
+    filters.push(sql`search_text like ${searchKey(sql`${like}::text`)}`);
   }
   if (q.status) filters.push(sql`episode_status = ${q.status}`);
   if (q.alerts) filters.push(sql`open_alerts > 0`);
@@ -84,7 +86,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
   const database = await db();
   const result = await database.execute(sql`
     with mine as (
-      select p.id, p.mrn, p.given_name, p.family_name, p.date_of_birth::text as date_of_birth,
+      select p.id, p.mrn, p.given_name, p.family_name, p.search_text, p.date_of_birth::text as date_of_birth,
         (select e.status::text from episodes e where e.patient_id = p.id order by e.opened_at desc limit 1) as episode_status,
         (select c.review_date::text from clearances c where c.patient_id = p.id order by c.version desc limit 1) as review_date,
         (select x.pain_now from exams x where x.patient_id = p.id and x.status = 'signed' order by x.signed_at desc limit 1) as latest_pain,

@@ -108,40 +108,28 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       {list.rows.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-4">{filtered ? "No patient matches these filters." : "No patients are on your care team yet."}</p>
       ) : (
-        <ScrollRegion label="Patients table">
-          <table className="w-full min-w-[64rem] text-left text-sm">
-            <caption className="sr-only">Patients on your care team, urgent first</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Age</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Clearance</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Latest pain</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Alerts</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Plan done, 7 / 28 days</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Last log</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Follow-up flags</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {list.rows.map((p) => (
-                <tr key={p.id} className={p.openAlerts > 0 ? "bg-red-50" : undefined}>
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.name}</Link>
-                    <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}</span>
-                  </th>
-                  <td className="px-3 py-2 tabular-nums">{p.age}</td>
-                  <td className="px-3 py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
-                  <td className="px-3 py-2"><PermissionBadge label={p.permission} mayRun={p.mayRun} /></td>
-                  <td className="px-3 py-2 tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</td>
-                  <td className="px-3 py-2">
-                    <div className="space-y-1">
-                      <RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} tier={p.redFlagTier} />
-                      <CareAlertList alerts={p.alerts} />
-                    </div>
-                  </td>
-                  <td className="px-3 py-2">
+        <>
+          {/* On a phone each patient is a card, so the alerts are never off-screen; the table is for wider screens. */}
+          <ul aria-label="Patients on your care team, urgent first" className="space-y-3 md:hidden">
+            {list.rows.map((p) => (
+              <li key={p.id} className={`rounded-lg border p-3 ${p.openAlerts > 0 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}>
+                <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                  <Link href={`/patients/${p.id}`} className="font-semibold text-brand-700 underline underline-offset-2">{p.name}</Link>
+                  <span className="text-xs tabular-nums text-slate-600">{p.mrn} · {p.age} y</span>
+                </div>
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <EpisodeStatusBadge status={p.episodeStatus} />
+                  <PermissionBadge label={p.permission} mayRun={p.mayRun} />
+                </div>
+                <div className="mt-2 space-y-1">
+                  <RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} tier={p.redFlagTier} />
+                  <CareAlertList alerts={p.alerts} />
+                </div>
+                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-slate-600">Latest pain</dt>
+                  <dd className="tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</dd>
+                  <dt className="text-slate-600">Plan done, 7 / 28 days</dt>
+                  <dd>
                     {p.adherence ? (
                       <>
                         <AdherencePercent rate={p.adherence.last7} /> / <AdherencePercent rate={p.adherence.last28} />
@@ -149,14 +137,70 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                     ) : (
                       "—"
                     )}
-                  </td>
-                  <td className="px-3 py-2">{p.adherence ? lastLogText(p.adherence.lastLogDate, p.today) : "—"}</td>
-                  <td className="px-3 py-2">{p.adherence ? <FlagList flags={p.adherence.flags} /> : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+                  </dd>
+                  <dt className="text-slate-600">Last log</dt>
+                  <dd>{p.adherence ? lastLogText(p.adherence.lastLogDate, p.today) : "—"}</dd>
+                </dl>
+                {p.adherence && p.adherence.flags.length > 0 && (
+                  <div className="mt-2">
+                    <FlagList flags={p.adherence.flags} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
+            <ScrollRegion label="Patients table">
+              <table className="w-full min-w-[64rem] text-left text-sm">
+                <caption className="sr-only">Patients on your care team, urgent first</caption>
+                <thead className="bg-slate-100 text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-3 py-2 font-semibold">Name</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Age</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Status</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Clearance</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Latest pain</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Alerts</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Plan done, 7 / 28 days</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Last log</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">Follow-up flags</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {list.rows.map((p) => (
+                    <tr key={p.id} className={p.openAlerts > 0 ? "bg-red-50" : undefined}>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.name}</Link>
+                        <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}</span>
+                      </th>
+                      <td className="px-3 py-2 tabular-nums">{p.age}</td>
+                      <td className="px-3 py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
+                      <td className="px-3 py-2"><PermissionBadge label={p.permission} mayRun={p.mayRun} /></td>
+                      <td className="px-3 py-2 tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</td>
+                      <td className="px-3 py-2">
+                        <div className="space-y-1">
+                          <RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} tier={p.redFlagTier} />
+                          <CareAlertList alerts={p.alerts} />
+                        </div>
+                      </td>
+                      <td className="px-3 py-2">
+                        {p.adherence ? (
+                          <>
+                            <AdherencePercent rate={p.adherence.last7} /> / <AdherencePercent rate={p.adherence.last28} />
+                          </>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td className="px-3 py-2">{p.adherence ? lastLogText(p.adherence.lastLogDate, p.today) : "—"}</td>
+                      <td className="px-3 py-2">{p.adherence ? <FlagList flags={p.adherence.flags} /> : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </div>
+        </>
       )}
 
       {pages > 1 && (

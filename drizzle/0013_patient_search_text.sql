@@ -1,0 +1,2 @@
+ALTER TABLE "patients" ADD COLUMN "search_text" text GENERATED ALWAYS AS (regexp_replace(normalize(lower("patients"."given_name" || ' ' || "patients"."family_name" || '|' || "patients"."family_name" || ' ' || "patients"."given_name" || '|' || "patients"."mrn"), NFD), '[\u0300-\u036f]', '', 'g')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "patients_search_text_idx" ON "patients" USING btree ("search_text" text_pattern_ops);
