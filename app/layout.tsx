@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { getReaderFormat } from "@/lib/dal/reader-format";
+import { ReaderFormatProvider } from "@/lib/ui/reader-format-context";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,9 +16,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts),
   // and a prerendered page's would not.
   await connection();
+  const format = await getReaderFormat();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={format.locale}>
+      <body className="min-h-screen">
+        <ReaderFormatProvider value={format}>{children}</ReaderFormatProvider>
+      </body>
     </html>
   );
 }

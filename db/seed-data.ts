@@ -9,6 +9,8 @@ export const demoClinicSettings = {
   urgentLineName: "the RunClear nurse line",
   urgentLineNumber: "+1 312 555 0142",
   reviewGraceDays: 7,
+  timeZone: "America/Chicago",
+  locale: "en-US",
 };
 
 export const demoStaff = [

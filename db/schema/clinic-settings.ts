@@ -17,6 +17,10 @@ export const clinicSettings = pgTable(
     reviewGraceDays: integer().notNull().default(7),
     // Physicians and administrators must use two-factor sign-in (issue 12, point 6).
     twoFactorRequired: boolean().notNull().default(false),
+    // Clinicians and administrators read every time in the clinic's zone; patients in their own.
+    timeZone: text().notNull().default("UTC"),
+    // How dates and times are written (lib/ui/format.ts), for example en-US or en-GB.
+    locale: text().notNull().default("en-US"),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references(() => users.id),
   },

@@ -14,6 +14,31 @@ export interface ClinicSettings {
   reviewGraceDays: number;
   /** Physicians and administrators must use two-factor sign-in (lib/domain/account-setup.ts). */
   twoFactorRequired: boolean;
+  /** An IANA zone: clinicians and administrators read times in it; patients read theirs in their own. */
+  timeZone: string;
+  /** How dates and times are written: one of CLINIC_LOCALES. */
+  locale: ClinicLocale;
+}
+
+/** The ways of writing dates the clinic can choose (lib/ui/format.ts formats with Intl). */
+export const CLINIC_LOCALES = [
+  { id: "en-US", label: "English (United States)" },
+  { id: "en-GB", label: "English (United Kingdom)" },
+  { id: "en-CA", label: "English (Canada)" },
+  { id: "en-AU", label: "English (Australia)" },
+  { id: "en-IE", label: "English (Ireland)" },
+  { id: "en-NZ", label: "English (New Zealand)" },
+] as const;
+export type ClinicLocale = (typeof CLINIC_LOCALES)[number]["id"];
+
+/** True for a zone this runtime knows (IANA names such as America/Chicago or Europe/London). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
 }
 
 export const DEFAULT_CLINIC_SETTINGS: ClinicSettings = {
@@ -22,6 +47,8 @@ export const DEFAULT_CLINIC_SETTINGS: ClinicSettings = {
   urgentLineNumber: "",
   reviewGraceDays: 7,
   twoFactorRequired: false,
+  timeZone: "UTC",
+  locale: "en-US",
 };
 
 /**
@@ -57,6 +84,8 @@ export const clinicSettingsSchema = z.object({
     .max(30, "Enter at most 30 days: past that, an overdue review would go unnoticed too long."),
   // A checkbox: sent as "on" when ticked, absent when not.
   twoFactorRequired: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  timeZone: z.string("Choose the clinic's time zone.").trim().refine(isTimeZone, "Choose a time zone from the list, for example America/Chicago."),
+  locale: z.enum(CLINIC_LOCALES.map((l) => l.id) as [ClinicLocale, ...ClinicLocale[]], "Choose how dates are written."),
 });
 
 /** A number patients can tap: the digits and a leading +. */

@@ -1,5 +1,7 @@
 import type { AdherenceSummary, Flag } from "@/lib/domain/caseload";
 import { daysBetween } from "@/lib/domain/schedule";
+import { formatClock } from "./format";
+import { useReaderFormat } from "./reader-format-context";
 
 /** Adherence as a whole percentage; "—" when nothing was due. */
 export function AdherencePercent({ rate }: { rate: number | null }) {
@@ -72,17 +74,17 @@ export function AdherenceAtAGlance({ summary, today }: { summary: AdherenceSumma
   );
 }
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", second: "2-digit" });
 
 /** Says that a live page keeps itself fresh, or that it could not. */
 export function LiveStatus({ updatedAt, failed, className }: { updatedAt: number; failed: boolean; className: string }) {
+  const fmt = useReaderFormat();
   return (
     // The clock reads the time where it renders: the server's and the browser's differ by a moment.
     <p className={className} role={failed ? "alert" : undefined} suppressHydrationWarning>
       {failed
         ? "Could not check for new logs. The figures may be out of date; reload the page to try again."
         : // eslint-disable-next-line react-hooks/purity -- the time where it renders, on purpose (see above)
-          `Updates by itself while open. Checked at ${clock(updatedAt || Date.now())}.`}
+          `Updates by itself while open. Checked at ${formatClock(new Date(updatedAt || Date.now()), fmt)}.`}
     </p>
   );
 }

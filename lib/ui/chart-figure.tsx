@@ -1,8 +1,14 @@
 "use client";
 
 import { ResponsiveContainer } from "recharts";
+import { formatDayMonth } from "./format";
+import { useReaderFormat } from "./reader-format-context";
 
-export const shortDate = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+/** Day and month the clinic's way, for axes and captions: "Dec 2" or "2 Dec". */
+export function useShortDate(): (date: string) => string {
+  const fmt = useReaderFormat();
+  return (date) => formatDayMonth(date, fmt);
+}
 
 /**
  * A chart with its title and a sentence saying what it shows. The chart itself is a picture,

@@ -1,4 +1,5 @@
 import type { CareState } from "@/lib/domain/care-state";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import type { ClinicSettings } from "@/lib/domain/clinic-settings";
 import { telHref } from "@/lib/domain/clinic-settings";
 import { describePermissionForPatient } from "@/lib/domain/permission-wording";
@@ -15,8 +16,9 @@ const tones = {
  * What the patient may do about running today, in plain words, from the state in force
  * (lib/domain/care-state.ts): the same state every other screen shows.
  */
-export function PermissionCard({ care, settings }: { care: CareState; settings: ClinicSettings }) {
-  const text = describePermissionForPatient(care.permission, settings, formatDate);
+export async function PermissionCard({ care, settings }: { care: CareState; settings: ClinicSettings }) {
+  const fmt = await getReaderFormat();
+  const text = describePermissionForPatient(care.permission, settings, (d: string) => formatDate(d, fmt));
   const { permission } = care;
   return (
     <section aria-labelledby="clearance-heading" className={`rounded-lg p-4 ${tones[text.tone]}`}>
@@ -39,7 +41,7 @@ export function PermissionCard({ care, settings }: { care: CareState; settings: 
         </a>
       )}
       {permission.status === "cleared" && permission.reviewDate && (
-        <p className="mt-2 text-sm text-slate-700">Next review: {formatDate(permission.reviewDate)}</p>
+        <p className="mt-2 text-sm text-slate-700">Next review: {formatDate(permission.reviewDate, fmt)}</p>
       )}
     </section>
   );

@@ -2,13 +2,14 @@
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { WeekPoint } from "@/lib/domain/progress";
-import { ChartFigure, shortDate } from "./chart-figure";
+import { ChartFigure, useShortDate } from "./chart-figure";
 
 const margin = { top: 8, right: 16, bottom: 0, left: -16 };
-const weekLabel = (d: unknown) => `Week of ${shortDate(String(d))}`;
 
 /** The share of the plan done each Monday–Sunday week. */
 export function WeeklyAdherenceChart({ weeks, title, summary }: { weeks: WeekPoint[]; title: string; summary: string }) {
+  const shortDate = useShortDate();
+  const weekLabel = (d: unknown) => `Week of ${shortDate(String(d))}`;
   return (
     <ChartFigure id="adherence-chart" title={title} summary={summary}>
       <BarChart accessibilityLayer={false} data={weeks.map((w) => ({ ...w, adherencePercent: w.adherencePercent ?? 0 }))} margin={margin}>
@@ -24,6 +25,8 @@ export function WeeklyAdherenceChart({ weeks, title, summary }: { weeks: WeekPoi
 
 /** Running minutes each week against the clearance's weekly limit (the dashed line). */
 export function WeeklyRunningChart({ weeks, weeklyRunLimit, title, summary }: { weeks: WeekPoint[]; weeklyRunLimit: number | null; title: string; summary: string }) {
+  const shortDate = useShortDate();
+  const weekLabel = (d: unknown) => `Week of ${shortDate(String(d))}`;
   return (
     <ChartFigure id="running-chart" title={title} summary={summary}>
       <BarChart accessibilityLayer={false} data={weeks} margin={margin}>

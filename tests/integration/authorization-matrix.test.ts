@@ -274,7 +274,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     updateClinicSettings: {
       allow: ADMIN,
       call: async () =>
-        (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7" }),
+        (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
     },
   },
   "emergency-access.ts": {
@@ -462,7 +462,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
   "(admin)/admin/settings/actions.ts": {
     updateClinicSettingsAction: {
       allow: ADMIN,
-      form: async () => form({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7" }),
+      form: async () => form({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
     },
   },
   "(admin)/admin/audit/actions.ts": {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { roleLabel } from "@/lib/auth/roles";
@@ -12,6 +13,7 @@ const linkClass = "inline-flex min-h-11 items-center font-medium text-brand-700 
 
 /** One's own account: what still has to be done before the rest of RunClear opens, and the links to do it. */
 export default async function AccountPage() {
+  const fmt = await getReaderFormat();
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   const previous = await getMyPreviousSignIn();
@@ -41,7 +43,7 @@ export default async function AccountPage() {
           <div className="sm:col-span-2">
             <dt className="text-slate-600">Previous sign-in</dt>
             <dd className="font-medium">
-              {previous ? `${formatDateTime(previous.at)}${previous.ip ? ` from ${previous.ip}` : ""}` : "None: this is your first sign-in."}
+              {previous ? `${formatDateTime(previous.at, fmt)}${previous.ip ? ` from ${previous.ip}` : ""}` : "None: this is your first sign-in."}
             </dd>
             <dd className="text-slate-700">If that was not you, change your password and tell your clinic.</dd>
           </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { listAccounts, listAccountsAwaitingConfirmation } from "@/lib/dal/accounts";
 import { countUnreviewedEmergencyAccess } from "@/lib/dal/emergency-access";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Accounts" };
 const ROLES: Role[] = ["physician", "therapist", "patient", "admin"];
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string; role?: string }> }) {
+  const fmt = await getReaderFormat();
   await requireRole("admin");
   const { q, role } = await searchParams;
   const roleFilter = ROLES.find((r) => r === role);
@@ -50,7 +52,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   <li key={a.id}>
                     <Link href={`/admin/accounts/${a.id}`} className="font-medium underline">{a.name}</Link>
                     {" · "}{roleLabel[a.role]} · {pendingLabel(a.pendingConfirmation!)}
-                    {a.pendingConfirmation!.changedAt && <>, {formatDateTime(a.pendingConfirmation!.changedAt)}</>}
+                    {a.pendingConfirmation!.changedAt && <>, {formatDateTime(a.pendingConfirmation!.changedAt, fmt)}</>}
                   </li>
                 ))}
               </ul>

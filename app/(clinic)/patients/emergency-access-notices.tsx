@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { listEmergencyAccessNotices } from "@/lib/dal/emergency-access";
 import { EMERGENCY_NOTICE_DAYS } from "@/lib/domain/emergency-access";
 import { formatDateTime } from "@/lib/ui/format";
@@ -8,6 +9,7 @@ import { formatDateTime } from "@/lib/ui/format";
  * patient list, so nobody has to open each chart to find out.
  */
 export async function EmergencyAccessNotices() {
+  const fmt = await getReaderFormat();
   const notices = await listEmergencyAccessNotices();
   if (notices.length === 0) return null;
   return (
@@ -19,7 +21,7 @@ export async function EmergencyAccessNotices() {
         {notices.map((n) => (
           <li key={n.grantId} className="text-sm">
             <span className="font-medium">{n.physicianName}</span> opened <span className="font-medium">{n.patientName}</span>{" "}
-            <span className="tabular-nums">({n.mrn})</span>, {formatDateTime(n.grantedAt)}, until {formatDateTime(n.expiresAt)}.
+            <span className="tabular-nums">({n.mrn})</span>, {formatDateTime(n.grantedAt, fmt)}, until {formatDateTime(n.expiresAt, fmt)}.
             <span className="block">Reason: {n.reason}</span>
             {/* The list item names the patient; the link's own name stays short (WCAG 2.4.4, link purpose in context). */}
             <Link href={`/patients/${n.patientId}`} className="inline-flex min-h-11 items-center font-medium underline">

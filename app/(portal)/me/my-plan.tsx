@@ -1,4 +1,5 @@
 import type { MyPlan } from "@/lib/dal/plans";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import type { CareState } from "@/lib/domain/care-state";
 import { itemName, type PlanItem } from "@/lib/domain/plan";
 import { catalogueEntry, describeDose, type PlanCategory } from "@/lib/domain/plan-catalogue";
@@ -20,7 +21,8 @@ function addWeeks(date: string, weeks: number): string {
  * An item's dose as the state in force allows it today: running paused while no clearance is in
  * force, or cut to the clearance's limits; a medicine only between its start and end dates.
  */
-function ItemDose({ item, care }: { item: PlanItem; care: CareState }) {
+async function ItemDose({ item, care }: { item: PlanItem; care: CareState }) {
+  const fmt = await getReaderFormat();
   if (item.dose.kind === "advice") return null;
   const running = care.running.find((r) => r.key === item.key);
   if (running) {
@@ -37,10 +39,10 @@ function ItemDose({ item, care }: { item: PlanItem; care: CareState }) {
   if (medicine) {
     const when =
       medicine.status === "ended"
-        ? `Finished on ${formatDate(medicine.endsOn)}: do not take it any more unless your doctor says so.`
+        ? `Finished on ${formatDate(medicine.endsOn, fmt)}: do not take it any more unless your doctor says so.`
         : medicine.status === "not_started"
-          ? `Starts on ${formatDate(medicine.startsOn)}, until ${formatDate(medicine.endsOn)}.`
-          : `From ${formatDate(medicine.startsOn)} until ${formatDate(medicine.endsOn)}.`;
+          ? `Starts on ${formatDate(medicine.startsOn, fmt)}, until ${formatDate(medicine.endsOn, fmt)}.`
+          : `From ${formatDate(medicine.startsOn, fmt)} until ${formatDate(medicine.endsOn, fmt)}.`;
     return (
       <>
         <p className={`text-sm ${medicine.status === "ended" ? "text-slate-600 line-through" : "text-slate-800"}`}>{describeDose(item.dose)}</p>
@@ -52,7 +54,8 @@ function ItemDose({ item, care }: { item: PlanItem; care: CareState }) {
 }
 
 /** The patient's current plan in plain language: what to do, how much, and how. */
-export function MyPlanSection({ plan }: { plan: MyPlan | null }) {
+export async function MyPlanSection({ plan }: { plan: MyPlan | null }) {
+  const fmt = await getReaderFormat();
   if (!plan) {
     return (
       <section aria-labelledby="plan-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -66,7 +69,7 @@ export function MyPlanSection({ plan }: { plan: MyPlan | null }) {
     <section aria-labelledby="plan-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="plan-heading" className="text-lg font-semibold">My plan</h2>
       <p className="text-sm text-slate-700">
-        {p.courseWeeks} weeks, from {formatDate(p.startDate)} to {formatDate(addWeeks(p.startDate, p.courseWeeks))}. Most people feel much better within 4 to 8 weeks.
+        {p.courseWeeks} weeks, from {formatDate(p.startDate, fmt)} to {formatDate(addWeeks(p.startDate, p.courseWeeks), fmt)}. Most people feel much better within 4 to 8 weeks.
       </p>
       {sections.map(({ title, categories }) => {
         const items = p.items.filter((i) => categories.includes(catalogueEntry(i.catalogueId).category));
@@ -92,7 +95,7 @@ export function MyPlanSection({ plan }: { plan: MyPlan | null }) {
           <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
             {p.goals.map((g) => (
               <li key={g.description}>
-                {g.description} — by {formatDate(g.targetDate)}
+                {g.description} — by {formatDate(g.targetDate, fmt)}
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { requireRole } from "@/lib/dal/session";
+import { formatDayOf } from "@/lib/ui/format";
 import { getMyRecord } from "@/lib/dal/patients";
 import { getMyPlan } from "@/lib/dal/plans";
 import { getMyDay } from "@/lib/dal/activity";
@@ -10,11 +12,9 @@ import { MyPlanSection } from "./my-plan";
 
 export const metadata: Metadata = { title: "My plan" };
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
-
 export default async function MyHomePage() {
   await requireRole("patient");
-  const [record, plan, day] = await Promise.all([getMyRecord(), getMyPlan(), getMyDay()]);
+  const [record, plan, day, fmt] = await Promise.all([getMyRecord(), getMyPlan(), getMyDay(), getReaderFormat()]);
   const done = day.items.filter((i) => i.status === "done").length;
   return (
     <section aria-labelledby="me-heading" className="space-y-4">
@@ -54,7 +54,7 @@ export default async function MyHomePage() {
             <dt className="text-slate-600">Episode</dt>
             <dd className="font-medium">
               {record.episodeStatus ? episodeStatusLabel(record.episodeStatus) : "No open episode"}
-              {record.episodeOpenedAt && record.episodeStatus !== "awaiting_exam" && ` since ${dateFormat.format(record.episodeOpenedAt)}`}
+              {record.episodeOpenedAt && record.episodeStatus !== "awaiting_exam" && ` since ${formatDayOf(record.episodeOpenedAt, fmt)}`}
             </dd>
           </div>
           <div>

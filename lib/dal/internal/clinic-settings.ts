@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clinicSettings } from "@/db/schema/clinic-settings";
-import { DEFAULT_CLINIC_SETTINGS, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { CLINIC_LOCALES, DEFAULT_CLINIC_SETTINGS, type ClinicLocale, type ClinicSettings } from "@/lib/domain/clinic-settings";
 import type { Executor } from "./care-facts";
 
 /** The settings row, or the defaults before an administrator has saved any. Callers authorize. */
@@ -14,8 +14,13 @@ export async function readClinicSettings(executor?: Executor): Promise<ClinicSet
       urgentLineNumber: clinicSettings.urgentLineNumber,
       reviewGraceDays: clinicSettings.reviewGraceDays,
       twoFactorRequired: clinicSettings.twoFactorRequired,
+      timeZone: clinicSettings.timeZone,
+      locale: clinicSettings.locale,
     })
     .from(clinicSettings)
     .where(eq(clinicSettings.id, 1));
-  return row ?? DEFAULT_CLINIC_SETTINGS;
+  if (!row) return DEFAULT_CLINIC_SETTINGS;
+  // Only a known locale is ever saved (lib/domain/clinic-settings.ts); an unknown one reads as the default.
+  const locale = CLINIC_LOCALES.some((l) => l.id === row.locale) ? (row.locale as ClinicLocale) : DEFAULT_CLINIC_SETTINGS.locale;
+  return { ...row, locale };
 }

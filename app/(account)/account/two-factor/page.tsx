@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { getMyTwoFactor } from "@/lib/dal/two-factor";
@@ -9,6 +10,7 @@ import { ConfirmSetupForm, RenewCodesForm, StartSetupForm, TurnOffForm } from ".
 export const metadata: Metadata = { title: "Two-factor sign-in" };
 
 export default async function TwoFactorPage() {
+  const fmt = await getReaderFormat();
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   const status = await getMyTwoFactor();
@@ -32,7 +34,7 @@ export default async function TwoFactorPage() {
         <section aria-labelledby="on-heading" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950">
           <h2 id="on-heading" className="font-semibold">Two-factor sign-in is on</h2>
           <p className="mt-1 text-sm">
-            Since {formatDateTime(status.enabledAt!)}. {status.recoveryCodesLeft} of 10 recovery codes left.
+            Since {formatDateTime(status.enabledAt!, fmt)}. {status.recoveryCodesLeft} of 10 recovery codes left.
           </p>
         </section>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { listAccounts, listPatientIdentities } from "@/lib/dal/accounts";
 import { auditFilterSchema, listAuditActions, listAuditEvents } from "@/lib/dal/audit";
@@ -26,6 +27,7 @@ function actionLabel(code: string): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const fmt = await getReaderFormat();
   await requireRole("admin");
   const search = await searchParams;
   const filter = auditFilterSchema.parse({
@@ -128,7 +130,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {events.rows.map((e) => (
                 <tr key={e.seq} className={e.emergency ? "bg-red-50" : undefined}>
                   <td className="px-3 py-2 tabular-nums">{e.seq}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.occurredAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.occurredAt, fmt)}</td>
                   <td className="px-3 py-2">
                     {e.actorName ?? e.actorLabel ?? "—"}
                     {e.actorRole && <span className="block text-xs text-slate-600">{e.actorRole}</span>}

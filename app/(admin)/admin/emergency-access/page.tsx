@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { listEmergencyAccessGrants } from "@/lib/dal/emergency-access";
 import { requireRole } from "@/lib/dal/session";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Break-glass review" };
 
 /** Every emergency access for an administrator to review: who opened whose chart, why, when, until when. */
 export default async function BreakGlassReviewPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const fmt = await getReaderFormat();
   await requireRole("admin");
   const status = (await searchParams).status === "all" ? "all" : "unreviewed";
   const grants = await listEmergencyAccessGrants({ status });
@@ -45,14 +47,14 @@ export default async function BreakGlassReviewPage({ searchParams }: { searchPar
                 {g.physician.name} opened {g.patient.name}’s chart <span className="font-normal tabular-nums text-slate-600">({g.patient.mrn})</span>
               </h2>
               <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-3">
-                <div><dt className="text-slate-600">When</dt><dd className="font-medium">{formatDateTime(g.grantedAt)}</dd></div>
-                <div><dt className="text-slate-600">Until</dt><dd className="font-medium">{formatDateTime(g.expiresAt)}</dd></div>
+                <div><dt className="text-slate-600">When</dt><dd className="font-medium">{formatDateTime(g.grantedAt, fmt)}</dd></div>
+                <div><dt className="text-slate-600">Until</dt><dd className="font-medium">{formatDateTime(g.expiresAt, fmt)}</dd></div>
                 <div><dt className="text-slate-600">Physician’s email</dt><dd className="font-medium break-all">{g.physician.email}</dd></div>
                 <div className="sm:col-span-3"><dt className="text-slate-600">Reason given</dt><dd className="font-medium">{g.reason}</dd></div>
               </dl>
               {g.review ? (
                 <p className="mt-3 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
-                  Reviewed by {g.review.by}, {formatDateTime(g.review.at)}: {g.review.note}
+                  Reviewed by {g.review.by}, {formatDateTime(g.review.at, fmt)}: {g.review.note}
                 </p>
               ) : (
                 <ReviewForm grantId={g.id} />

@@ -4,6 +4,9 @@ import { requireRole } from "@/lib/dal/session";
 import { emergencySentence } from "@/lib/domain/clinic-settings";
 import { ClinicSettingsForm } from "./settings-form";
 
+/** Every IANA zone this runtime knows, and UTC. */
+const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
@@ -15,7 +18,7 @@ export default async function ClinicSettingsPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="numbers-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="numbers-heading" className="mb-3 text-lg font-semibold">Emergency advice, reviews and sign-in</h2>
-          <ClinicSettingsForm settings={settings} />
+          <ClinicSettingsForm settings={settings} timeZones={TIME_ZONES} />
         </section>
         <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="preview-heading" className="mb-3 text-lg font-semibold">What patients read now</h2>

@@ -1,13 +1,18 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { EMERGENCY_PRESETS, type ClinicSettings } from "@/lib/domain/clinic-settings";
-import { Field, FormMessage, SubmitButton } from "@/lib/ui/form";
+import { CLINIC_LOCALES, EMERGENCY_PRESETS, type ClinicSettings } from "@/lib/domain/clinic-settings";
+import { formatDateTime } from "@/lib/ui/format";
+import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form";
 import { updateClinicSettingsAction } from "./actions";
+
+/** The same instant in each locale, so the administrator sees what each choice looks like. */
+const SAMPLE_INSTANT = new Date("2026-12-02T15:05:00Z");
+const sample = (locale: string, timeZone: string) => formatDateTime(SAMPLE_INSTANT, { locale, timeZone });
 
 const buttonClass = "min-h-11 rounded-md border border-slate-400 bg-white px-3 text-sm font-medium hover:bg-slate-50";
 
-export function ClinicSettingsForm({ settings }: { settings: ClinicSettings }) {
+export function ClinicSettingsForm({ settings, timeZones }: { settings: ClinicSettings; timeZones: readonly string[] }) {
   const [state, action] = useActionState(updateClinicSettingsAction, null);
   const form = useRef<HTMLFormElement>(null);
   // A preset only fills the fields; nothing changes until the form is saved.
@@ -67,6 +72,26 @@ export function ClinicSettingsForm({ settings }: { settings: ClinicSettings }) {
         state={state}
         required
       />
+      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">Dates and times</legend>
+        <p className="text-sm text-slate-600">Clinicians and administrators read every time in the clinic&apos;s zone; each patient reads theirs in their own.</p>
+        <SelectField
+          name="timeZone"
+          label="Clinic time zone"
+          defaultValue={settings.timeZone}
+          options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
+          state={state}
+          required
+        />
+        <SelectField
+          name="locale"
+          label="How dates and times are written"
+          defaultValue={settings.locale}
+          options={CLINIC_LOCALES.map((l) => ({ value: l.id, label: `${l.label}: ${sample(l.id, settings.timeZone)}` }))}
+          state={state}
+          required
+        />
+      </fieldset>
       <fieldset className="space-y-1 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">Sign-in</legend>
         <label className="flex min-h-11 items-start gap-3">

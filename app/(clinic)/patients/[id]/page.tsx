@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { listRecentRuns } from "@/lib/dal/activity";
 import { getAdherenceSummary } from "@/lib/dal/adherence";
@@ -32,6 +33,7 @@ const card = "rounded-lg border border-slate-200 bg-white p-4";
 const linkButton = "inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
 
 export default async function ChartPage({ params }: { params: Promise<{ id: string }> }) {
+  const fmt = await getReaderFormat();
   const user = await requireRole("physician", "therapist");
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
@@ -60,7 +62,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
       {chart.accessVia === "emergency" && (
         <p role="status" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 font-medium text-red-900">
           Emergency access: you are not on this patient&apos;s care team. This access is recorded and the care team is told
-          {chart.emergencyAccessUntil ? `. It ends at ${formatDateTime(chart.emergencyAccessUntil)}.` : "."} You can read this chart but not change it.
+          {chart.emergencyAccessUntil ? `. It ends at ${formatDateTime(chart.emergencyAccessUntil, fmt)}.` : "."} You can read this chart but not change it.
         </p>
       )}
       {openFlagCount > 0 && (
@@ -86,7 +88,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           <CareAlertList alerts={care.alerts} />
         </div>
         <p className="mt-1 text-sm text-slate-700">
-          {chart.age} years · {sexLabel[chart.sex]} · born {formatDate(chart.dateOfBirth)} · MRN <span className="tabular-nums">{chart.mrn}</span>
+          {chart.age} years · {sexLabel[chart.sex]} · born {formatDate(chart.dateOfBirth, fmt)} · MRN <span className="tabular-nums">{chart.mrn}</span>
         </p>
       </header>
 
@@ -101,9 +103,9 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
                   {a.flags.map((f) => f.label).join("; ")}
                 </p>
                 <p className="text-sm text-slate-700">
-                  Raised {formatDateTime(a.raisedAt)} from {a.source === "exam" ? "an examination" : "the patient's check-in"}
-                  {a.acknowledgedAt && ` · acknowledged ${formatDateTime(a.acknowledgedAt)}${a.acknowledgedByName ? ` by ${a.acknowledgedByName}` : ""}`}
-                  {a.resolvedAt && ` · resolved ${formatDateTime(a.resolvedAt)} by ${a.resolvedByName}: ${a.resolution}`}
+                  Raised {formatDateTime(a.raisedAt, fmt)} from {a.source === "exam" ? "an examination" : "the patient's check-in"}
+                  {a.acknowledgedAt && ` · acknowledged ${formatDateTime(a.acknowledgedAt, fmt)}${a.acknowledgedByName ? ` by ${a.acknowledgedByName}` : ""}`}
+                  {a.resolvedAt && ` · resolved ${formatDateTime(a.resolvedAt, fmt)} by ${a.resolvedByName}: ${a.resolution}`}
                 </p>
                 {a.checkIn && (
                   <p className="mt-1 text-sm text-slate-800">
@@ -129,7 +131,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           <ul className="mt-2 space-y-2 text-sm text-amber-950">
             {chart.emergencyAccesses.map((a) => (
               <li key={a.grantedAt.toISOString()}>
-                <span className="font-medium">{a.physicianName}</span> opened this chart on {formatDateTime(a.grantedAt)}: “{a.reason}”
+                <span className="font-medium">{a.physicianName}</span> opened this chart on {formatDateTime(a.grantedAt, fmt)}: “{a.reason}”
               </li>
             ))}
           </ul>
@@ -142,7 +144,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           <div className="mt-2"><StateInForce care={care} /></div>
           {clearance.current ? (
             <p className="mt-1 text-sm text-slate-700">
-              Latest decision: version {clearance.current.version}, signed by {clearance.current.signedByName} on {formatDateTime(clearance.current.signedAt)}
+              Latest decision: version {clearance.current.version}, signed by {clearance.current.signedByName} on {formatDateTime(clearance.current.signedAt, fmt)}
             </p>
           ) : (
             <p className="mt-1 text-sm text-slate-700">No clearance decision yet.</p>
@@ -182,7 +184,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           {plan.current ? (
             <p className="mt-2 text-sm text-slate-700">
               Version {plan.current.version}: {plan.current.plan.items.length} items over {plan.current.plan.courseWeeks} weeks from{" "}
-              {formatDate(plan.current.plan.startDate)} · saved by {plan.current.createdByName} on {formatDateTime(plan.current.createdAt)}
+              {formatDate(plan.current.plan.startDate, fmt)} · saved by {plan.current.createdByName} on {formatDateTime(plan.current.createdAt, fmt)}
             </p>
           ) : (
             <p className="mt-2 text-sm text-slate-700">No plan yet.</p>
@@ -253,7 +255,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
             {exams.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                 <Link href={`/patients/${chart.id}/exams/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                  {e.status === "signed" ? `Signed ${formatDateTime(e.signedAt!)}` : `Draft started ${formatDateTime(e.createdAt)}`}
+                  {e.status === "signed" ? `Signed ${formatDateTime(e.signedAt!, fmt)}` : `Draft started ${formatDateTime(e.createdAt, fmt)}`}
                 </Link>
                 <span className="text-slate-700">
                   {e.authorName}
@@ -272,8 +274,8 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           <h2 id="episode-heading" className="text-lg font-semibold">Episode</h2>
           <p className="mt-2 text-sm">
             <EpisodeStatusBadge status={chart.episode?.status ?? null} />{" "}
-            {chart.episode && chart.episode.status !== "awaiting_exam" && `opened ${formatDateTime(chart.episode.openedAt)}`}
-            {chart.episode?.resolvedAt && ` · healed ${formatDateTime(chart.episode.resolvedAt)}`}
+            {chart.episode && chart.episode.status !== "awaiting_exam" && `opened ${formatDateTime(chart.episode.openedAt, fmt)}`}
+            {chart.episode?.resolvedAt && ` · healed ${formatDateTime(chart.episode.resolvedAt, fmt)}`}
           </p>
           {canWrite && chart.episode?.status === "active" && (
             <HealEpisodeForm patientId={chart.id} blockedBy={healBlocker(care.permission)} />

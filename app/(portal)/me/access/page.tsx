@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { listMyRecordAccesses } from "@/lib/dal/audit";
 import { listMyEmergencyAccesses } from "@/lib/dal/emergency-access";
 import { requireRole } from "@/lib/dal/session";
@@ -8,6 +9,7 @@ import { formatDateTime } from "@/lib/ui/format";
 export const metadata: Metadata = { title: "Who opened my record" };
 
 export default async function MyAccessLogPage() {
+  const fmt = await getReaderFormat();
   await requireRole("patient");
   const [accesses, emergencies] = await Promise.all([listMyRecordAccesses(), listMyEmergencyAccesses()]);
   return (
@@ -26,7 +28,7 @@ export default async function MyAccessLogPage() {
           <ul className="mt-2 space-y-2">
             {emergencies.map((e, i) => (
               <li key={i} className="text-sm">
-                <span className="font-medium">{e.physicianName}</span>, {formatDateTime(e.grantedAt)} (access until {formatDateTime(e.expiresAt)})
+                <span className="font-medium">{e.physicianName}</span>, {formatDateTime(e.grantedAt, fmt)} (access until {formatDateTime(e.expiresAt, fmt)})
                 <span className="block">Reason given: {e.reason}</span>
               </li>
             ))}
@@ -51,7 +53,7 @@ export default async function MyAccessLogPage() {
                   </p>
                 )}
               </div>
-              <p className="text-sm text-slate-700">{formatDateTime(a.occurredAt)}</p>
+              <p className="text-sm text-slate-700">{formatDateTime(a.occurredAt, fmt)}</p>
             </li>
           ))}
         </ol>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { MyDay } from "@/lib/dal/activity";
 import { addDays as daysBefore } from "@/lib/domain/schedule";
 import { formatDate } from "@/lib/ui/format";
+import { useReaderFormat } from "@/lib/ui/reader-format-context";
 
 // Next-morning pain may come for a run of the last three days (lib/dal/activity.ts).
 const MORNING_PAIN_DAYS = -3;
@@ -14,6 +15,7 @@ import { RunSummary } from "./run-summary";
 import { fetchMyDay, myDayKey } from "./use-log";
 
 export function DayLog({ initial }: { initial: MyDay }) {
+  const fmt = useReaderFormat();
   const { data } = useQuery({ queryKey: myDayKey, queryFn: fetchMyDay, initialData: initial });
   return (
     <div className="space-y-6">
@@ -42,7 +44,7 @@ export function DayLog({ initial }: { initial: MyDay }) {
               {data.runs.map((r) => (
                 <li key={r.id}>
                   <RunSummary run={r} />
-                  {r.morningPain === null && r.date < data.date && r.date >= daysBefore(data.date, MORNING_PAIN_DAYS) && <MorningPain runId={r.id} label={formatDate(r.date)} />}
+                  {r.morningPain === null && r.date < data.date && r.date >= daysBefore(data.date, MORNING_PAIN_DAYS) && <MorningPain runId={r.id} label={formatDate(r.date, fmt)} />}
                 </li>
               ))}
             </ul>

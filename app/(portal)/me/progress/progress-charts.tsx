@@ -2,12 +2,13 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { MyProgress } from "@/lib/dal/progress";
-import { ChartFigure as Figure, shortDate } from "@/lib/ui/chart-figure";
+import { ChartFigure as Figure, useShortDate } from "@/lib/ui/chart-figure";
 import { currentWeek, lastFullWeek, PAIN_TICKS, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui/week-charts";
 
 const addWeeks = (date: string, weeks: number) => new Date(Date.parse(`${date}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
 export function ProgressCharts({ progress }: { progress: MyProgress }) {
+  const shortDate = useShortDate();
   const { pain, weeks, weeklyRunLimit, runningPaused, courseStart } = progress;
   const first = pain[0]?.pain;
   const last = pain.at(-1)?.pain;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAccount } from "@/lib/dal/accounts";
@@ -12,6 +13,7 @@ import { AccountActions, ConfirmAccess } from "./account-actions";
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const fmt = await getReaderFormat();
   const admin = await requireRole("admin");
   const { id } = await params;
   const account = await getAccount(id).catch((error: unknown) => {
@@ -29,7 +31,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <div><dt className="text-slate-600">Email</dt><dd className="font-medium">{account.email}</dd></div>
           <div><dt className="text-slate-600">Role</dt><dd className="font-medium">{roleLabel[account.role]}</dd></div>
           <div><dt className="text-slate-600">Status</dt><dd className="font-medium">{account.active ? "Active" : "Deactivated"}{account.mustChangePassword ? " · must change password" : ""}</dd></div>
-          <div><dt className="text-slate-600">Created</dt><dd className="font-medium">{formatDateTime(account.createdAt)}</dd></div>
+          <div><dt className="text-slate-600">Created</dt><dd className="font-medium">{formatDateTime(account.createdAt, fmt)}</dd></div>
           <div><dt className="text-slate-600">Two-factor sign-in</dt><dd className="font-medium">{account.twoFactorEnabled ? "On" : "Off"}</dd></div>
           {account.patient && (
             <div><dt className="text-slate-600">Patient record</dt><dd className="font-medium">{account.patient.name} · {account.patient.mrn}</dd></div>
@@ -44,7 +46,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <h2 id="confirm-heading" className="text-lg font-semibold">Awaiting confirmation</h2>
           <p className="mt-1">
             {pendingLabel(account.pendingConfirmation)}
-            {account.pendingConfirmation.changedAt && `, ${formatDateTime(account.pendingConfirmation.changedAt)}`}. Until an
+            {account.pendingConfirmation.changedAt && `, ${formatDateTime(account.pendingConfirmation.changedAt, fmt)}`}. Until an
             administrator other than the one who made the change confirms it, this account reaches no patient record and no
             administration. Check with the person (and their manager) that it is right before you confirm.
           </p>

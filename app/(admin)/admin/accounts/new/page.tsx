@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { listPatientsWithoutAccount } from "@/lib/dal/accounts";
 import { requireRole } from "@/lib/dal/session";
 import { formatDate } from "@/lib/ui/format";
@@ -8,6 +9,7 @@ import { StaffAccountForm } from "./staff-account-form";
 export const metadata: Metadata = { title: "New account" };
 
 export default async function NewAccountPage() {
+  const fmt = await getReaderFormat();
   await requireRole("admin");
   const candidates = await listPatientsWithoutAccount();
   return (
@@ -22,7 +24,7 @@ export default async function NewAccountPage() {
           <h2 id="patient-heading" className="mb-3 text-lg font-semibold">Patient</h2>
           <p className="mb-3 text-sm text-slate-700">Links a sign-in account to an existing patient record.</p>
           <PatientAccountForm
-            patients={candidates.map((p) => ({ id: p.id, label: `${p.name} · ${p.mrn} · born ${formatDate(p.dateOfBirth)}` }))}
+            patients={candidates.map((p) => ({ id: p.id, label: `${p.name} · ${p.mrn} · born ${formatDate(p.dateOfBirth, fmt)}` }))}
           />
         </section>
       </div>

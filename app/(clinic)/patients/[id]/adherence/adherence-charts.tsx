@@ -2,10 +2,10 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { WeekPoint } from "@/lib/domain/progress";
-import { ChartFigure, shortDate } from "@/lib/ui/chart-figure";
+import { ChartFigure, useShortDate } from "@/lib/ui/chart-figure";
 import { currentWeek, lastFullWeek, PAIN_TICKS, WeeklyAdherenceChart, WeeklyRunningChart } from "@/lib/ui/week-charts";
 
-function painSummary(weeks: WeekPoint[]): string {
+function painSummary(weeks: WeekPoint[], shortDate: (date: string) => string): string {
   const rated = weeks.filter((w) => w.pain !== null && w.adherencePercent !== null);
   if (rated.length < 2) return "Not enough check-ins yet to set pain against adherence.";
   const first = rated[0]!;
@@ -15,6 +15,7 @@ function painSummary(weeks: WeekPoint[]): string {
 
 /** Eight weeks of plan done, pain against adherence, and running against the restriction line. */
 export function AdherenceCharts({ weeks, weeklyRunLimit, runningPaused }: { weeks: WeekPoint[]; weeklyRunLimit: number | null; runningPaused: boolean }) {
+  const shortDate = useShortDate();
   const recent = lastFullWeek(weeks);
   const thisWeek = currentWeek(weeks);
   const overLimit = weeklyRunLimit ? weeks.filter((w) => w.runMinutes > weeklyRunLimit).length : 0;
@@ -31,7 +32,7 @@ export function AdherenceCharts({ weeks, weeklyRunLimit, runningPaused }: { week
               : "Nothing was scheduled in these weeks."
         }
       />
-      <ChartFigure id="pain-adherence-chart" title="Pain against adherence" summary={painSummary(weeks)}>
+      <ChartFigure id="pain-adherence-chart" title="Pain against adherence" summary={painSummary(weeks, shortDate)}>
         <ComposedChart accessibilityLayer={false} data={weeks.map((w) => ({ ...w, adherencePercent: w.adherencePercent ?? 0 }))} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="week" tickFormatter={shortDate} fontSize={12} />

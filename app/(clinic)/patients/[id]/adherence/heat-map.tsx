@@ -1,4 +1,6 @@
 import type { HeatMapRow } from "@/lib/dal/adherence";
+import { formatDayMonth, type ReaderFormat } from "@/lib/ui/format";
+import { useReaderFormat } from "@/lib/ui/reader-format-context";
 import type { DayMark } from "@/lib/domain/adherence";
 import { addDays, daysBetween, weekStart } from "@/lib/domain/schedule";
 import { AdherencePercent } from "@/lib/ui/adherence";
@@ -15,9 +17,9 @@ const marks: Record<DayMark, { symbol: string; label: string; className: string 
 };
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const short = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
-function ItemCalendar({ row, today }: { row: HeatMapRow; today: string }) {
+function ItemCalendar({ row, today, fmt }: { row: HeatMapRow; today: string; fmt: ReaderFormat }) {
+  const short = (date: string) => formatDayMonth(date, fmt);
   const byDate = new Map(row.days.map((d) => [d.date, d.mark]));
   const first = weekStart(row.days[0]!.date);
   const weeks = Array.from({ length: Math.floor(daysBetween(first, today) / 7) + 1 }, (_, i) => addDays(first, 7 * i));
@@ -61,6 +63,7 @@ function ItemCalendar({ row, today }: { row: HeatMapRow; today: string }) {
 
 /** A calendar per plan item over the last four weeks: what was done, skipped or missed. */
 export function HeatMap({ rows, today }: { rows: HeatMapRow[]; today: string }) {
+  const fmt = useReaderFormat();
   return (
     <section aria-labelledby="heat-map-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="heat-map-heading" className="text-lg font-semibold">Each item, day by day</h2>
@@ -77,7 +80,7 @@ export function HeatMap({ rows, today }: { rows: HeatMapRow[]; today: string }) 
             ))}
           </ul>
           <div className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-            {rows.map((row) => <ItemCalendar key={row.key} row={row} today={today} />)}
+            {rows.map((row) => <ItemCalendar key={row.key} row={row} today={today} fmt={fmt} />)}
           </div>
         </>
       )}

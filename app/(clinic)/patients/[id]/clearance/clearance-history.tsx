@@ -1,4 +1,5 @@
 import type { ClearanceVersion } from "@/lib/dal/clearance";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { decisionLabel } from "@/lib/ui/clearance-badge";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
@@ -7,7 +8,8 @@ import { restrictionLines } from "./restriction-lines";
 const cell = "px-3 py-2 align-top";
 
 /** Every version ever signed, newest first: a clearance is never edited, only superseded. */
-export function ClearanceHistory({ history }: { history: ClearanceVersion[] }) {
+export async function ClearanceHistory({ history }: { history: ClearanceVersion[] }) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="history-heading" className="text-lg font-semibold">History</h2>
@@ -33,9 +35,9 @@ export function ClearanceHistory({ history }: { history: ClearanceVersion[] }) {
                   </th>
                   <td className={cell}>{decisionLabel(v.level, v.withdrawn)}</td>
                   <td className={cell}>{v.restrictions ? restrictionLines(v.restrictions).join("; ") : "None"}</td>
-                  <td className={cell}>{v.reviewDate ? formatDate(v.reviewDate) : "None"}</td>
+                  <td className={cell}>{v.reviewDate ? formatDate(v.reviewDate, fmt) : "None"}</td>
                   <td className={cell}>{v.signedByName}</td>
-                  <td className={cell}>{formatDateTime(v.signedAt)}</td>
+                  <td className={cell}>{formatDateTime(v.signedAt, fmt)}</td>
                   <td className={cell}>{v.overrideReason || "None"}</td>
                   <td className={cell}>{v.note || "None"}</td>
                 </tr>

@@ -1,4 +1,5 @@
 import type { ClearanceVersion } from "@/lib/dal/clearance";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import type { CareState } from "@/lib/domain/care-state";
 import { decisionLabel } from "@/lib/ui/clearance-badge";
 import { DescriptionItem } from "@/lib/ui/description-item";
@@ -7,7 +8,8 @@ import { StateInForce } from "@/lib/ui/state-in-force";
 import { restrictionLines } from "./restriction-lines";
 
 /** The state in force first (what the patient is told), then the decision on record behind it. */
-export function CurrentDecision({ current, care }: { current: ClearanceVersion | null; care: CareState }) {
+export async function CurrentDecision({ current, care }: { current: ClearanceVersion | null; care: CareState }) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="current-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="current-heading" className="text-lg font-semibold">In force now</h2>
@@ -29,9 +31,9 @@ export function CurrentDecision({ current, care }: { current: ClearanceVersion |
               </ul>
             </DescriptionItem>
           )}
-          <DescriptionItem term="Review date">{current.reviewDate ? formatDate(current.reviewDate) : "None set"}</DescriptionItem>
+          <DescriptionItem term="Review date">{current.reviewDate ? formatDate(current.reviewDate, fmt) : "None set"}</DescriptionItem>
           <DescriptionItem term="Signed">
-            Version {current.version}, by {current.signedByName} on {formatDateTime(current.signedAt)}
+            Version {current.version}, by {current.signedByName} on {formatDateTime(current.signedAt, fmt)}
           </DescriptionItem>
           {current.overrideReason !== "" && <DescriptionItem term="Override reason">{current.overrideReason}</DescriptionItem>}
           {current.note !== "" && <DescriptionItem term="Note">{current.note}</DescriptionItem>}

@@ -1,4 +1,5 @@
 import { EXAM_VALID_DAYS, MAX_PAIN_AT_REST_FOR_FULL, MAX_PAIN_AT_REST_FOR_RESTRICTED, type SignedExamSummary } from "@/lib/domain/clearance";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { formatDateTime } from "@/lib/ui/format";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -11,7 +12,8 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 /** The facts lib/domain/clearance.ts weighs, so a refusal is never a surprise. */
-export function RuleFacts({ exam, redFlagCount }: { exam: SignedExamSummary | null; redFlagCount: number }) {
+export async function RuleFacts({ exam, redFlagCount }: { exam: SignedExamSummary | null; redFlagCount: number }) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="facts-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="facts-heading" className="text-lg font-semibold">What the rules weigh</h2>
@@ -22,7 +24,7 @@ export function RuleFacts({ exam, redFlagCount }: { exam: SignedExamSummary | nu
       </p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <Fact term="Unresolved red flags">{redFlagCount === 0 ? "None" : redFlagCount}</Fact>
-        <Fact term="Last signed exam">{exam ? formatDateTime(exam.signedAt) : "No signed exam"}</Fact>
+        <Fact term="Last signed exam">{exam ? formatDateTime(exam.signedAt, fmt) : "No signed exam"}</Fact>
         {exam && (
           <>
             <Fact term="Pain at rest">{exam.painNow}/10</Fact>

@@ -1,9 +1,11 @@
 import type { DiagnosisView } from "@/lib/dal/diagnoses";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { DescriptionItem } from "@/lib/ui/description-item";
 import { formatDateTime } from "@/lib/ui/format";
 import { confirmationLabel, sideLabel } from "./labels";
 
-export function CurrentDiagnosis({ diagnosis }: { diagnosis: DiagnosisView | undefined }) {
+export async function CurrentDiagnosis({ diagnosis }: { diagnosis: DiagnosisView | undefined }) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="current-diagnosis-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="current-diagnosis-heading" className="text-lg font-semibold">Current diagnosis</h2>
@@ -17,7 +19,7 @@ export function CurrentDiagnosis({ diagnosis }: { diagnosis: DiagnosisView | und
           <DescriptionItem term="Suspected level">{diagnosis.level ?? "Not determined"}</DescriptionItem>
           <DescriptionItem term="Confirmed by">{confirmationLabel[diagnosis.confirmation]}</DescriptionItem>
           <DescriptionItem term="Recorded">
-            By {diagnosis.recordedByName} on {formatDateTime(diagnosis.recordedAt)}
+            By {diagnosis.recordedByName} on {formatDateTime(diagnosis.recordedAt, fmt)}
           </DescriptionItem>
           {diagnosis.notes !== "" && <DescriptionItem term="Notes">{diagnosis.notes}</DescriptionItem>}
         </dl>

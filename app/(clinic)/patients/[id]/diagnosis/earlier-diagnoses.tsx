@@ -1,4 +1,5 @@
 import type { DiagnosisView } from "@/lib/dal/diagnoses";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { confirmationLabel, sideLabel } from "./labels";
@@ -6,7 +7,8 @@ import { confirmationLabel, sideLabel } from "./labels";
 const cell = "px-3 py-2 align-top";
 
 /** Diagnoses superseded by a newer one, newest first; kept because the record is never rewritten. */
-export function EarlierDiagnoses({ diagnoses }: { diagnoses: DiagnosisView[] }) {
+export async function EarlierDiagnoses({ diagnoses }: { diagnoses: DiagnosisView[] }) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="earlier-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="earlier-heading" className="text-lg font-semibold">Earlier diagnoses</h2>
@@ -28,7 +30,7 @@ export function EarlierDiagnoses({ diagnoses }: { diagnoses: DiagnosisView[] }) 
               {diagnoses.map((d) => (
                 <tr key={d.recordedAt.toISOString()}>
                   <th scope="row" className={`${cell} font-normal`}>
-                    {formatDateTime(d.recordedAt)}
+                    {formatDateTime(d.recordedAt, fmt)}
                     <span className="block">by {d.recordedByName}</span>
                   </th>
                   <td className={cell}>{d.label}</td>

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import type { PlanVersionSummary } from "@/lib/dal/plans";
 import { formatDateTime } from "@/lib/ui/format";
 import { AuthorRole } from "./author-role";
 
 /** Every saved version, newest first: a plan is never edited in place, only superseded. */
-export function PlanHistory({ patientId, history }: { patientId: string; history: PlanVersionSummary[] }) {
+export async function PlanHistory({ patientId, history }: { patientId: string; history: PlanVersionSummary[] }) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="plan-history-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="plan-history-heading" className="text-lg font-semibold">History</h2>
@@ -16,7 +18,7 @@ export function PlanHistory({ patientId, history }: { patientId: string; history
             <li key={v.version} className="py-2 text-sm">
               <p className="flex flex-wrap items-center gap-x-2">
                 <Link href={`/patients/${patientId}/plan/versions/${v.version}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-                  Version {v.version} — by {v.createdByName} on {formatDateTime(v.createdAt)}
+                  Version {v.version} — by {v.createdByName} on {formatDateTime(v.createdAt, fmt)}
                 </Link>
                 <AuthorRole role={v.createdByRole} />
               </p>

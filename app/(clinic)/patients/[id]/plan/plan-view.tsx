@@ -1,4 +1,5 @@
 import type { MedicationFinding, Plan } from "@/lib/domain/plan";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { itemName } from "@/lib/domain/plan";
 import { catalogueEntry, describeDose } from "@/lib/domain/plan-catalogue";
 import { formatDate } from "@/lib/ui/format";
@@ -12,7 +13,8 @@ interface PlanViewProps {
 }
 
 /** A saved plan, read-only: what the patient does, grouped as the catalogue groups it. */
-export function PlanView({ plan, medications = [] }: PlanViewProps) {
+export async function PlanView({ plan, medications = [] }: PlanViewProps) {
+  const fmt = await getReaderFormat();
   return (
     <div className="space-y-4">
       <CourseSummary startDate={plan.startDate} courseWeeks={plan.courseWeeks} />
@@ -53,7 +55,7 @@ export function PlanView({ plan, medications = [] }: PlanViewProps) {
           <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-800">
             {plan.goals.map((goal, i) => (
               <li key={i}>
-                {goal.description} — by {formatDate(goal.targetDate)}
+                {goal.description} — by {formatDate(goal.targetDate, fmt)}
               </li>
             ))}
           </ul>

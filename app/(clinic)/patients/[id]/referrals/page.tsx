@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { getPatientChart, listClinicians } from "@/lib/dal/patients";
 import { listReferrals } from "@/lib/dal/referrals";
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Referrals" };
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function ReferralsPage({ params }: { params: Promise<{ id: string }> }) {
+  const fmt = await getReaderFormat();
   const user = await requireRole("physician", "therapist");
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
@@ -33,11 +35,11 @@ export default async function ReferralsPage({ params }: { params: Promise<{ id: 
             {referrals.therapy.map((r) => (
               <li key={r.id} className="py-2 text-sm">
                 <p className="font-medium">
-                  {r.therapistName}: {r.sessionsPerWeek} {r.sessionsPerWeek === 1 ? "session" : "sessions"} a week for {r.weeks} weeks from {formatDate(r.startDate)} · {statusLabels[r.status]}
+                  {r.therapistName}: {r.sessionsPerWeek} {r.sessionsPerWeek === 1 ? "session" : "sessions"} a week for {r.weeks} weeks from {formatDate(r.startDate, fmt)} · {statusLabels[r.status]}
                 </p>
                 <p className="text-slate-700">Goals: {r.goals}</p>
                 {r.notes && <p className="text-slate-700">Notes: {r.notes}</p>}
-                <p className="text-xs text-slate-600">Referred by {r.createdByName}, {formatDateTime(r.createdAt)}</p>
+                <p className="text-xs text-slate-600">Referred by {r.createdByName}, {formatDateTime(r.createdAt, fmt)}</p>
               </li>
             ))}
           </ul>
@@ -68,7 +70,7 @@ export default async function ReferralsPage({ params }: { params: Promise<{ id: 
                 <p className="text-slate-700">Reason: {r.reason}</p>
                 {r.statusNote && <p className="text-slate-700">Note: {r.statusNote}</p>}
                 <p className="text-xs text-slate-600">
-                  Requested by {r.createdByName}, {formatDateTime(r.createdAt)} · updated {formatDateTime(r.updatedAt)}
+                  Requested by {r.createdByName}, {formatDateTime(r.createdAt, fmt)} · updated {formatDateTime(r.updatedAt, fmt)}
                 </p>
                 {canWrite && <EscalationStatusForm patientId={chart.id} referralId={r.id} status={r.status} label={escalationLabels[r.kind]} />}
               </li>

@@ -1,9 +1,11 @@
 import type { TherapySessionView } from "@/lib/dal/therapy-sessions";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { attendanceLabels } from "@/lib/domain/therapy-session";
 import { formatDate } from "@/lib/ui/format";
 
 /** Every recorded session, newest first. */
-export function SessionList({ sessions }: { sessions: TherapySessionView[] }) {
+export async function SessionList({ sessions }: { sessions: TherapySessionView[] }) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="sessions-heading" className="text-lg font-semibold">Sessions</h2>
@@ -14,7 +16,7 @@ export function SessionList({ sessions }: { sessions: TherapySessionView[] }) {
           {sessions.map((s) => (
             <li key={s.id} className="py-3 text-sm">
               <p className="flex flex-wrap items-center gap-2 font-medium">
-                <span>{formatDate(s.sessionDate)}</span>
+                <span>{formatDate(s.sessionDate, fmt)}</span>
                 <span
                   className={`rounded-full px-2 py-0.5 text-xs font-semibold ${s.attendance === "no_show" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}
                 >

@@ -1,4 +1,5 @@
 import type { ExamView } from "@/lib/dal/exams";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { formatDateTime } from "@/lib/ui/format";
 import { AddendumForm } from "./addendum-form";
 
@@ -9,7 +10,8 @@ interface AddendaProps {
   canAdd: boolean;
 }
 
-export function Addenda({ patientId, examId, addenda, canAdd }: AddendaProps) {
+export async function Addenda({ patientId, examId, addenda, canAdd }: AddendaProps) {
+  const fmt = await getReaderFormat();
   return (
     <section aria-labelledby="addenda-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="addenda-heading" className="text-lg font-semibold">Addenda</h2>
@@ -20,7 +22,7 @@ export function Addenda({ patientId, examId, addenda, canAdd }: AddendaProps) {
           {addenda.map((addendum) => (
             <li key={addendum.id} className="rounded-md border border-slate-200 p-3">
               <p className="text-sm font-medium text-slate-800">
-                Signed by {addendum.authorName} on {formatDateTime(addendum.signedAt)}
+                Signed by {addendum.authorName} on {formatDateTime(addendum.signedAt, fmt)}
               </p>
               <p className="mt-1 whitespace-pre-wrap text-slate-900">{addendum.text}</p>
             </li>

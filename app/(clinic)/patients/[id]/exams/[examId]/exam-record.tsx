@@ -1,4 +1,5 @@
 import type { ExamView } from "@/lib/dal/exams";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { activeRedFlags, redFlagLabel } from "@/lib/domain/red-flags";
 import { formatDateTime } from "@/lib/ui/format";
 import { Addenda } from "./addenda";
@@ -11,7 +12,8 @@ import { RunnerFindings } from "./runner-findings";
  * The exam as recorded, read-only: every signed exam, and a draft for those who may not edit it
  * (therapists, or a physician reading under emergency access).
  */
-export function ExamRecord({ exam, canAddAddendum }: { exam: ExamView; canAddAddendum: boolean }) {
+export async function ExamRecord({ exam, canAddAddendum }: { exam: ExamView; canAddAddendum: boolean }) {
+  const fmt = await getReaderFormat();
   const flags = activeRedFlags(exam.findings.redFlags ?? {});
   const signed = exam.status === "signed";
   return (
@@ -19,12 +21,12 @@ export function ExamRecord({ exam, canAddAddendum }: { exam: ExamView; canAddAdd
       <p className={`rounded-md border px-4 py-3 text-sm ${signed ? "border-slate-300 bg-white text-slate-800" : "border-amber-400 bg-amber-50 text-amber-950"}`}>
         {signed && exam.signedAt ? (
           <>
-            <span className="font-semibold">Signed by {exam.signedByName} on {formatDateTime(exam.signedAt)}.</span> Started by {exam.authorName}{" "}
-            on {formatDateTime(exam.createdAt)}.
+            <span className="font-semibold">Signed by {exam.signedByName} on {formatDateTime(exam.signedAt, fmt)}.</span> Started by {exam.authorName}{" "}
+            on {formatDateTime(exam.createdAt, fmt)}.
           </>
         ) : (
           <>
-            <span className="font-semibold">Draft, not signed yet.</span> Started by {exam.authorName} on {formatDateTime(exam.createdAt)}; these
+            <span className="font-semibold">Draft, not signed yet.</span> Started by {exam.authorName} on {formatDateTime(exam.createdAt, fmt)}; these
             findings may still change.
           </>
         )}

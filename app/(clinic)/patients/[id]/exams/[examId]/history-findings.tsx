@@ -1,4 +1,5 @@
 import { mechanismLabels, type ExamDraft } from "@/lib/domain/exam";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { CURRENT_MEDICINE_CLASSES, currentMedicineLabels, NSAID_RISKS, nsaidRiskLabels } from "@/lib/domain/medication-guardrails";
 import { redFlags } from "@/lib/domain/red-flags";
 import { formatDate } from "@/lib/ui/format";
@@ -16,10 +17,11 @@ function score(value: number | undefined): string {
   return value === undefined ? NOT_RECORDED : `${value}/10`;
 }
 
-export function HistoryFindings({ history = {} }: { history: ExamDraft["history"] }) {
+export async function HistoryFindings({ history = {} }: { history: ExamDraft["history"] }) {
+  const fmt = await getReaderFormat();
   const mechanism = labelOf(history.mechanism, mechanismLabels);
   const rows: [string, string][] = [
-    ["Date the pain started", history.onsetDate ? formatDate(history.onsetDate) : NOT_RECORDED],
+    ["Date the pain started", history.onsetDate ? formatDate(history.onsetDate, fmt) : NOT_RECORDED],
     ["How the pain started", history.mechanismNotes ? `${mechanism}: ${history.mechanismNotes}` : mechanism],
     ["Started with trauma", yesNo(history.trauma)],
     ["Side of the leg symptoms", labelOf(history.side, symptomSideLabels)],

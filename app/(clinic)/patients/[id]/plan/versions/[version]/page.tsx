@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPatientChart } from "@/lib/dal/patients";
@@ -13,6 +14,7 @@ import { PlanView } from "../../plan-view";
 export const metadata: Metadata = { title: "Care plan version" };
 
 export default async function PlanVersionPage({ params }: { params: Promise<{ id: string; version: string }> }) {
+  const fmt = await getReaderFormat();
   await requireRole("physician", "therapist");
   const { id, version: segment } = await params;
   // Digits only: Number() would also accept "", "1e1" or " 2 ".
@@ -31,7 +33,7 @@ export default async function PlanVersionPage({ params }: { params: Promise<{ id
         <h2 id="version-changes-heading" className="text-lg font-semibold">What changed</h2>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
           <span>
-            Saved by {saved.createdByName} on {formatDateTime(saved.createdAt)}.
+            Saved by {saved.createdByName} on {formatDateTime(saved.createdAt, fmt)}.
           </span>
           <AuthorRole role={saved.createdByRole} />
         </p>
