@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Plan } from "../lib/domain/plan";
+import { doseCadence } from "../lib/domain/plan-catalogue";
 import { patientRedFlagIds, type RedFlagId } from "../lib/domain/red-flags";
 import { addDays, weekStart } from "../lib/domain/schedule";
 
@@ -71,7 +72,9 @@ export function demoActivity(story: ActivityStory, plan: Plan, today: string, se
     const progress = day / 41;
     for (const item of loggable) {
       const roll = random();
-      if (roll < story.adherence) items.push({ localDate: date, itemKey: item.key, status: "done", skipReason: null });
+      // A done day ticks every time the item is due that day (3 for a heat pack 3 times a day).
+      const times = doseCadence(item.dose)?.timesPerDay ?? 1;
+      if (roll < story.adherence) for (let t = 0; t < times; t++) items.push({ localDate: date, itemKey: item.key, status: "done", skipReason: null });
       else if (roll < story.adherence + 0.1) items.push({ localDate: date, itemKey: item.key, status: "skipped", skipReason: SKIP_REASONS[Math.floor(random() * SKIP_REASONS.length)]! });
     }
     const pain = Math.round(story.pain[0] + (story.pain[1] - story.pain[0]) * progress);

@@ -19,8 +19,11 @@ test("a patient logs at home and the therapist's open caseload shows it without 
   const patient = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
   await new LoginPage(patient).signInAs("patient");
   await patient.getByRole("link", { name: "Daily log" }).click();
-  await patient.getByRole("button", { name: /^Sciatic nerve glide.*: done$/ }).click();
-  await expect(patient.getByRole("listitem").filter({ hasText: "Sciatic nerve glide" }).getByText("Done today")).toBeVisible();
+  // Twice a day: two ticks make the day done.
+  const glide = patient.getByRole("listitem").filter({ hasText: "Sciatic nerve glide" });
+  await glide.getByRole("button", { name: /^Sciatic nerve glide.*: tick one time done \(0 of 2\)$/ }).click();
+  await glide.getByRole("button", { name: /^Sciatic nerve glide.*: tick one time done \(1 of 2\)$/ }).click();
+  await expect(glide.getByText("2 of 2 times done")).toBeVisible();
 
   // The therapist's page polls for changes every 10 seconds.
   await expect(sam.getByRole("cell", { name: "Today" })).toBeVisible({ timeout: 30_000 });

@@ -1,6 +1,7 @@
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { LoginPage } from "./support/login-page";
+import { captureBothWidths } from "./support/screens";
 
 test.use({ viewport: { width: 375, height: 800 } });
 
@@ -35,7 +36,8 @@ test("a patient reports a red flag on a phone, sees the emergency screen, and th
 
   const doctor = await (await browser.newContext()).newPage();
   await new LoginPage(doctor).signInAs("physician");
-  const first = doctor.getByRole("table", { name: /Patients on your care team/ }).getByRole("row").nth(1);
+  // On a phone the worklist is a list of cards, urgent first.
+  const first = doctor.locator('ul[aria-label^="Patients on your care team"] > li').first();
   await expect(first).toContainText("Sam Rivera");
   await expect(first).toContainText("new, acknowledge");
   await first.getByRole("link", { name: "Sam Rivera" }).click();
@@ -83,14 +85,37 @@ test("a patient reports a red flag on a phone, sees the emergency screen, and th
   await expect(page.getByRole("heading", { name: "Cleared to run, with limits" })).toBeVisible();
 });
 
-test("on a phone, a patient ticks an item done in one tap and logs a run beyond the restriction, which the care team sees", async ({ page, loginPage, browser }) => {
+test("on a phone, a patient ticks an item, undoes a tick, skips yesterday's item with a reason, and logs a run beyond the restriction, which the care team sees", async ({ page, loginPage, browser }) => {
   await loginPage.signInAs("patient");
   await page.getByRole("link", { name: "Daily log" }).click();
   await expect(page.getByRole("heading", { name: "Today's plan" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Heat pack: done" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Heat pack" }).getByText("Done today")).toBeVisible();
+  // The heat pack is due 3 times a day: each tap ticks one time, and Undo takes the newest back.
+  const heat = page.getByRole("listitem").filter({ hasText: "Heat pack" });
+  await heat.getByRole("button", { name: /^Heat pack: tick one time done/ }).click();
+  await expect(heat.getByText("1 of 3 times done")).toBeVisible();
+  await heat.getByRole("button", { name: "Heat pack: undo the last tick" }).click();
+  await expect(heat.getByText("0 of 3 times done")).toBeVisible();
+  await heat.getByRole("button", { name: /^Heat pack: tick one time done/ }).click();
+  await expect(heat.getByText("1 of 3 times done")).toBeVisible();
+
+  // Yesterday can still be logged: a skip, with the reason the care team will read.
+  await page.getByRole("button", { name: "Yesterday" }).click();
+  await expect(page.getByRole("heading", { name: /^Plan for / })).toBeVisible();
+  // The demo logs fill yesterday: take back the heat pack's entries until it can be skipped.
+  const skippable = page.getByRole("listitem").filter({ hasText: "Heat pack" });
+  for (let i = 0; i < 4 && !(await skippable.getByRole("button", { name: "Heat pack: skip" }).isVisible()); i++) {
+    await skippable.getByRole("button", { name: /^Heat pack: undo the last/ }).click();
+    await expect(skippable.getByRole("button", { name: /^Heat pack: undo the last/ }).or(skippable.getByRole("button", { name: "Heat pack: skip" })).first()).toBeEnabled();
+  }
+  await skippable.getByRole("button", { name: "Heat pack: skip" }).click();
+  await skippable.getByLabel(/Why are you skipping/).fill("Long shift at work");
+  await skippable.getByRole("button", { name: "Save skip" }).click();
+  await expect(skippable.getByText(/Long shift at work/)).toBeVisible();
+  await captureBothWidths(page, "daily-log-yesterday");
+  await page.getByRole("button", { name: "Today" }).click();
+  await expect(page.getByRole("heading", { name: "Today's plan" })).toBeVisible();
 
   await page.getByLabel("Minutes").fill("35");
   await page.getByLabel("Distance (km)").fill("6.5");
@@ -103,7 +128,7 @@ test("on a phone, a patient ticks an item done in one tap and logs a run beyond 
   await expectAccessible(page);
 
   await page.reload();
-  await expect(page.getByRole("listitem").filter({ hasText: "Heat pack" }).getByText("Done today")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Heat pack" }).getByText("1 of 3 times done")).toBeVisible();
 
   const doctor = await (await browser.newContext()).newPage();
   await new LoginPage(doctor).signInAs("physician");

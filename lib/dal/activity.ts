@@ -7,22 +7,33 @@ import { activityInputSchema } from "@/lib/domain/activity";
 import { careState, type Permission, type RunningItemState } from "@/lib/domain/care-state";
 import { describePermissionForPatient } from "@/lib/domain/permission-wording";
 import { itemName } from "@/lib/domain/plan";
-import { describeDose } from "@/lib/domain/plan-catalogue";
+import { describeDose, doseCadence } from "@/lib/domain/plan-catalogue";
 import { judgeRun, type RunVerdict } from "@/lib/domain/progression";
 import { checkRunAgainstClearance, weekSoFarFor, type RunBreach } from "@/lib/domain/run-restrictions";
 import { addDays, weekStart } from "@/lib/domain/schedule";
 import { auditOf, authorizePatient, authorizeRole, readPatient } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
 import { readClinicSettings } from "./internal/clinic-settings";
-import { fieldErrorsOf, ValidationError } from "./errors";
+import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
 import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
+
+export interface DayEntry {
+  id: string;
+  status: "done" | "skipped";
+  skipReason: string | null;
+}
 
 export interface DayItem {
   key: string;
   name: string;
   dose: string;
-  status: "done" | "skipped" | null;
+  /** Ticks the day takes: an item due 3 times a day is done after three (lib/domain/progress.ts). */
+  timesPerDay: number;
+  /** What was logged for the day, oldest first; the newest can be undone. */
+  entries: DayEntry[];
+  /** done: every time ticked; partial: some; skipped: skipped with none done; null: nothing yet. */
+  status: "done" | "partial" | "skipped" | null;
 }
 
 export interface RunEntry {
@@ -50,7 +61,11 @@ export interface RunningToday {
 }
 
 export interface MyDay {
+  /** The day shown and logged for: today, or one of the days before it still open to logging. */
   date: string;
+  today: string;
+  /** Today first, then the days before it the patient may still log plan items for. */
+  loggableDates: string[];
   items: DayItem[];
   running: RunningToday[];
   /** Runs of the last week, newest first. */
@@ -69,6 +84,21 @@ export interface LogResult {
 
 /** Next-morning pain may be entered for a run of the last this-many days, across weeks. */
 export const MORNING_PAIN_DAYS = 3;
+/** Plan items can be logged, and undone, for today and this many days before it. */
+export const ITEM_LOG_DAYS_BACK = 2;
+
+export const myDayQuerySchema = z.object({ date: z.iso.date().optional().catch(undefined) });
+
+function loggableDatesFrom(today: string): string[] {
+  return Array.from({ length: ITEM_LOG_DAYS_BACK + 1 }, (_, i) => addDays(today, -i));
+}
+
+function dayStatus(entries: readonly DayEntry[], timesPerDay: number): DayItem["status"] {
+  const done = entries.filter((e) => e.status === "done").length;
+  if (done >= timesPerDay) return "done";
+  if (done > 0) return "partial";
+  return entries.some((e) => e.status === "skipped") ? "skipped" : null;
+}
 const RECENT_RUN_DAYS = 7;
 
 function toRun(r: typeof activityLogs.$inferSelect, baseline: number | null): RunEntry {
@@ -97,30 +127,44 @@ function baselineOf(facts: LoadedCareFacts, date: string): number | null {
 }
 
 /**
- * Today's plan items with what the patient logged, running as the state in force allows it, and
- * the last week's runs. Medicines show only between their start and the end of their duration.
+ * A day's plan items (today's, or one of the two days before it) with what the patient logged,
+ * running as the state in force allows it today, and the last week's runs. Medicines show only
+ * between their start and the end of their duration.
  */
-export async function getMyDay(): Promise<MyDay> {
+export async function getMyDay(query: z.input<typeof myDayQuerySchema> = {}): Promise<MyDay> {
   const user = await authorizeRole("activity.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "activity.view", { roles: ["patient"] });
   const database = await db();
   const [{ facts, state }, settings] = await Promise.all([careOf(access.patientId), readClinicSettings(database)]);
-  const date = state.today;
+  const loggableDates = loggableDatesFrom(state.today);
+  const asked = myDayQuerySchema.parse(query).date;
+  const date = asked && loggableDates.includes(asked) ? asked : state.today;
   const logs = await database
     .select()
     .from(activityLogs)
-    .where(and(eq(activityLogs.patientId, access.patientId), gte(activityLogs.localDate, addDays(date, -RECENT_RUN_DAYS))))
+    .where(and(eq(activityLogs.patientId, access.patientId), gte(activityLogs.localDate, addDays(state.today, -RECENT_RUN_DAYS))))
     .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt));
-  const todays = logs.filter((l) => l.localDate === date && l.kind === "item");
-  const activeMedicines = new Set(state.medicines.filter((m) => m.status === "active").map((m) => m.key));
+  const days = logs.filter((l) => l.localDate === date && l.kind === "item").reverse();
+  const entriesOf = (key: string): DayEntry[] =>
+    days.filter((l) => l.itemKey === key).map((l) => ({ id: l.id, status: l.status ?? "done", skipReason: l.skipReason }));
+  // A medicine is listed on the days it is due (§10.5), whichever day is shown.
+  const activeMedicines = new Set(
+    state.medicines.filter((m) => m.startsOn <= date && date <= m.endsOn).map((m) => m.key),
+  );
   const items = facts.plan?.items ?? [];
   return {
     date,
+    today: state.today,
+    loggableDates,
     permission: state.permission,
     runningHeadline: describePermissionForPatient(state.permission, settings, (d) => d).headline,
     items: items
       .filter((i) => i.dose.kind !== "advice" && i.dose.kind !== "running" && (i.dose.kind !== "medicine" || activeMedicines.has(i.key)))
-      .map((i) => ({ key: i.key, name: itemName(i), dose: describeDose(i.dose), status: todays.find((l) => l.itemKey === i.key)?.status ?? null })),
+      .map((i) => {
+        const entries = entriesOf(i.key);
+        const timesPerDay = doseCadence(i.dose)?.timesPerDay ?? 1;
+        return { key: i.key, name: itemName(i), dose: describeDose(i.dose), timesPerDay, entries, status: dayStatus(entries, timesPerDay) };
+      }),
     running: state.running.map((r) => ({
       name: itemName(items.find((i) => i.key === r.key)!),
       state: r,
@@ -162,6 +206,7 @@ export async function logActivity(input: unknown): Promise<LogResult> {
     if (entry.date < addDays(facts.today, -7)) throw new ValidationError("Please check what you entered.", { date: ["Choose a day in the last week."] });
     let breaches: RunBreach[] = [];
     let verdict: RunVerdict | null = null;
+    if (entry.kind === "item") await checkItemEntry(tx, access.patientId, facts, entry);
     if (entry.kind === "run") {
       const { permission } = careState(facts);
       const whyNot = describePermissionForPatient(permission, settings, (d) => d).headline;
@@ -211,6 +256,68 @@ export async function logActivity(input: unknown): Promise<LogResult> {
     await writeAudit(auditOf(access, "activity.log", `activity:${inserted[0]!.id}`), tx);
     return { breaches: breaches.map(({ code, patientMessage }) => ({ code, patientMessage })), verdict };
   });
+}
+
+type ItemEntry = Extract<z.output<typeof activityInputSchema>, { kind: "item" }>;
+
+/**
+ * A plan item is ticked for today or the two days before, at most as many times as it is due
+ * that day, and skipped once. A retry of the same tick (same idempotency key) is not refused here:
+ * the insert below finds it and answers as the first time did.
+ */
+async function checkItemEntry(tx: Tx, patientId: string, facts: LoadedCareFacts, entry: ItemEntry): Promise<void> {
+  const refuse = (field: string, message: string) => {
+    throw new ValidationError("Please check what you entered.", { [field]: [message] });
+  };
+  if (entry.date < addDays(facts.today, -ITEM_LOG_DAYS_BACK)) refuse("date", "Plan items can be logged for today and the two days before it.");
+  const item = facts.plan?.items.find((i) => i.key === entry.itemKey);
+  if (!item || item.dose.kind === "advice" || item.dose.kind === "running") refuse("itemKey", "This item is not in your plan any more. Reload the page to see your plan.");
+  const logged = await tx
+    .select({ status: activityLogs.status, idempotencyKey: activityLogs.idempotencyKey })
+    .from(activityLogs)
+    .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "item"), eq(activityLogs.itemKey, entry.itemKey), eq(activityLogs.localDate, entry.date)));
+  if (logged.some((l) => l.idempotencyKey === entry.idempotencyKey)) return;
+  const timesPerDay = doseCadence(item!.dose)?.timesPerDay ?? 1;
+  const done = logged.filter((l) => l.status === "done").length;
+  if (entry.status === "done" && done >= timesPerDay) {
+    refuse("status", timesPerDay === 1 ? "This is already ticked done for that day." : `All ${timesPerDay} times are already ticked done for that day.`);
+  }
+  if (entry.status === "skipped" && logged.some((l) => l.status === "skipped")) refuse("status", "This is already marked skipped for that day.");
+  if (entry.status === "skipped" && done >= timesPerDay) refuse("status", "Every time of this item is ticked done for that day: undo one first.");
+}
+
+export const undoActivitySchema = z.object({ entryId: z.uuid("Unknown entry.") });
+
+/**
+ * The patient takes back a plan item tick (done or skipped) of today or the two days before:
+ * the log is removed inside the patient's lock and the removal is audited with the entry's id.
+ * Runs are not undone here: a run logged by mistake stays for the care team to see.
+ */
+export async function undoActivity(input: z.input<typeof undoActivitySchema>): Promise<{ undone: "done" | "skipped" }> {
+  const user = await authorizeRole("activity.log", ["patient"]);
+  const access = await authorizePatient(user.patientId ?? "", "activity.log", { roles: ["patient"] });
+  const parsed = undoActivitySchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("Please check what you entered.", fieldErrorsOf(parsed.error));
+  const undone = await withPatientLocked(access.patientId, async (tx, facts) => {
+    const [removed] = await tx
+      .delete(activityLogs)
+      .where(
+        and(
+          eq(activityLogs.id, parsed.data.entryId),
+          eq(activityLogs.patientId, access.patientId),
+          eq(activityLogs.kind, "item"),
+          gte(activityLogs.localDate, addDays(facts.today, -ITEM_LOG_DAYS_BACK)),
+        ),
+      )
+      .returning({ id: activityLogs.id, status: activityLogs.status });
+    if (!removed) return null;
+    await writeAudit(auditOf(access, "activity.undo", `activity:${removed.id}`), tx);
+    return { undone: removed.status ?? "done" };
+  });
+  if (undone) return undone;
+  // Another patient's entry, a run, or one too old to change: all answered alike, and recorded.
+  await writeAudit({ actor: user, action: "activity.undo", resource: `activity:${parsed.data.entryId}`, outcome: "denied" });
+  throw new NotFoundError();
 }
 
 /** The patient's runs of the last four weeks, breaches flagged and judged, for the care team. */

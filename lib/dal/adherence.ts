@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { adherenceBefore, adherenceCalendar, type DayMark } from "@/lib/domain/adherence";
+import { adherenceBefore, adherenceCalendar, type CalendarDay } from "@/lib/domain/adherence";
 import type { CareState } from "@/lib/domain/care-state";
 import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { itemName } from "@/lib/domain/plan";
@@ -18,7 +18,7 @@ export interface HeatMapRow {
   dose: string;
   /** Done ÷ due over the last 28 complete days; null when nothing was due. */
   rate28: number | null;
-  days: { date: LocalDate; mark: DayMark }[];
+  days: CalendarDay[];
 }
 
 export interface PatientAdherence {

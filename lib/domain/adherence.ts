@@ -137,15 +137,16 @@ function versionFinder(versions: readonly PlanVersionSchedule[]) {
 }
 
 function logCounter(logs: readonly ActivityLog[], timeZone: string) {
-  const counts = new Map<string, { done: number; skipped: number }>();
+  const counts = new Map<string, { done: number; skipped: number; reasons: string[] }>();
   for (const log of logs) {
     const date = "localDate" in log ? log.localDate : localDate(log.occurredAt, timeZone);
     const key = `${log.itemKey}\u0000${date}`;
-    const entry = counts.get(key) ?? { done: 0, skipped: 0 };
+    const entry = counts.get(key) ?? { done: 0, skipped: 0, reasons: [] };
     entry[log.status] += 1;
+    if (log.status === "skipped" && log.reason) entry.reasons.push(log.reason);
     counts.set(key, entry);
   }
-  return (itemKey: string, date: LocalDate) => counts.get(`${itemKey}\u0000${date}`) ?? { done: 0, skipped: 0 };
+  return (itemKey: string, date: LocalDate) => counts.get(`${itemKey}\u0000${date}`) ?? { done: 0, skipped: 0, reasons: [] };
 }
 
 type ItemDay = { date: LocalDate; schedule: Schedule };
@@ -245,9 +246,19 @@ export function adherenceLastDays(days: number, now: Date, input: AdherenceInput
  */
 export type DayMark = "done" | "partial" | "skipped" | "missed" | "pending" | "open" | "off";
 
+export interface CalendarDay {
+  date: LocalDate;
+  mark: DayMark;
+  /** Sessions done and allowed that day, for items due more than once a day ("2 of 3"). */
+  done: number;
+  allowed: number;
+  /** What the patient said when they skipped it that day, in the order logged. */
+  skipReasons: string[];
+}
+
 export interface ItemCalendar {
   category: PlanCategory;
-  days: { date: LocalDate; mark: DayMark }[];
+  days: CalendarDay[];
 }
 
 /** Per item, each local date from `from` to `to` marked against the schedule in force that day. */
@@ -273,11 +284,11 @@ export function adherenceCalendar({
       const item = versionOn(date)?.items.find((i) => i.key === key);
       const allowed = item ? sessionsAllowedOn(item.schedule, date) : 0;
       if (!item || allowed === 0) {
-        calendar.days.push({ date, mark: "off" });
+        calendar.days.push({ date, mark: "off", done: 0, allowed: 0, skipReasons: [] });
         continue;
       }
       calendar.category = item.category;
-      const { done, skipped } = logged(key, date);
+      const { done, skipped, reasons } = logged(key, date);
       const mark: DayMark =
         done >= allowed
           ? "done"
@@ -290,7 +301,7 @@ export function adherenceCalendar({
                 : today !== undefined && date >= today
                   ? "pending"
                   : "missed";
-      calendar.days.push({ date, mark });
+      calendar.days.push({ date, mark, done: Math.min(done, allowed), allowed, skipReasons: reasons });
     }
   }
   // An item that never falls inside the window has nothing to show.

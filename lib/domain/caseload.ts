@@ -1,5 +1,6 @@
 import { adherenceBefore } from "./adherence";
 import { needWeight, type CareAlert } from "./care-state";
+import { itemName } from "./plan";
 import { activityAdherenceInput, type PatientActivity } from "./progress";
 import { addDays, daysBetween, type LocalDate } from "./schedule";
 
@@ -38,6 +39,25 @@ export interface AdherenceSummary {
   lastLogDate: LocalDate | null;
   pain: PainTrend;
   flags: Flag[];
+  /** Items the patient skipped in the last 7 days with what they said, newest first. */
+  recentSkips: SkipNote[];
+}
+
+export interface SkipNote {
+  date: LocalDate;
+  item: string;
+  /** Empty when the patient gave none (older logs). */
+  reason: string;
+}
+
+/** Skips logged on the 7 days before today and today, newest first, named as the plan names them. */
+function recentSkipsOf(activity: PatientActivity, today: LocalDate): SkipNote[] {
+  const from = addDays(today, -7);
+  const names = new Map(activity.versions.flatMap((v) => v.plan.items.map((i) => [i.key, itemName(i)] as const)));
+  return activity.itemLogs
+    .filter((l) => l.status === "skipped" && l.localDate >= from && l.localDate <= today)
+    .map((l) => ({ date: l.localDate, item: names.get(l.itemKey) ?? "A plan item", reason: l.skipReason ?? "" }))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
 // Which flag matters most when sorting by need: rising pain can mean harm.
@@ -70,7 +90,8 @@ export function summarizeActivity(activity: PatientActivity, today: LocalDate): 
   const planStart = activity.versions[0]?.effectiveFrom ?? null;
 
   const flags: Flag[] = [];
-  if (activity.healed) return { last7, last28, lastLogDate, pain, flags };
+  const recentSkips = activity.healed ? [] : recentSkipsOf(activity, today);
+  if (activity.healed) return { last7, last28, lastLogDate, pain, flags, recentSkips };
   if (pain.change !== null && pain.change >= PAIN_RISE) flags.push({ code: "pain_rising", label: `Pain up ${pain.change} points in 7 days` });
   if (last7 !== null && last7 < LOW_ADHERENCE) flags.push({ code: "low_adherence", label: `Did ${Math.round(last7 * 100)}% of the plan in 7 days` });
   if (lastLogDate !== null && daysBetween(lastLogDate, today) >= SILENT_DAYS) {
@@ -78,7 +99,7 @@ export function summarizeActivity(activity: PatientActivity, today: LocalDate): 
   } else if (lastLogDate === null && planStart !== null && daysBetween(planStart, today) >= SILENT_DAYS) {
     flags.push({ code: "no_recent_log", label: "Nothing logged since the plan started" });
   }
-  return { last7, last28, lastLogDate, pain, flags };
+  return { last7, last28, lastLogDate, pain, flags, recentSkips };
 }
 
 export interface NeedRow {

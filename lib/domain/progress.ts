@@ -4,13 +4,13 @@ import { catalogueEntry, doseCadence } from "./plan-catalogue";
 import { addDays, weekStart, type LocalDate } from "./schedule";
 
 /**
- * The daily log records each plan item once a day, done or skipped, so adherence is counted in
- * days: an item due on a day (by its days a week) is done when the patient ticked it that day.
+ * The daily log takes one tick per prescribed time: an item due 3 times a day is done that day
+ * after three "done" ticks, and each tick is one session of adherence (lib/domain/adherence.ts).
  * Running is left out: runs are judged against the clearance, not ticked.
  */
 export function adherenceInputFrom(
   versions: readonly { effectiveFrom: LocalDate; plan: Plan }[],
-  logs: readonly { localDate: LocalDate; itemKey: string; status: "done" | "skipped" }[],
+  logs: readonly { localDate: LocalDate; itemKey: string; status: "done" | "skipped"; skipReason?: string | null }[],
   timeZone: string,
 ): AdherenceInput {
   const schedules: PlanVersionSchedule[] = versions.map(({ effectiveFrom, plan }) => ({
@@ -18,10 +18,10 @@ export function adherenceInputFrom(
     items: plan.items.flatMap((item) => {
       const cadence = doseCadence(item.dose);
       if (!cadence || item.dose.kind === "running") return [];
-      return [{ key: item.key, category: catalogueEntry(item.catalogueId).category, schedule: { timesPerDay: 1, daysPerWeek: cadence.daysPerWeek, startDate: plan.startDate } }];
+      return [{ key: item.key, category: catalogueEntry(item.catalogueId).category, schedule: { timesPerDay: cadence.timesPerDay, daysPerWeek: cadence.daysPerWeek, startDate: plan.startDate } }];
     }),
   }));
-  const entries: ActivityLog[] = logs.map((l) => ({ itemKey: l.itemKey, status: l.status, localDate: l.localDate }));
+  const entries: ActivityLog[] = logs.map((l) => ({ itemKey: l.itemKey, status: l.status, localDate: l.localDate, ...(l.skipReason ? { reason: l.skipReason } : {}) }));
   return { versions: schedules, logs: entries, timeZone };
 }
 
@@ -30,7 +30,7 @@ export interface PatientActivity {
   timeZone: string;
   /** Plan versions, oldest first, each with the local date it took effect. */
   versions: { effectiveFrom: LocalDate; plan: Plan }[];
-  itemLogs: { localDate: LocalDate; itemKey: string; status: "done" | "skipped" }[];
+  itemLogs: { localDate: LocalDate; itemKey: string; status: "done" | "skipped"; skipReason?: string | null }[];
   runs: { localDate: LocalDate; minutes: number; breaches: string[] }[];
   /** The newest date anything was logged for, however long ago. */
   lastLogDate: LocalDate | null;

@@ -1,6 +1,6 @@
-import type { AdherenceSummary, Flag } from "@/lib/domain/caseload";
+import type { AdherenceSummary, Flag, SkipNote } from "@/lib/domain/caseload";
 import { daysBetween } from "@/lib/domain/schedule";
-import { formatClock } from "./format";
+import { formatClock, formatDayMonth } from "./format";
 import { useReaderFormat } from "./reader-format-context";
 
 /** Adherence as a whole percentage; "—" when nothing was due. */
@@ -86,5 +86,28 @@ export function LiveStatus({ updatedAt, failed, className }: { updatedAt: number
         : // eslint-disable-next-line react-hooks/purity -- the time where it renders, on purpose (see above)
           `Updates by itself while open. Checked at ${formatClock(new Date(updatedAt || Date.now()), fmt)}.`}
     </p>
+  );
+}
+
+/**
+ * What the patient said when they skipped plan items this week: a tap (or click) opens the list;
+ * screen readers reach it as a disclosure in the table cell.
+ */
+export function SkipNotes({ skips }: { skips: readonly SkipNote[] }) {
+  const fmt = useReaderFormat();
+  if (!skips.length) return null;
+  return (
+    <details className="mt-1 text-xs">
+      <summary className="inline-flex min-h-8 cursor-pointer items-center font-medium text-amber-950 underline decoration-dotted underline-offset-2">
+        {skips.length === 1 ? "1 skip" : `${skips.length} skips`} this week: why
+      </summary>
+      <ul className="mt-1 space-y-0.5 text-slate-800">
+        {skips.map((s, i) => (
+          <li key={`${s.date}-${i}`}>
+            {formatDayMonth(s.date, fmt)}, {s.item}: {s.reason ? `“${s.reason}”` : "no reason given"}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

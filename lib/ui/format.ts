@@ -32,6 +32,11 @@ export function formatLongDate(isoDate: string, f: ReaderFormat): string {
   return formatter("long", f.locale, { dateStyle: "full", timeZone: "UTC" }).format(midnightUtc(isoDate));
 }
 
+/** The weekday of a calendar date: "Monday". */
+export function formatWeekday(isoDate: string, f: ReaderFormat): string {
+  return formatter("weekday", f.locale, { weekday: "long", timeZone: "UTC" }).format(midnightUtc(isoDate));
+}
+
 /** Day and month only, for chart axes and compact grids: "Dec 2" or "2 Dec". */
 export function formatDayMonth(isoDate: string, f: ReaderFormat): string {
   return formatter("daymonth", f.locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(midnightUtc(isoDate));

@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activityLogs } from "@/db/schema/activity";
-import { getMyDay, listRecentRuns, logActivity } from "@/lib/dal/activity";
+import { getMyDay, listRecentRuns, logActivity, undoActivity } from "@/lib/dal/activity";
+import { getPatientAdherence } from "@/lib/dal/adherence";
+import { listCaseload } from "@/lib/dal/caseload";
+import { addDays } from "@/lib/domain/schedule";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { becomeCaller, patientIdByMrn } from "../support/callers";
 import { describeEachDatabase } from "../support/databases";
@@ -11,14 +14,72 @@ describeEachDatabase("daily log", { seed: true }, (t) => {
   it("ticks a plan item once per idempotency key, and a skip needs a reason", async () => {
     await becomeCaller(t.db, "thePatient");
     const day = await getMyDay();
-    const item = day.items[0]!;
+    const item = day.items.find((i) => i.timesPerDay === 1 && i.status === null)!;
     const entry = { kind: "item", idempotencyKey: randomUUID(), date: day.date, itemKey: item.key, status: "done" };
     await logActivity(entry);
     await logActivity(entry);
     expect(await t.db.select().from(activityLogs).where(eq(activityLogs.idempotencyKey, entry.idempotencyKey))).toHaveLength(1);
     expect((await getMyDay()).items.find((i) => i.key === item.key)?.status).toBe("done");
-    const skip = { ...entry, idempotencyKey: randomUUID(), itemKey: day.items[1]!.key, status: "skipped", skipReason: "" };
+    const skip = { ...entry, idempotencyKey: randomUUID(), itemKey: day.items.find((i) => i.key !== item.key)!.key, status: "skipped", skipReason: "" };
     await expect(logActivity(skip)).rejects.toMatchObject({ fieldErrors: { skipReason: [expect.stringContaining("why")] } });
+  });
+
+  it("takes one tick per time an item is due, undoes the newest, and logs the two days before today", async () => {
+    await becomeCaller(t.db, "thePatient");
+    const today = await getMyDay();
+    expect(today.loggableDates).toEqual([today.date, addDays(today.date, -1), addDays(today.date, -2)]);
+    const heat = today.items.find((i) => i.timesPerDay === 3)!; // the heat pack, 3 times a day
+    for (const e of heat.entries) await undoActivity({ entryId: e.id });
+    const tick = (date: string) => logActivity({ kind: "item", idempotencyKey: randomUUID(), date, itemKey: heat.key, status: "done" });
+    await tick(today.date);
+    await tick(today.date);
+    let shown = (await getMyDay()).items.find((i) => i.key === heat.key)!;
+    expect([shown.status, shown.entries.length]).toEqual(["partial", 2]);
+    await tick(today.date);
+    expect((await getMyDay()).items.find((i) => i.key === heat.key)!.status).toBe("done");
+    await expect(tick(today.date)).rejects.toMatchObject({ fieldErrors: { status: ["All 3 times are already ticked done for that day."] } });
+
+    // Undo takes back the newest tick; the day is partly done again.
+    shown = (await getMyDay()).items.find((i) => i.key === heat.key)!;
+    expect(await undoActivity({ entryId: shown.entries.at(-1)!.id })).toEqual({ undone: "done" });
+    expect((await getMyDay()).items.find((i) => i.key === heat.key)).toMatchObject({ status: "partial", entries: [expect.anything(), expect.anything()] });
+
+    // The day before yesterday can still be logged, and read back; three days ago cannot.
+    const before = addDays(today.date, -2);
+    const glide = today.items.find((i) => i.timesPerDay === 1)!;
+    const skipped = { kind: "item", idempotencyKey: randomUUID(), date: before, itemKey: glide.key, status: "skipped", skipReason: "Long shift at work" };
+    // Seeded logs may already fill that day: clear the item's entries for it first.
+    for (const e of (await getMyDay({ date: before })).items.find((i) => i.key === glide.key)!.entries) await undoActivity({ entryId: e.id });
+    await logActivity(skipped);
+    expect((await getMyDay({ date: before })).items.find((i) => i.key === glide.key)).toMatchObject({ status: "skipped", entries: [{ status: "skipped", skipReason: "Long shift at work" }] });
+    await expect(logActivity({ ...skipped, idempotencyKey: randomUUID() })).rejects.toMatchObject({ fieldErrors: { status: [expect.stringContaining("already")] } });
+    await expect(logActivity({ ...skipped, idempotencyKey: randomUUID(), date: addDays(today.date, -3) })).rejects.toMatchObject({ fieldErrors: { date: [expect.stringContaining("two days before")] } });
+    // A date outside the window shows today instead of refusing the page.
+    expect((await getMyDay({ date: addDays(today.date, -5) })).date).toBe(today.date);
+
+    // The care team reads the reason on the adherence view and the caseload.
+    await becomeCaller(t.db, "assignedTherapist");
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    const adherence = await getPatientAdherence(sam);
+    expect(adherence.heatMap.find((r) => r.key === glide.key)!.days.find((d) => d.date === before)).toMatchObject({ mark: "skipped", skipReasons: ["Long shift at work"] });
+    expect(adherence.heatMap.find((r) => r.key === heat.key)!.days.find((d) => d.date === today.date)).toMatchObject({ done: 2, allowed: 3 });
+    const row = (await listCaseload()).rows.find((r) => r.id === sam)!;
+    expect(row.summary.recentSkips).toContainEqual({ date: before, item: glide.name, reason: "Long shift at work" });
+  });
+
+  it("lets only the patient undo their own recent ticks, and audits each undo", async () => {
+    await becomeCaller(t.db, "thePatient");
+    const day = await getMyDay();
+    const item = day.items.find((i) => i.status !== "done")!;
+    await logActivity({ kind: "item", idempotencyKey: randomUUID(), date: day.date, itemKey: item.key, status: "done" });
+    const entry = (await getMyDay()).items.find((i) => i.key === item.key)!.entries.at(-1)!;
+    await becomeCaller(t.db, "otherPatient");
+    await expect(undoActivity({ entryId: entry.id })).rejects.toBeInstanceOf(NotFoundError);
+    await becomeCaller(t.db, "thePatient");
+    await expect(undoActivity({ entryId: "not-a-uuid" })).rejects.toBeInstanceOf(ValidationError);
+    await undoActivity({ entryId: entry.id });
+    await expect(undoActivity({ entryId: entry.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await t.db.select().from(activityLogs).where(eq(activityLogs.id, entry.id))).toEqual([]);
   });
 
   it("flags a run beyond the clearance to the patient and the care team", async () => {

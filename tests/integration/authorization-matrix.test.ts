@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, gt, max } from "drizzle-orm";
+import { activityLogs } from "@/db/schema/activity";
 import { auditEvents } from "@/db/schema/audit";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -21,6 +22,7 @@ import { redFlagAlerts } from "@/db/schema/red-flags";
 import { demoExam } from "@/db/seed-clinical";
 import { examFormValues } from "@/lib/domain/exam-form";
 import { patientRedFlagIds } from "@/lib/domain/red-flags";
+import { localDate } from "@/lib/domain/schedule";
 import { isTherapistDosed } from "@/lib/domain/therapy-session";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
@@ -277,6 +279,10 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
         (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
     },
   },
+  "reader-format.ts": {
+    // The sign-in page is written the clinic's way too: no one is refused.
+    getReaderFormat: { allow: [...CALLERS], call: async () => (await import("@/lib/dal/reader-format")).getReaderFormat() },
+  },
   "emergency-access.ts": {
     requestEmergencyAccess: {
       allow: PHYSICIANS,
@@ -339,6 +345,8 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
       },
     },
     listRecentRuns: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/activity")).listRecentRuns(t.sam) },
+    // A tick of Sam's made for each caller: only Sam may take it back.
+    undoActivity: { allow: ["thePatient"], call: async (t) => (await import("@/lib/dal/activity")).undoActivity({ entryId: await samTick(t.db, t.sam) }) },
     // Allowed callers reach the run check (a made-up run id is refused as a field error).
     logMorningPain: {
       allow: ["thePatient", "otherPatient"],
@@ -560,6 +568,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
         form({ entry: JSON.stringify({ kind: "run", idempotencyKey: randomUUID(), date: new Date().toISOString().slice(0, 10), minutes: 10, distanceKm: 1, rpe: 2, painDuring: 0, painAfter: 0 }) }),
     },
     logMorningPainAction: { allow: ["thePatient", "otherPatient"], form: async () => form({ runId: randomUUID(), pain: "2" }) },
+    undoActivityAction: { allow: ["thePatient"], form: async (t) => form({ entryId: await samTick(t.db, t.sam) }) },
   },
   "(portal)/me/check-in/actions.ts": {
     submitCheckInAction: {
@@ -589,6 +598,17 @@ function exportedFunctions(mod: Record<string, unknown>): string[] {
     .filter(([, v]) => typeof v === "function" && !/^class\b/.test(Function.prototype.toString.call(v)))
     .map(([k]) => k)
     .sort();
+}
+
+/** A "done" tick of Sam's first plan item for today, written directly: something to undo. */
+async function samTick(db: Database, sam: string): Promise<string> {
+  const [plan] = await db.select({ plan: planVersions.plan }).from(planVersions).where(eq(planVersions.patientId, sam)).orderBy(desc(planVersions.version)).limit(1);
+  const item = plan!.plan.items.find((i) => i.dose.kind !== "advice" && i.dose.kind !== "running")!;
+  const [row] = await db
+    .insert(activityLogs)
+    .values({ patientId: sam, idempotencyKey: randomUUID(), kind: "item", localDate: localDate(new Date(), "America/Chicago"), itemKey: item.key, status: "done" })
+    .returning({ id: activityLogs.id });
+  return row!.id;
 }
 
 /** For calls whose allowed callers reach a clinical rule that may refuse them: a refusal is still "allowed". */
@@ -629,6 +649,7 @@ const UNAUDITED: Record<string, string> = {
   "two-factor.ts#getMyTwoFactor": "the caller's own two-factor status",
   "audit.ts#listAuditActions": "the names of audit actions, for the filter",
   "clinic-settings.ts#getClinicSettings": "the clinic's phone numbers and grace period, no patient data",
+  "reader-format.ts#getReaderFormat": "the clinic's locale and zone, or the reader's own zone: no one else's record",
   "emergency-access.ts#countUnreviewedEmergencyAccess": "a count for the admin's badge; the list it leads to is audited",
   "emergency-access.ts#listEmergencyAccessNotices": "audited when it shows a grant; the fixture has none for most callers",
   "session.ts#getCurrentUser": "the session check every call starts with",

@@ -41,7 +41,8 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
 
     await becomeCaller(t.db, "thePatient");
     const day = await getMyDay();
-    await logActivity({ kind: "item", idempotencyKey: randomUUID(), date: day.date, itemKey: day.items[0]!.key, status: "done" });
+    const once = day.items.find((i) => i.timesPerDay === 1 && i.status === null)!;
+    await logActivity({ kind: "item", idempotencyKey: randomUUID(), date: day.date, itemKey: once.key, status: "done" });
 
     await becomeCaller(t.db, "assignedTherapist");
     expect(await caseloadMarker()).not.toBe(before);
@@ -50,8 +51,8 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     expect(row.summary.lastLogDate).toBe(day.date);
     expect((await getAdherenceSummary(sam)).summary).toEqual(row.summary);
     const adherence = await getPatientAdherence(sam);
-    const ticked = adherence.heatMap.find((h) => h.key === day.items[0]!.key)!;
-    expect(ticked.days.at(-1)).toEqual({ date: day.date, mark: "done" });
+    const ticked = adherence.heatMap.find((h) => h.key === once.key)!;
+    expect(ticked.days.at(-1)).toMatchObject({ date: day.date, mark: "done", done: 1, allowed: 1 });
     expect(adherence.weeks).toHaveLength(8);
     expect(adherence.weeklyRunLimit).toBe(60);
   });

@@ -287,6 +287,8 @@ describe("adherenceCalendar", () => {
     });
     expect(marks(calendar, "daily")).toEqual(["off", "off", "done", "skipped", "missed", "missed", "missed"]);
     expect(marks(calendar, "tue-thu")).toEqual(["off", "missed", "off", "done", "off", "off", "off"]);
+    // The patient's reason travels with the skipped day, for the care team to read.
+    expect(calendar.daily!.days[3]).toMatchObject({ mark: "skipped", skipReasons: ["Sore"], done: 0, allowed: 1 });
   });
 
   it("leaves an any-N-days item's empty days open, and shows part of a day's sessions", () => {
@@ -298,6 +300,7 @@ describe("adherenceCalendar", () => {
       to: WED,
     });
     expect(marks(calendar, "3x")).toEqual(["done", "open", "open"]);
+    expect(calendar.twice!.days.slice(0, 2).map((d) => [d.done, d.allowed])).toEqual([[2, 2], [1, 2]]);
     expect(marks(calendar, "twice")).toEqual(["done", "partial", "missed"]);
   });
 

@@ -178,3 +178,19 @@ describe("sorting by need", () => {
     expect(rows.sort(byNeed).map((r) => r.name)).toEqual(["Step back", "Pain rising", "Review and plan"]);
   });
 });
+
+describe("skip reasons for the care team", () => {
+  it("lists the last week's skips newest first with the patient's words, and none once healed", () => {
+    const skips = [
+      { localDate: addDays(TODAY, -9), itemKey: STRETCH, status: "skipped" as const, skipReason: "Too long ago" },
+      { localDate: addDays(TODAY, -3), itemKey: STRETCH, status: "skipped" as const, skipReason: "Sore back" },
+      { localDate: addDays(TODAY, -1), itemKey: STRETCH, status: "skipped" as const, skipReason: null },
+    ];
+    const summary = summarizeActivity(activity({ itemLogs: [...doneDays("2026-10-01", addDays(TODAY, -10)), ...skips] }), TODAY);
+    expect(summary.recentSkips).toEqual([
+      { date: addDays(TODAY, -1), item: "Hamstring stretch", reason: "" },
+      { date: addDays(TODAY, -3), item: "Hamstring stretch", reason: "Sore back" },
+    ]);
+    expect(summarizeActivity(activity({ itemLogs: skips, healed: true }), TODAY).recentSkips).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { Caseload } from "@/lib/dal/caseload";
-import { AdherencePercent, FlagList, lastLogText, LiveStatus, painText } from "@/lib/ui/adherence";
+import { AdherencePercent, FlagList, lastLogText, LiveStatus, painText, SkipNotes } from "@/lib/ui/adherence";
 import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
@@ -51,7 +51,10 @@ export function CaseloadTable({ initial }: { initial: Caseload }) {
                       {(p.alerts.length === 0 || p.summary.flags.length > 0) && <FlagList flags={p.summary.flags} />}
                     </div>
                   </td>
-                  <td className="px-3 py-2"><AdherencePercent rate={p.summary.last7} /></td>
+                  <td className="px-3 py-2">
+                    <AdherencePercent rate={p.summary.last7} />
+                    <SkipNotes skips={p.summary.recentSkips} />
+                  </td>
                   <td className="px-3 py-2"><AdherencePercent rate={p.summary.last28} /></td>
                   <td className="px-3 py-2">{lastLogText(p.summary.lastLogDate, p.today)}</td>
                   <td className="px-3 py-2">{painText(p.summary.pain)}</td>

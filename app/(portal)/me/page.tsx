@@ -36,7 +36,7 @@ export default async function MyHomePage() {
             ))}
             {day.items.map((i) => (
               <li key={i.key}>
-                {i.status === "done" ? "✓ " : i.status === "skipped" ? "– " : "○ "}
+                {i.status === "done" ? "✓ " : i.status === "partial" ? "◐ " : i.status === "skipped" ? "– " : "○ "}
                 {i.name}: {i.dose}
               </li>
             ))}

@@ -53,7 +53,7 @@ export async function loadPatientActivity(
     database
       .select({
         patientId: activityLogs.patientId,
-        logs: sql<string>`json_agg(json_build_array(${activityLogs.localDate}, ${activityLogs.itemKey}, ${activityLogs.status}))::text`,
+        logs: sql<string>`json_agg(json_build_array(${activityLogs.localDate}, ${activityLogs.itemKey}, ${activityLogs.status}, ${activityLogs.skipReason}))::text`,
       })
       .from(activityLogs)
       .where(and(mine, eq(activityLogs.kind, "item")))
@@ -78,7 +78,7 @@ export async function loadPatientActivity(
       .where(inArray(planVersions.patientId, ids))
       .orderBy(asc(planVersions.version)),
   ]);
-  const itemLogsOf = new Map(itemLogs.map((row) => [row.patientId, JSON.parse(row.logs) as [LocalDate, string, "done" | "skipped"][]]));
+  const itemLogsOf = new Map(itemLogs.map((row) => [row.patientId, JSON.parse(row.logs) as [LocalDate, string, "done" | "skipped", string | null][]]));
   const lastLogOf = new Map(lastLogs.map((row) => [row.patientId, row.last]));
   const runsOf = groupByPatient(runs);
   const painsOf = groupByPatient(pains);
@@ -90,7 +90,7 @@ export async function loadPatientActivity(
       today: todays.get(id)!,
       // The first version runs from the plan's start; a later one from the day it was saved.
       versions: (versionsOf.get(id) ?? []).map((v, i) => ({ effectiveFrom: i === 0 ? v.plan.startDate : localDate(v.createdAt, timeZone), plan: v.plan })),
-      itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status]) => ({ localDate: date, itemKey, status })),
+      itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status, skipReason]) => ({ localDate: date, itemKey, status, skipReason })),
       runs: (runsOf.get(id) ?? []).map((r) => ({ localDate: r.localDate, minutes: r.minutes ?? 0, breaches: r.breaches ?? [] })),
       lastLogDate: lastLogOf.get(id) ?? null,
       healed: state?.episode?.status === "healed",

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { MyDay } from "@/lib/dal/activity";
 import { addDays as daysBefore } from "@/lib/domain/schedule";
-import { formatDate } from "@/lib/ui/format";
+import { formatDate, formatLongDate, formatWeekday } from "@/lib/ui/format";
 import { useReaderFormat } from "@/lib/ui/reader-format-context";
 
 // Next-morning pain may come for a run of the last three days (lib/dal/activity.ts).
@@ -12,15 +13,46 @@ import { DayItems } from "./day-items";
 import { MorningPain } from "./morning-pain";
 import { RunForm } from "./run-form";
 import { RunSummary } from "./run-summary";
-import { fetchMyDay, myDayKey } from "./use-log";
+import { fetchMyDay, myDayKeyFor } from "./use-log";
+
+function dayName(date: string, today: string, weekday: string): string {
+  if (date === today) return "Today";
+  if (date === daysBefore(today, -1)) return "Yesterday";
+  return weekday;
+}
 
 export function DayLog({ initial }: { initial: MyDay }) {
   const fmt = useReaderFormat();
-  const { data } = useQuery({ queryKey: myDayKey, queryFn: fetchMyDay, initialData: initial });
+  const [date, setDate] = useState(initial.date);
+  const { data: shown } = useQuery({
+    queryKey: myDayKeyFor(date),
+    queryFn: () => fetchMyDay(date),
+    initialData: date === initial.date ? initial : undefined,
+    placeholderData: (previous) => previous,
+  });
+  const data = shown ?? initial;
+  const heading = data.date === data.today ? "Today's plan" : `Plan for ${formatLongDate(data.date, fmt)}`;
   return (
     <div className="space-y-6">
       <section aria-labelledby="today-heading" className="space-y-3">
-        <h2 id="today-heading" className="text-lg font-semibold">Today&apos;s plan</h2>
+        <h2 id="today-heading" className="text-lg font-semibold">{heading}</h2>
+        <nav aria-label="Day to log" className="flex flex-wrap gap-2">
+          {data.loggableDates.map((d) => (
+            <button
+              key={d}
+              type="button"
+              aria-pressed={d === date}
+              onClick={() => setDate(d)}
+              className={`min-h-11 rounded-md border px-4 text-sm font-medium ${d === date ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-900 hover:bg-slate-50"}`}
+            >
+              {dayName(d, data.today, formatWeekday(d, fmt))}
+            </button>
+          ))}
+        </nav>
+        <p className="text-sm text-slate-700">
+          Tick each time you do an item: one due 3 times a day takes three ticks, and your care team sees each tick as one of the
+          day&apos;s times. Forgot one? Choose yesterday or the day before. A wrong tick can be taken back with Undo.
+        </p>
         <DayItems date={data.date} items={data.items} />
       </section>
       <section aria-labelledby="run-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -36,7 +68,7 @@ export function DayLog({ initial }: { initial: MyDay }) {
             </p>
           ))
         )}
-        <RunForm date={data.date} />
+        <RunForm date={data.today} />
         {data.runs.length > 0 && (
           <div>
             <h3 className="font-semibold">Runs in the last week</h3>
@@ -44,7 +76,7 @@ export function DayLog({ initial }: { initial: MyDay }) {
               {data.runs.map((r) => (
                 <li key={r.id}>
                   <RunSummary run={r} />
-                  {r.morningPain === null && r.date < data.date && r.date >= daysBefore(data.date, MORNING_PAIN_DAYS) && <MorningPain runId={r.id} label={formatDate(r.date, fmt)} />}
+                  {r.morningPain === null && r.date < data.today && r.date >= daysBefore(data.today, MORNING_PAIN_DAYS) && <MorningPain runId={r.id} label={formatDate(r.date, fmt)} />}
                 </li>
               ))}
             </ul>

@@ -5,9 +5,10 @@ import { DayLog } from "./day-log";
 
 export const metadata: Metadata = { title: "Daily log" };
 
-export default async function DailyLogPage() {
+export default async function DailyLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("patient");
-  const day = await getMyDay();
+  const { date } = await searchParams;
+  const day = await getMyDay({ date: typeof date === "string" ? date : undefined });
   return (
     <section aria-labelledby="log-heading" className="max-w-2xl space-y-4">
       <h1 id="log-heading" className="text-2xl font-semibold">Daily log</h1>

@@ -4,12 +4,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { LogResult, MyDay } from "@/lib/dal/activity";
 import type { ActivityInput } from "@/lib/domain/activity";
-import { logActivityAction } from "./actions";
+import { logActivityAction, undoActivityAction } from "./actions";
 
+/** Every day of the log shares the prefix, so one invalidation refreshes whichever is open. */
 export const myDayKey = ["my-day"] as const;
+export const myDayKeyFor = (date: string) => [...myDayKey, date] as const;
 
-export async function fetchMyDay(): Promise<MyDay> {
-  const response = await fetch("/api/me/day", { cache: "no-store" });
+export async function fetchMyDay(date?: string): Promise<MyDay> {
+  const response = await fetch(date ? `/api/me/day?date=${encodeURIComponent(date)}` : "/api/me/day", { cache: "no-store" });
   if (!response.ok) throw new Error("Could not load your day.");
   return response.json() as Promise<MyDay>;
 }
@@ -41,16 +43,43 @@ export function useLogActivity() {
     retry: (count, error) => !(error instanceof EntryRefused) && count < 3,
     onMutate: async (entry) => {
       if (entry.kind !== "item") return { previous: undefined };
-      await client.cancelQueries({ queryKey: myDayKey });
-      const previous = client.getQueryData<MyDay>(myDayKey);
-      client.setQueryData<MyDay>(myDayKey, (day) =>
-        day ? { ...day, items: day.items.map((i) => (i.key === entry.itemKey ? { ...i, status: entry.status } : i)) } : day,
+      const key = myDayKeyFor(entry.date);
+      await client.cancelQueries({ queryKey: key });
+      const previous = client.getQueryData<MyDay>(key);
+      client.setQueryData<MyDay>(key, (day) =>
+        day
+          ? {
+              ...day,
+              items: day.items.map((i) => {
+                if (i.key !== entry.itemKey) return i;
+                const entries = [...i.entries, { id: `pending-${entry.idempotencyKey}`, status: entry.status, skipReason: entry.skipReason ?? null }];
+                const done = entries.filter((e) => e.status === "done").length;
+                return { ...i, entries, status: done >= i.timesPerDay ? "done" : done > 0 ? "partial" : "skipped" };
+              }),
+            }
+          : day,
       );
-      return { previous };
+      return { previous, key };
     },
     onError: (_error, _entry, context) => {
-      if (context?.previous) client.setQueryData(myDayKey, context.previous);
+      if (context?.previous && context.key) client.setQueryData(context.key, context.previous);
     },
+    onSettled: () => client.invalidateQueries({ queryKey: myDayKey }),
+  });
+}
+
+/** Taking back a tick or a skip; the day's list refreshes from the server afterwards. */
+export function useUndoActivity() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (entryId: string) => {
+      const form = new FormData();
+      form.set("entryId", entryId);
+      const state = await undoActivityAction(null, form);
+      if (!state.ok) throw new EntryRefused(state);
+      return state.message;
+    },
+    retry: (count, error) => !(error instanceof EntryRefused) && count < 3,
     onSettled: () => client.invalidateQueries({ queryKey: myDayKey }),
   });
 }

@@ -20,7 +20,8 @@ const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 function ItemCalendar({ row, today, fmt }: { row: HeatMapRow; today: string; fmt: ReaderFormat }) {
   const short = (date: string) => formatDayMonth(date, fmt);
-  const byDate = new Map(row.days.map((d) => [d.date, d.mark]));
+  const byDate = new Map(row.days.map((d) => [d.date, d]));
+  const skips = row.days.filter((d) => d.skipReasons.length > 0).reverse();
   const first = weekStart(row.days[0]!.date);
   const weeks = Array.from({ length: Math.floor(daysBetween(first, today) / 7) + 1 }, (_, i) => addDays(first, 7 * i));
   return (
@@ -43,13 +44,19 @@ function ItemCalendar({ row, today, fmt }: { row: HeatMapRow; today: string; fmt
               <th scope="row" className="pr-1 text-right font-normal whitespace-nowrap text-slate-700">{short(monday)}</th>
               {WEEKDAYS.map((_, i) => {
                 const date = addDays(monday, i);
-                const mark = byDate.get(date);
-                if (!mark) return <td key={date} className="h-7 w-7" />;
-                const { symbol, label, className } = marks[mark];
+                const day = byDate.get(date);
+                if (!day) return <td key={date} className="h-7 w-7" />;
+                const { symbol, label, className } = marks[day.mark];
+                // Times done for items due more than once a day, and the patient's own words for a skip.
+                const detail = `${day.allowed > 1 && day.mark !== "off" ? `, ${day.done} of ${day.allowed} times` : ""}${day.skipReasons.length ? `; skipped: “${day.skipReasons.join("”, “")}”` : ""}`;
                 return (
-                  <td key={date} className={`h-7 w-7 rounded text-center align-middle font-semibold ${className} ${date === today ? "ring-2 ring-brand-700" : ""}`}>
+                  <td
+                    key={date}
+                    title={detail ? `${label}${detail}` : undefined}
+                    className={`h-7 w-7 rounded text-center align-middle font-semibold ${className} ${date === today ? "ring-2 ring-brand-700" : ""}`}
+                  >
                     <span aria-hidden="true">{symbol}</span>
-                    <span className="sr-only">{`${short(date)}${date === today ? " (today)" : ""}: ${label}`}</span>
+                    <span className="sr-only">{`${short(date)}${date === today ? " (today)" : ""}: ${label}${detail}`}</span>
                   </td>
                 );
               })}
@@ -57,6 +64,18 @@ function ItemCalendar({ row, today, fmt }: { row: HeatMapRow; today: string; fmt
           ))}
         </tbody>
       </table>
+      {skips.length > 0 && (
+        <div className="mt-2 text-xs">
+          <h4 className="font-medium text-slate-800">Why it was skipped</h4>
+          <ul className="mt-1 space-y-0.5 text-slate-800">
+            {skips.slice(0, 5).map((d) => (
+              <li key={d.date}>
+                {short(d.date)}: “{d.skipReasons.join("”, “")}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }
