@@ -7,7 +7,7 @@ test.use({ viewport: { width: 375, height: 800 } });
 
 test("a patient reports a red flag on a phone, sees the emergency screen, and the physician must acknowledge it", async ({ page, loginPage, browser }) => {
   await loginPage.signInAs("patient");
-  await page.getByRole("link", { name: "Emergency signs" }).click();
+  await page.getByRole("link", { name: "Emergency signs", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Emergency signs" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Call 911" })).toBeVisible();
   await expectAccessible(page);
@@ -87,6 +87,17 @@ test("a patient reports a red flag on a phone, sees the emergency screen, and th
 
 test("on a phone, a patient ticks an item, undoes a tick, skips yesterday's item with a reason, and logs a run beyond the restriction, which the care team sees", async ({ page, loginPage, browser }) => {
   await loginPage.signInAs("patient");
+  // The first phone screen (375 × 800) holds what to do today and the way to emergency help;
+  // the whole plan is one tap away.
+  const firstScreen = async (name: string, box: { y: number; height: number } | null) => expect(box!.y + box!.height, `${name} on the first screen`).toBeLessThanOrEqual(800);
+  await firstScreen("the emergency-signs link", await page.getByRole("link", { name: /^Emergency signs: when to call/ }).boundingBox());
+  await firstScreen("today's heading", await page.getByRole("heading", { name: "What to do today" }).boundingBox());
+  await firstScreen("Log today", await page.getByRole("link", { name: "Log today" }).boundingBox());
+  await captureBothWidths(page, "patient-home");
+  await page.getByRole("link", { name: "See my whole plan" }).click();
+  await expect(page.getByRole("heading", { name: "My plan", level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Emergency: Call 911/)).toBeVisible();
+  await captureBothWidths(page, "patient-plan");
   await page.getByRole("link", { name: "Daily log" }).click();
   await expect(page.getByRole("heading", { name: "Today's plan" })).toBeVisible();
   await expectAccessible(page);

@@ -15,6 +15,12 @@ export interface PatientPermissionText {
   headline: string;
   tone: PermissionTone;
   sentences: string[];
+  /**
+   * The standing advice to call the emergency number at any emergency sign, kept apart from the
+   * sentences so no screen can style it like "stretch before you run"; null when the card itself
+   * is the emergency (an open red flag says what to do in its own sentences).
+   */
+  emergencyAdvice: string | null;
 }
 
 type FormatDate = (date: LocalDate) => string;
@@ -42,7 +48,7 @@ export function limitsOf(r: Restrictions): string[] {
 const KEEP_TO_PLAN = "Keep to the walking and exercises in your plan.";
 
 /** Why the patient may not run, and what to do, in their words. */
-function pausedText(reason: PauseReason, settings: ClinicSettings, formatDate: FormatDate): PatientPermissionText {
+function pausedText(reason: PauseReason, settings: ClinicSettings, formatDate: FormatDate): Omit<PatientPermissionText, "emergencyAdvice"> {
   switch (reason.code) {
     case "red_flag_open": {
       const signs = listOf(reason.flags.map((id) => redFlag(id).patientSign));
@@ -124,7 +130,7 @@ export function describePermissionForPatient(permission: Permission, settings: C
   const emergency = emergencySentence(settings, "emergency");
   if (permission.status === "paused") {
     const text = pausedText(permission.reason, settings, formatDate);
-    return permission.reason.code === "red_flag_open" ? text : { ...text, sentences: [...text.sentences, emergency] };
+    return { ...text, emergencyAdvice: permission.reason.code === "red_flag_open" ? null : emergency };
   }
   if (permission.status === "return_to_training") {
     return {
@@ -135,8 +141,8 @@ export function describePermissionForPatient(permission: Permission, settings: C
         // DOMAIN.md §1 step 4: weekly volume up by at most about 10 % a week.
         "Build back up gently: add no more than about a tenth to your weekly distance each week.",
         "Stop and contact your care team if the pain, numbness or weakness in your leg comes back.",
-        emergency,
       ],
+      emergencyAdvice: emergency,
     };
   }
   if (permission.level === "full") {
@@ -147,8 +153,8 @@ export function describePermissionForPatient(permission: Permission, settings: C
         "Your doctor has cleared you to run without limits.",
         "Build back up gently: add no more than about a tenth to your weekly distance each week.",
         "Stop and contact your care team if the pain, numbness or weakness in your leg comes back or gets worse.",
-        emergency,
       ],
+      emergencyAdvice: emergency,
     };
   }
   const r = permission.restrictions;
@@ -159,8 +165,7 @@ export function describePermissionForPatient(permission: Permission, settings: C
   // DOMAIN.md §1 step 3: while still symptomatic, stretch before every run and keep runs easy.
   sentences.push("Stretch your legs and lower back before every run, and keep your runs easy.");
   sentences.push("Stop and contact your care team if the pain, numbness or weakness in your leg gets worse.");
-  sentences.push(emergency);
-  return { headline: "Cleared to run, with limits", tone: "cleared", sentences };
+  return { headline: "Cleared to run, with limits", tone: "cleared", sentences, emergencyAdvice: emergency };
 }
 
 const PAUSE_LABELS: Record<PauseReason["code"], string> = {

@@ -11,7 +11,8 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   therapist: [{ href: "/patients", label: "My caseload" }],
   patient: [
-    { href: "/me", label: "My plan" },
+    { href: "/me", label: "Today" },
+    { href: "/me/plan", label: "My plan" },
     { href: "/me/log", label: "Daily log" },
     { href: "/me/check-in", label: "Check in" },
     { href: "/me/progress", label: "My progress" },

@@ -16,7 +16,7 @@ const tones = {
  * What the patient may do about running today, in plain words, from the state in force
  * (lib/domain/care-state.ts): the same state every other screen shows.
  */
-export async function PermissionCard({ care, settings }: { care: CareState; settings: ClinicSettings }) {
+export async function PermissionCard({ care, settings, emergencyAdvice = true }: { care: CareState; settings: ClinicSettings; emergencyAdvice?: boolean }) {
   const fmt = await getReaderFormat();
   const text = describePermissionForPatient(care.permission, settings, (d: string) => formatDate(d, fmt));
   const { permission } = care;
@@ -42,6 +42,13 @@ export async function PermissionCard({ care, settings }: { care: CareState; sett
       )}
       {permission.status === "cleared" && permission.reviewDate && (
         <p className="mt-2 text-sm text-slate-700">Next review: {formatDate(permission.reviewDate, fmt)}</p>
+      )}
+      {/* Never a bullet among the running advice: the emergency signs stand apart, in red. */}
+      {emergencyAdvice && text.emergencyAdvice && (
+        <p className="mt-3 rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-950">
+          <span className="font-bold">Emergency: </span>
+          {text.emergencyAdvice}
+        </p>
       )}
     </section>
   );

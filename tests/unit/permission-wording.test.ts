@@ -152,9 +152,11 @@ describe("red flags: the clinic's numbers and the signs (DOMAIN.md §2)", () => 
     ["cleared with limits", restricted(LIMITS)],
     ["cleared with limits, none recorded", restricted(null)],
     ["healed, back to training", backToTraining],
-  ])("%s: ends with the emergency sentence: 999 and every emergency-tier sign", (_, permission) => {
-    const last = describePermissionForPatient(permission, UK, formatDate).sentences.at(-1)!;
+  ])("%s: carries the emergency advice apart from its sentences: 999 and every emergency-tier sign", (_, permission) => {
+    const text = describePermissionForPatient(permission, UK, formatDate);
+    const last = text.emergencyAdvice!;
     expect(last).toBe(emergencySentence(UK, "emergency"));
+    expect(text.sentences).not.toContain(last);
     expect(last).toMatch(/^Call 999 or go to the nearest emergency department now/);
     for (const sign of emergencySigns) expect(last).toContain(sign);
   });
@@ -190,8 +192,8 @@ describe("cleared: what the patient may do", () => {
       "Your doctor's note: Run on grass where you can.",
       "Stretch your legs and lower back before every run, and keep your runs easy.",
       "Stop and contact your care team if the pain, numbness or weakness in your leg gets worse.",
-      emergencySentence(UK, "emergency"),
     ]);
+    expect(text.emergencyAdvice).toBe(emergencySentence(UK, "emergency"));
   });
 
   it.each<[string, Restrictions | null, string]>([
