@@ -50,6 +50,7 @@ test("a therapist reads the chart, plan and clearance of an assigned patient but
   await page.getByRole("link", { name: "Sam Rivera" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Rivera" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New examination" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "New examination" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Mark episode healed" })).toHaveCount(0);
   await expectAccessible(page);
 

@@ -24,12 +24,13 @@ import { HealEpisodeForm } from "./heal-episode-form";
 import { orNotFound } from "./load";
 import { ReopenEpisodeForm } from "./reopen-episode-form";
 import { ResolveRedFlagForm } from "./resolve-red-flag-form";
+import { NewExamButton } from "./new-exam-button";
 import { RunLine } from "./run-line";
+import { visitFromRecord, VisitStepper } from "./visit-stepper";
 
 export const metadata: Metadata = { title: "Chart" };
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
-const linkButton = "inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
 
 export default async function ChartPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("physician", "therapist");
@@ -54,6 +55,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const emergencyOpen = care.redFlagTier === "emergency";
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
   const diagnosis = diagnoses[0];
+  const visit = canWrite ? visitFromRecord({ exams, diagnoses, clearance, plan, referrals }) : null;
 
   return (
     <article aria-labelledby="chart-heading" className="space-y-4">
@@ -89,6 +91,8 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           {chart.age} years · {sexLabel[chart.sex]} · born {formatDate(chart.dateOfBirth)} · MRN <span className="tabular-nums">{chart.mrn}</span>
         </p>
       </header>
+
+      <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} />
 
       {alerts.length > 0 && (
         <section aria-labelledby="alerts-heading" className={card}>
@@ -244,7 +248,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
       <section aria-labelledby="exams-heading" className={card}>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="exams-heading" className="text-lg font-semibold">Examinations</h2>
-          {canWrite && <Link href={`/patients/${chart.id}/exams/new`} className={linkButton}>New examination</Link>}
+          {canWrite && <NewExamButton patientId={chart.id} />}
         </div>
         {exams.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">No examinations yet: the patient is awaiting their first exam.</p>
