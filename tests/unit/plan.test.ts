@@ -338,7 +338,7 @@ describe("a refused draft reports every problem in one pass (issue 14: errors ca
   it("judges the running dose against the clearance while other items fail the schema", () => {
     // 60 min × 6 a week against a clearance of 20 min × 3 at RPE 4, beside items the schema refuses.
     const draft = {
-      ...plan([run(60, 6, 4), { ...exercise, instructions: "" }, { ...exercise, key: randomUUID(), dose: { ...exercise.dose, reps: 10, holdSeconds: 30, sets: 0 } }]),
+      ...plan([run(60, 6, 4), { ...exercise, instructions: "" }, { ...exercise, key: randomUUID(), dose: { ...exercise.dose, reps: 10, holdSeconds: 30, sets: 0 } as Dose }]),
     };
     const schema = planSchema.safeParse(draft);
     expect(schema.success).toBe(false);
