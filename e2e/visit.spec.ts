@@ -35,6 +35,21 @@ test("one visit from the chart: exam → diagnosis → clearance → plan → re
   await expect(page.getByRole("button", { name: "Sign exam" })).toBeVisible();
   const stepper = page.getByRole("navigation", { name: "Today's visit" });
   await expect(stepper.getByRole("link", { name: /Examination \(next\)/ })).toHaveAttribute("aria-current", "step");
+  // Signing an empty exam lists every problem at the top, each a link, with focus on the first field.
+  await page.getByRole("button", { name: "Sign exam" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "things to fix" });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link").first()).toContainText("History");
+  await expect(page.getByLabel("Date the pain started")).toBeFocused();
+  await captureBothWidths(page, "visit-exam-errors");
+  // The shortcuts fill answers the physician then edits; each flag is still answered on its own.
+  await page.getByRole("button", { name: "None of these" }).click();
+  await expect(page.getByRole("group", { name: "Thoracic pain", exact: true }).getByLabel("No")).toBeChecked();
+  await page.getByRole("button", { name: "Neurology normal" }).click();
+  await expect(page.getByLabel("L5 great-toe extension, left, MRC grade")).toHaveValue("5");
+  await expect(page.getByLabel("Achilles (ankle jerk), right")).toHaveValue("normal");
+  // Drafts save themselves shortly after a change.
+  await expect(page.getByText(/Draft saved at/)).toBeVisible();
   await fillExam(page, { painNow: 2 });
   await page.getByRole("button", { name: "Sign exam" }).click();
   await page.waitForURL(/signed=1/);
