@@ -42,6 +42,13 @@ test("one visit from the chart: exam → diagnosis → clearance → plan → re
   await expect(summary.getByRole("link").first()).toContainText("History");
   await expect(page.getByLabel("Date the pain started")).toBeFocused();
   await captureBothWidths(page, "visit-exam-errors");
+  // At 375 px the Left and Right columns of every findings table fit without scrolling.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflowing = await page
+    .getByRole("region")
+    .evaluateAll((regions) => regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute("aria-label")));
+  expect(overflowing).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
   // The shortcuts fill answers the physician then edits; each flag is still answered on its own.
   await page.getByRole("button", { name: "None of these" }).click();
   await expect(page.getByRole("group", { name: "Thoracic pain", exact: true }).getByLabel("No")).toBeChecked();
@@ -116,5 +123,12 @@ test("one visit from the chart: exam → diagnosis → clearance → plan → re
   // Back on the chart the visit shows as complete at the top.
   await page.goto(chartUrl);
   await expect(page.getByRole("navigation", { name: "Today's visit" }).getByText("Visit complete")).toBeVisible();
+  // The summary at the top says where the patient stands after it.
+  const summary2 = page.getByRole("region", { name: "Summary" });
+  await expect(summary2).toContainText(/Examined .* by Dr\. Elena Ortiz · pain 2\/10 · suggested L5 on the left/);
+  await expect(summary2).toContainText("Intervertebral disc disorder with radiculopathy");
+  await expect(summary2).toContainText(/Version 1: \d+ items over \d+ weeks/);
+  await expect(summary2).toContainText(/Clearance review/);
+  await captureBothWidths(page, "visit-chart-summary");
   checkConsole();
 });

@@ -4,7 +4,7 @@ import { listRecentRuns } from "@/lib/dal/activity";
 import { getAdherenceSummary } from "@/lib/dal/adherence";
 import { getClearance } from "@/lib/dal/clearance";
 import { getDiagnoses } from "@/lib/dal/diagnoses";
-import { listExams } from "@/lib/dal/exams";
+import { getExam, listExams } from "@/lib/dal/exams";
 import { getPlan } from "@/lib/dal/plans";
 import { listReferrals } from "@/lib/dal/referrals";
 import { getPatientChart } from "@/lib/dal/patients";
@@ -24,6 +24,7 @@ import { HealEpisodeForm } from "./heal-episode-form";
 import { orNotFound } from "./load";
 import { ReopenEpisodeForm } from "./reopen-episode-form";
 import { ResolveRedFlagForm } from "./resolve-red-flag-form";
+import { ChartSummary } from "./chart-summary";
 import { NewExamButton } from "./new-exam-button";
 import { RunLine } from "./run-line";
 import { visitFromRecord, VisitStepper } from "./visit-stepper";
@@ -55,6 +56,8 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const emergencyOpen = care.redFlagTier === "emergency";
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
   const diagnosis = diagnoses[0];
+  const lastSigned = exams.find((e) => e.status === "signed");
+  const lastExam = lastSigned ? await getExam(id, lastSigned.id) : null;
   const visit = canWrite ? visitFromRecord({ exams, diagnoses, clearance, plan, referrals }) : null;
 
   return (
@@ -93,6 +96,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
       </header>
 
       <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} />
+      <ChartSummary exam={lastExam} diagnosis={diagnosis} care={care} plan={plan.current} />
 
       {alerts.length > 0 && (
         <section aria-labelledby="alerts-heading" className={card}>

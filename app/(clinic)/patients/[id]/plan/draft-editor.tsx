@@ -120,7 +120,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
         errorsFor={(goal) => rowErrors(errors, "goals", sent.goalKeys, goal.key)}
       />
 
-      <form onSubmit={submit} noValidate className="space-y-3 border-t border-slate-200 pt-4">
+      <form onSubmit={submit} noValidate className="sticky bottom-0 z-10 space-y-3 border-t border-slate-200 bg-white pt-4 pb-3">
         <input type="hidden" name="patientId" value={patientId} />
         <input type="hidden" name="basedOnVersion" value={current?.version ?? 0} />
         <input type="hidden" name="templateId" value={templateId} />
