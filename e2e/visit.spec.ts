@@ -93,6 +93,13 @@ test("one visit from the chart: exam → diagnosis → clearance → plan → re
   await expect(page.getByRole("heading", { level: 1, name: /Care plan — Ada Visitor/ })).toBeVisible();
   await page.getByLabel("Template").selectOption({ label: "Disc herniation, self-care" });
   await page.getByRole("button", { name: "Replace items with this template" }).click();
+  // Folded, the items take one line each: the whole editor stays short on a phone.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const editorHeight = await page.getByRole("region", { name: "Edit the plan" }).evaluate((e) => e.getBoundingClientRect().height);
+  console.log(`plan editor at 375 px, folded: ${Math.round(editorHeight)} px`);
+  expect(editorHeight).toBeLessThan(3000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await captureBothWidths(page, "visit-plan-folded");
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("Saved as version 1.")).toBeVisible();
   await page.getByRole("region", { name: "Next step of the visit" }).getByRole("link", { name: "Next: refer to physical therapy →" }).click();

@@ -32,6 +32,8 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
   const [templateId, setTemplateId] = useState(current?.templateId ?? "");
   const [sent, setSent] = useState<SentRows>({ itemKeys: [], goalKeys: [] });
   const [announcement, setAnnouncement] = useState("");
+  // Items added from the catalogue open to be edited; the rest fold to one line each.
+  const [added, setAdded] = useState<string[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
   const drugListId = useId();
   const itemsHeadingId = useId();
@@ -88,6 +90,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
                 check={checkPlanMedicine(draft, i, context)}
                 drugListId={drugListId}
                 onChange={(next) => setDraft((d) => ({ ...d, items: d.items.map((it) => (it.key === next.key ? next : it)) }))}
+                startOpen={added.includes(item.key)}
                 onRemove={() => {
                   setDraft((d) => ({ ...d, items: d.items.filter((it) => it.key !== item.key) }));
                   setAnnouncement(`Removed ${names[i] ?? itemName(item)}.`);
@@ -101,6 +104,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
           startDate={draft.startDate}
           onAdd={(item) => {
             setDraft((d) => ({ ...d, items: [...d.items, item] }));
+            setAdded((keys) => [...keys, item.key]);
             setAnnouncement(`Added ${itemName(item)}.`);
           }}
         />
