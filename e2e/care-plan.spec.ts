@@ -13,6 +13,11 @@ test("build a plan from a template, hit a guardrail, justify it, save, and see t
 
   await page.getByLabel("Template").selectOption({ label: "Disc herniation, self-care" });
   await page.getByRole("button", { name: "Replace items with this template" }).click();
+  // Template items fold to one line each (name and dose) and open to edit.
+  const heatPack = page.locator("details", { has: page.locator("summary", { hasText: "Heat pack" }) });
+  await expect(heatPack.locator("summary")).toContainText("Heat pack · ");
+  await expect(page.getByLabel("Heat pack: Minutes")).toBeHidden();
+  await heatPack.locator("summary").click();
   await expect(page.getByLabel("Heat pack: Minutes")).toBeVisible();
 
   await page.getByLabel("Catalogue item").selectOption({ label: "Prescription medicine" });
@@ -31,6 +36,7 @@ test("build a plan from a template, hit a guardrail, justify it, save, and see t
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("Saved as version 1.")).toBeVisible();
 
+  if (!(await page.getByLabel("Heat pack: Minutes").isVisible())) await heatPack.locator("summary").click();
   await page.getByLabel("Heat pack: Minutes").fill("20");
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("Saved as version 2.")).toBeVisible();
@@ -50,6 +56,7 @@ test("a therapist reads the chart, plan and clearance of an assigned patient but
   await page.getByRole("link", { name: "Sam Rivera" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Rivera" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New examination" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "New examination" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Mark episode healed" })).toHaveCount(0);
   await expectAccessible(page);
 

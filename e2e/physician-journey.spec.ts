@@ -38,8 +38,7 @@ test("register → exam with a red flag → clearance refused → red flag resol
   const chartUrl = page.url();
 
   // First exam: a red flag.
-  await page.getByRole("link", { name: "New examination" }).click();
-  await page.getByRole("button", { name: "Start examination" }).click();
+  await page.getByRole("button", { name: "New examination" }).click();
   await expect(page.getByRole("button", { name: "Sign exam" })).toBeVisible();
   await expectAccessible(page);
   await fillExam(page, { painNow: 5, redFlags: [SADDLE] });
@@ -70,8 +69,7 @@ test("register → exam with a red flag → clearance refused → red flag resol
   await expect(page.getByRole("heading", { name: "Emergency red flag: emergency care now" })).toHaveCount(0);
 
   // A new exam without red flags.
-  await page.getByRole("link", { name: "New examination" }).click();
-  await page.getByRole("button", { name: "Start examination" }).click();
+  await page.getByRole("button", { name: "New examination" }).click();
   await fillExam(page, { painNow: 2 });
   await page.getByRole("button", { name: "Sign exam" }).click();
   await page.waitForURL(/signed=1/);

@@ -8,7 +8,7 @@ import { ageOn } from "@/lib/domain/age";
 import { careState, type CareState } from "@/lib/domain/care-state";
 import { currentMedicinesOf, nsaidRisksOf } from "@/lib/domain/exam";
 import { isChronicSciatica } from "@/lib/domain/medication-guardrails";
-import { describeChanges, planSchema, reviewPlan, type Plan, type PlanContext, type PlanReview } from "@/lib/domain/plan";
+import { describeChanges, partialPlanOf, planSchema, reviewPartialPlan, reviewPlan, type Plan, type PlanContext, type PlanReview } from "@/lib/domain/plan";
 import { authorizeClinicalWrite, authorizeRole, readPatient } from "./internal/access";
 import { fieldErrorsOf, ValidationError } from "./errors";
 import type { Executor, LoadedCareFacts } from "./internal/care-facts";
@@ -97,6 +97,12 @@ export async function getPlanVersion(patientId: string, version: number): Promis
   return row ? toView(row) : null;
 }
 
+function mergeFieldErrors(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...a };
+  for (const [path, messages] of Object.entries(b)) out[path] = [...new Set([...(out[path] ?? []), ...messages])];
+  return out;
+}
+
 /**
  * Saves the plan as the next version. The physician's form carries the version it started from;
  * if another version was saved since, nothing is written. The rules (lib/domain/plan.ts) are
@@ -107,13 +113,14 @@ export async function getPlanVersion(patientId: string, version: number): Promis
 export async function savePlan(patientId: string, basedOnVersion: number, input: unknown, templateId: string | null = null): Promise<{ version: number; changes: string[] }> {
   const access = await authorizeClinicalWrite(patientId, "plan.save");
   const parsed = planSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
-  }
-  const plan = parsed.data;
+  const schemaErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   return saveNextPlanVersion(access, "plan.save", basedOnVersion, async (current, tx, facts) => {
-    const review = reviewPlan(plan, await planContext(tx, patientId, facts, current));
-    if (Object.keys(review.fieldErrors).length) throw new ValidationError("The plan cannot be saved yet: see the highlighted items.", review.fieldErrors);
+    const context = await planContext(tx, patientId, facts, current);
+    // The rules judge whatever parsed even when something else did not, so all comes back at once.
+    const ruleErrors = reviewPartialPlan(partialPlanOf(input, context.today), context);
+    if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", mergeFieldErrors(schemaErrors, ruleErrors));
+    if (Object.keys(ruleErrors).length) throw new ValidationError("The plan cannot be saved yet: see the highlighted items.", ruleErrors);
+    const plan = parsed.data;
     return { plan, changes: describeChanges(current, plan), templateId };
   });
 }

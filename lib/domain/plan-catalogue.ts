@@ -51,6 +51,9 @@ export const exerciseDoseSchema = z
   .refine((dose) => (dose.reps === undefined) !== (dose.holdSeconds === undefined), {
     path: ["reps"],
     message: "Give either repetitions or a hold time, not both",
+    // zod skips a refinement once any field of the object failed, which made the editor report
+    // errors in rounds; this one needs only the two fields it compares.
+    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "reps" || issue.path?.[0] === "holdSeconds"),
   });
 
 export const walkingDoseSchema = z.object({

@@ -39,10 +39,15 @@ export const planItemSchema = z
     /** Why a medicine the guardrails warn about is prescribed anyway (NICE NG59). */
     justification: z.string().trim().max(1500, "Keep the justification under 1,500 characters.").default(""),
   })
-  .superRefine((item, ctx) => {
-    if (item.dose.kind !== doseKindFor(catalogueEntry(item.catalogueId).category)) {
-      ctx.addIssue({ code: "custom", path: ["dose"], message: "This dose does not fit this kind of item." });
-    }
+  .refine((item) => item.dose.kind === doseKindFor(catalogueEntry(item.catalogueId).category), {
+    path: ["dose"],
+    message: "This dose does not fit this kind of item.",
+    // Judged whenever the two fields it compares are readable, even if others failed, so every
+    // problem of an item comes back in one answer (zod skips it otherwise).
+    when: ({ value }) => {
+      const item = value as { catalogueId?: unknown; dose?: { kind?: unknown } } | null;
+      return CATALOGUE_IDS.includes(item?.catalogueId as CatalogueId) && typeof item?.dose?.kind === "string";
+    },
   });
 export type PlanItem = z.output<typeof planItemSchema>;
 
@@ -232,4 +237,58 @@ export function describeChanges(before: Plan | null, after: Plan): string[] {
   if (before.startDate !== after.startDate) changes.push(`Start date ${before.startDate} → ${after.startDate}.`);
   if (canonical(before.goals) !== canonical(after.goals)) changes.push("Goals changed.");
   return changes.length ? changes : ["Saved with no changes."];
+}
+
+/**
+ * The parts of a draft that pass the schema, so the rules can judge them even while other parts
+ * are refused: the physician then sees every problem of the draft in one answer, not in rounds
+ * (schema first, then the clearance and guardrails). `items` and `goals` keep each kept row's
+ * index in the draft as sent.
+ */
+export interface PartialPlan {
+  plan: Plan;
+  itemIndexes: number[];
+  goalIndexes: number[];
+  /** False when the start date or course length failed: date rules are then left for later. */
+  datesValid: boolean;
+}
+
+export function partialPlanOf(input: unknown, today: LocalDate): PartialPlan {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const start = planSchema.shape.startDate.safeParse(raw.startDate);
+  const weeks = planSchema.shape.courseWeeks.safeParse(raw.courseWeeks);
+  const kept = <T>(list: unknown, schema: z.ZodType<T>) =>
+    (Array.isArray(list) ? list : []).flatMap((value: unknown, index) => {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? [{ value: parsed.data, index }] : [];
+    });
+  const items = kept(raw.items, planItemSchema);
+  const goals = kept(raw.goals, planGoalSchema);
+  return {
+    plan: {
+      startDate: start.success ? start.data : today,
+      courseWeeks: weeks.success ? weeks.data : 1,
+      goals: goals.map((g) => g.value),
+      items: items.map((i) => i.value),
+    },
+    itemIndexes: items.map((i) => i.index),
+    goalIndexes: goals.map((g) => g.index),
+    datesValid: start.success && weeks.success,
+  };
+}
+
+const DATE_RULE = /^(startDate|goals\.\d+\.targetDate|items\.\d+\.dose\.startDate)$/;
+
+/** reviewPlan on the parts that parsed, its error paths put back on the rows as sent. */
+export function reviewPartialPlan(partial: PartialPlan, context: PlanContext): Record<string, string[]> {
+  const { fieldErrors } = reviewPlan(partial.plan, context);
+  const out: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    if (!partial.datesValid && DATE_RULE.test(path)) continue;
+    const sent = path.replace(/^(items|goals)\.(\d+)(?=\.|$)/, (_, list: string, index: string) =>
+      `${list}.${(list === "items" ? partial.itemIndexes : partial.goalIndexes)[Number(index)]}`,
+    );
+    (out[sent] ??= []).push(...messages);
+  }
+  return out;
 }

@@ -32,6 +32,20 @@ describeEachDatabase("care plans and referrals", { seed: true }, (t) => {
     expect((await getPlanVersion(sam, 1))?.plan.items.some((i) => i.catalogueId === "running")).toBe(false);
   });
 
+  it("refuses a draft with every problem at once: the schema's and the clearance's together", async () => {
+    await becomeCaller(t.db, "physicianOnTeam");
+    const sam = await patientIdByMrn(t.db, "RC-100101"); // cleared with limits
+    const state = await getPlan(sam);
+    const plan = planFromTemplate("disc-herniation-self-care", state.today);
+    const running = { key: randomUUID(), catalogueId: "running" as const, dose: { kind: "running" as const, minutesPerRun: 180, runsPerWeek: 7, maxRpe: 4 }, instructions: "Easy.", justification: "" };
+    const blank = { ...plan.items[0]!, instructions: "" };
+    const error = await savePlan(sam, state.current?.version ?? 0, { ...plan, items: [blank, ...plan.items.slice(1), running] }).catch((e: unknown) => e);
+    const fieldErrors = (error as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    const last = plan.items.length;
+    expect(Object.keys(fieldErrors)).toEqual(expect.arrayContaining(["items.0.instructions", `items.${last}.dose.minutesPerRun`, `items.${last}.dose.runsPerWeek`]));
+    expect((await getPlan(sam)).current?.version).toBe(state.current?.version);
+  });
+
   it("saves a new version from a template, holds running to the clearance in force, and keeps versions apart", async () => {
     await becomeCaller(t.db, "physicianOnTeam");
     const tom = await patientIdByMrn(t.db, "RC-100103"); // no clearance yet: running is planned but shows paused

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Permission } from "@/lib/domain/care-state";
 import type { Restrictions } from "@/lib/domain/clearance";
 import {
+  partialPlanOf,
+  planSchema,
+  reviewPartialPlan,
   GOAL_MARGIN_DAYS,
   PLAN_START_MAX_DAYS_AHEAD,
   PLAN_START_MAX_DAYS_BACK,
@@ -321,5 +324,49 @@ describe("a dose ceiling holds for the plan's day, not item by item (DOMAIN.md �
   });
   it("recognises a name typed with its strength glued on", () => {
     expect(reviewPlan(plan([drug("Ibuprofen400", 800, 4, 5)]), context()).fieldErrors["items.0.justification"]?.join(" ")).toMatch(/ibuprofen/);
+  });
+});
+
+describe("a refused draft reports every problem in one pass (issue 14: errors came in rounds)", () => {
+  const fieldErrorsOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => {
+    const out: Record<string, string[]> = {};
+    for (const issue of issues) (out[issue.path.map(String).join(".")] ??= []).push(issue.message);
+    return out;
+  };
+  const exercise = item("piriformis-stretch");
+
+  it("judges the running dose against the clearance while other items fail the schema", () => {
+    // 60 min × 6 a week against a clearance of 20 min × 3 at RPE 4, beside items the schema refuses.
+    const draft = {
+      ...plan([run(60, 6, 4), { ...exercise, instructions: "" }, { ...exercise, key: randomUUID(), dose: { ...exercise.dose, reps: 10, holdSeconds: 30, sets: 0 } as Dose }]),
+    };
+    const schema = planSchema.safeParse(draft);
+    expect(schema.success).toBe(false);
+    const schemaErrors = fieldErrorsOf(schema.error!.issues);
+    // The reps-or-hold rule is judged although sets failed too.
+    expect(schemaErrors["items.2.dose.reps"]).toEqual(["Give either repetitions or a hold time, not both"]);
+    expect(schemaErrors["items.2.dose.sets"]).toBeDefined();
+    expect(schemaErrors["items.1.instructions"]).toBeDefined();
+    const rules = reviewPartialPlan(partialPlanOf(draft, TODAY), context({ permission: restricted }));
+    expect(rules).toEqual({
+      "items.0.dose.minutesPerRun": ["The clearance allows runs of up to 20 minutes"],
+      "items.0.dose.runsPerWeek": ["The clearance allows up to 3 times a week"],
+    });
+  });
+
+  it("puts a rule's error back on the row as sent when rows before it failed", () => {
+    const draft = plan([{ ...exercise, instructions: "" }, run(60, 3, 4)]);
+    expect(Object.keys(reviewPartialPlan(partialPlanOf(draft, TODAY), context({ permission: restricted })))).toEqual(["items.1.dose.minutesPerRun"]);
+  });
+
+  it("leaves date rules for later while the start date itself is refused", () => {
+    const draft = { ...plan([drug("Ibuprofen", 400, 3, 5, "", { startDate: "2030-01-01" }), run(60, 3, 4)]), startDate: "not a date" };
+    expect(Object.keys(reviewPartialPlan(partialPlanOf(draft, TODAY), context({ permission: restricted })))).toEqual(["items.1.dose.minutesPerRun"]);
+  });
+
+  it("checks a dose against its item even when the instructions are missing", () => {
+    const wrong = { ...item("heat-pack"), instructions: "", dose: { kind: "walking", minutes: 10, timesPerDay: 1, daysPerWeek: 3 } };
+    const keys = Object.keys(fieldErrorsOf(planSchema.safeParse(plan([wrong as PlanItem])).error!.issues)).sort();
+    expect(keys).toEqual(["items.0.dose", "items.0.instructions"]);
   });
 });

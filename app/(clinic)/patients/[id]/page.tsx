@@ -5,7 +5,7 @@ import { listRecentRuns } from "@/lib/dal/activity";
 import { getAdherenceSummary } from "@/lib/dal/adherence";
 import { getClearance } from "@/lib/dal/clearance";
 import { getDiagnoses } from "@/lib/dal/diagnoses";
-import { listExams } from "@/lib/dal/exams";
+import { getExam, listExams } from "@/lib/dal/exams";
 import { getPlan } from "@/lib/dal/plans";
 import { listReferrals } from "@/lib/dal/referrals";
 import { getPatientChart } from "@/lib/dal/patients";
@@ -25,12 +25,14 @@ import { HealEpisodeForm } from "./heal-episode-form";
 import { orNotFound } from "./load";
 import { ReopenEpisodeForm } from "./reopen-episode-form";
 import { ResolveRedFlagForm } from "./resolve-red-flag-form";
+import { ChartSummary } from "./chart-summary";
+import { NewExamButton } from "./new-exam-button";
 import { RunLine } from "./run-line";
+import { visitFromRecord, VisitStepper } from "./visit-stepper";
 
 export const metadata: Metadata = { title: "Chart" };
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
-const linkButton = "inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
 
 export default async function ChartPage({ params }: { params: Promise<{ id: string }> }) {
   const fmt = await getReaderFormat();
@@ -56,6 +58,9 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const emergencyOpen = care.redFlagTier === "emergency";
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
   const diagnosis = diagnoses[0];
+  const lastSigned = exams.find((e) => e.status === "signed");
+  const lastExam = lastSigned ? await getExam(id, lastSigned.id) : null;
+  const visit = canWrite ? visitFromRecord({ exams, diagnoses, clearance, plan, referrals }) : null;
 
   return (
     <article aria-labelledby="chart-heading" className="space-y-4">
@@ -91,6 +96,9 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           {chart.age} years · {sexLabel[chart.sex]} · born {formatDate(chart.dateOfBirth, fmt)} · MRN <span className="tabular-nums">{chart.mrn}</span>
         </p>
       </header>
+
+      <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} />
+      <ChartSummary exam={lastExam} diagnosis={diagnosis} care={care} plan={plan.current} />
 
       {alerts.length > 0 && (
         <section aria-labelledby="alerts-heading" className={card}>
@@ -246,7 +254,7 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
       <section aria-labelledby="exams-heading" className={card}>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="exams-heading" className="text-lg font-semibold">Examinations</h2>
-          {canWrite && <Link href={`/patients/${chart.id}/exams/new`} className={linkButton}>New examination</Link>}
+          {canWrite && <NewExamButton patientId={chart.id} />}
         </div>
         {exams.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">No examinations yet: the patient is awaiting their first exam.</p>

@@ -10,6 +10,7 @@ import { RedFlagPanel } from "./red-flag-panel";
 import { RuleFacts } from "./rule-facts";
 import { WithdrawSection } from "./withdraw-section";
 import { SubpageHeader } from "../subpage-header";
+import { loadVisit, VisitNext, VisitStepper } from "../visit-stepper";
 
 export const metadata: Metadata = { title: "Clearance to run" };
 
@@ -21,10 +22,12 @@ export default async function ClearancePage({ params }: { params: Promise<{ id: 
   // Only the care team's physicians decide (DOMAIN.md §8); emergency access reads, never writes.
   const canDecide = user.role === "physician" && chart.accessVia === "care_team";
   const currentVersion = current?.version ?? 0;
+  const visit = canDecide ? await loadVisit(id) : null;
 
   return (
     <article aria-labelledby="clearance-page-heading" className="space-y-4">
       <SubpageHeader headingId="clearance-page-heading" title="Clearance to run" patient={chart} />
+      <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="clearance" />
 
       <RedFlagPanel patientId={chart.id} care={care} />
 
@@ -47,6 +50,7 @@ export default async function ClearancePage({ params }: { params: Promise<{ id: 
               today={today}
             />
           </section>
+          <VisitNext patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="clearance" />
           <WithdrawSection patientId={chart.id} currentVersion={currentVersion} cleared={care.permission.status === "cleared"} />
         </>
       ) : (

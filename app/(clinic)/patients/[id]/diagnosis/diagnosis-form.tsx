@@ -17,31 +17,41 @@ const SIDE_OPTIONS = SYMPTOM_SIDES.map((side) => ({ value: side, label: sideLabe
 const LEVEL_OPTIONS = [{ value: "", label: "Not determined" }, ...suspectedLevels.map((level) => ({ value: level, label: level }))];
 const CONFIRMATION_OPTIONS = confirmationMethods.map((method) => ({ value: method, label: confirmationLabel[method] }));
 
-export function DiagnosisForm({ patientId }: { patientId: string }) {
+/** What the signed exam already says, so the form starts from it rather than asking again. */
+export interface DiagnosisDefaults {
+  side?: string;
+  level?: string;
+  /** Where the defaults came from, shown above the fields. */
+  source: string;
+}
+
+export function DiagnosisForm({ patientId, defaults }: { patientId: string; defaults?: DiagnosisDefaults }) {
   const [state, action] = useActionState(recordDiagnosisAction, null);
   const key = useSubmissionKey(state);
-  return <DiagnosisFields key={key} patientId={patientId} state={state} action={action} />;
+  return <DiagnosisFields key={key} patientId={patientId} state={state} action={action} defaults={defaults} />;
 }
 
 interface DiagnosisFieldsProps {
   patientId: string;
   state: ActionState | null;
   action: (formData: FormData) => void;
+  defaults?: DiagnosisDefaults;
 }
 
-function DiagnosisFields({ patientId, state, action }: DiagnosisFieldsProps) {
+function DiagnosisFields({ patientId, state, action, defaults }: DiagnosisFieldsProps) {
   const typed = state && !state.ok ? state.values : undefined;
   const [condition, setCondition] = useState(typed?.condition ?? "");
-  const [side, setSide] = useState(typed?.side ?? "");
-  const [level, setLevel] = useState(typed?.level ?? "");
+  const [side, setSide] = useState(typed?.side ?? defaults?.side ?? "");
+  const [level, setLevel] = useState(typed?.level ?? defaults?.level ?? "");
   const codeLabelId = useId();
   return (
     <form action={action} noValidate className="space-y-5">
       <input type="hidden" name="patientId" value={patientId} />
       <FormMessage state={state} />
+      {defaults && <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{defaults.source}</p>}
       <SelectField name="condition" label="Condition" options={CONDITION_OPTIONS} state={state} onChange={(event) => setCondition(event.currentTarget.value)} />
-      <RadioGroup name="side" legend="Side" options={SIDE_OPTIONS} state={state} onChange={setSide} />
-      <SelectField name="level" label="Suspected level" options={LEVEL_OPTIONS} state={state} onChange={(event) => setLevel(event.currentTarget.value)} />
+      <RadioGroup name="side" legend="Side" options={SIDE_OPTIONS} state={state} defaultValue={defaults?.side} onChange={setSide} />
+      <SelectField name="level" label="Suspected level" options={LEVEL_OPTIONS} state={state} defaultValue={defaults?.level} onChange={(event) => setLevel(event.currentTarget.value)} />
       <div className="rounded-md border border-slate-300 bg-slate-50 p-3">
         <p id={codeLabelId} className="text-sm font-medium text-slate-800">
           ICD-10-CM

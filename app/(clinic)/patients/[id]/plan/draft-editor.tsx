@@ -32,6 +32,8 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
   const [templateId, setTemplateId] = useState(current?.templateId ?? "");
   const [sent, setSent] = useState<SentRows>({ itemKeys: [], goalKeys: [] });
   const [announcement, setAnnouncement] = useState("");
+  // Items added from the catalogue open to be edited; the rest fold to one line each.
+  const [added, setAdded] = useState<string[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
   const drugListId = useId();
   const itemsHeadingId = useId();
@@ -88,6 +90,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
                 check={checkPlanMedicine(draft, i, context)}
                 drugListId={drugListId}
                 onChange={(next) => setDraft((d) => ({ ...d, items: d.items.map((it) => (it.key === next.key ? next : it)) }))}
+                startOpen={added.includes(item.key)}
                 onRemove={() => {
                   setDraft((d) => ({ ...d, items: d.items.filter((it) => it.key !== item.key) }));
                   setAnnouncement(`Removed ${names[i] ?? itemName(item)}.`);
@@ -101,6 +104,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
           startDate={draft.startDate}
           onAdd={(item) => {
             setDraft((d) => ({ ...d, items: [...d.items, item] }));
+            setAdded((keys) => [...keys, item.key]);
             setAnnouncement(`Added ${itemName(item)}.`);
           }}
         />
@@ -120,7 +124,7 @@ export function DraftEditor({ patientId, current, context, today, state, dispatc
         errorsFor={(goal) => rowErrors(errors, "goals", sent.goalKeys, goal.key)}
       />
 
-      <form onSubmit={submit} noValidate className="space-y-3 border-t border-slate-200 pt-4">
+      <form onSubmit={submit} noValidate className="sticky bottom-0 z-10 space-y-3 border-t border-slate-200 bg-white pt-4 pb-3">
         <input type="hidden" name="patientId" value={patientId} />
         <input type="hidden" name="basedOnVersion" value={current?.version ?? 0} />
         <input type="hidden" name="templateId" value={templateId} />

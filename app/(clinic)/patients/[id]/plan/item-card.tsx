@@ -1,6 +1,9 @@
+"use client";
+
+import { useState } from "react";
 import type { MedicationCheck } from "@/lib/domain/medication-guardrails";
 import { runningClearanceOf, type PlanContext } from "@/lib/domain/plan";
-import { catalogueEntry, runningDoseWithinClearance } from "@/lib/domain/plan-catalogue";
+import { catalogueEntry, describeDose, runningDoseWithinClearance } from "@/lib/domain/plan-catalogue";
 import { secondaryButton, TextArea } from "./controls";
 import { DoseFields, doseFieldPaths } from "./dose-fields";
 import type { DraftItem } from "./draft";
@@ -20,9 +23,12 @@ interface ItemCardProps {
   drugListId: string;
   onChange: (item: DraftItem) => void;
   onRemove: () => void;
+  /** Open to start with (an item just added); others fold to one line until opened. */
+  startOpen?: boolean;
 }
 
-export function ItemCard({ item, name, errors, context, check, drugListId, onChange, onRemove }: ItemCardProps) {
+export function ItemCard({ item, name, errors, context, check, drugListId, onChange, onRemove, startOpen = false }: ItemCardProps) {
+  const [open, setOpen] = useState(startOpen);
   const { dose } = item;
   const clearance = runningClearanceOf(context.permission);
   const shown = [...doseFieldPaths(dose), "instructions", ...(check?.requiresJustification ? ["justification"] : [])];
@@ -34,8 +40,20 @@ export function ItemCard({ item, name, errors, context, check, drugListId, onCha
         ? runningDoseWithinClearance(dose, clearance).filter((p) => p.field === null).map((p) => p.message)
         : [];
   const problems = [...new Set([...live, ...unplacedMessages(errors, shown)])];
+  // An item with something to fix never hides it behind a fold.
+  const mustShow = problems.length > 0 || Object.keys(errors).length > 0 || (check?.requiresJustification ?? false);
   return (
-    <li className="space-y-3 rounded-lg border border-slate-300 bg-white p-3 sm:p-4">
+    <li className="rounded-lg border border-slate-300 bg-white">
+      <details open={open || mustShow} onToggle={(event) => setOpen(event.currentTarget.open)} className="group">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-3 py-2 sm:px-4">
+        <span aria-hidden="true" className="text-slate-600 group-open:rotate-90">▸</span>
+        <span className="min-w-0 flex-1">
+          <span className="font-semibold">{name}</span>
+          <span className="text-sm text-slate-700"> · {describeDose(dose)}</span>
+        </span>
+        {mustShow && <span className="text-sm font-semibold text-red-800">Needs attention</span>}
+      </summary>
+      <div className="space-y-3 px-3 pb-3 sm:px-4 sm:pb-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 className="text-base font-semibold">{name}</h3>
@@ -70,6 +88,8 @@ export function ItemCard({ item, name, errors, context, check, drugListId, onCha
         onChange={(instructions) => onChange({ ...item, instructions })}
         errors={errors.instructions}
       />
+      </div>
+      </details>
     </li>
   );
 }

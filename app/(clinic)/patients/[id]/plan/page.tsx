@@ -5,6 +5,7 @@ import { getPlan } from "@/lib/dal/plans";
 import { requireRole } from "@/lib/dal/session";
 import { orNotFound } from "../load";
 import { SubpageHeader } from "../subpage-header";
+import { loadVisit, VisitNext, VisitStepper } from "../visit-stepper";
 import { CurrentPlan } from "./current-plan";
 import { PlanEditor } from "./plan-editor";
 import { PlanHistory } from "./plan-history";
@@ -17,14 +18,17 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const [chart, { current, history, context, review, today }] = await Promise.all([orNotFound(getPatientChart(id)), orNotFound(getPlan(id))]);
   // Only the care team's physicians write the plan (DOMAIN.md §8); emergency access reads, never writes.
   const canEdit = user.role === "physician" && chart.accessVia === "care_team";
+  const visit = canEdit ? await loadVisit(id) : null;
 
   return (
     <article aria-labelledby="plan-page-heading" className="space-y-4">
       <SubpageHeader headingId="plan-page-heading" title="Care plan" patient={chart} />
+      <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="plan" />
 
       <CurrentPlan current={current} review={review} />
 
       {canEdit ? (
+        <>
         <section aria-labelledby="edit-plan-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="edit-plan-heading" className="mb-3 text-lg font-semibold">Edit the plan</h2>
           <PlanEditor
@@ -34,6 +38,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             today={today}
           />
         </section>
+        <VisitNext patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="plan" />
+        </>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
           <p>

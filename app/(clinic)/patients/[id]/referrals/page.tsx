@@ -7,6 +7,7 @@ import { requireRole } from "@/lib/dal/session";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
 import { orNotFound } from "../load";
 import { SubpageHeader } from "../subpage-header";
+import { loadVisit, VisitNext, VisitStepper } from "../visit-stepper";
 import { escalationLabels, statusLabels } from "./labels";
 import { EscalationForm, EscalationStatusForm, TherapyReferralForm } from "./referral-forms";
 
@@ -20,11 +21,14 @@ export default async function ReferralsPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
-  const [referrals, clinicians] = await Promise.all([listReferrals(id), canWrite ? listClinicians() : Promise.resolve([])]);
+  const [referrals, clinicians, visit] = await Promise.all([listReferrals(id), canWrite ? listClinicians() : Promise.resolve([]), canWrite ? loadVisit(id) : null]);
+  // The therapist already on the care team is who the physician usually refers to.
+  const teamTherapist = chart.careTeam.find((m) => m.role === "therapist")?.userId;
 
   return (
     <article aria-labelledby="referrals-heading" className="space-y-4">
       <SubpageHeader headingId="referrals-heading" title="Referrals" patient={chart} />
+      <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="referral" />
 
       <section aria-labelledby="therapy-heading" className={card}>
         <h2 id="therapy-heading" className="text-lg font-semibold">Physical therapy</h2>
@@ -50,10 +54,12 @@ export default async function ReferralsPage({ params }: { params: Promise<{ id: 
         {canWrite && (
           <div className="mt-4 border-t border-slate-200 pt-4">
             <h3 className="mb-2 font-semibold">New physical therapy referral</h3>
-            <TherapyReferralForm patientId={chart.id} therapists={clinicians.filter((c) => c.role === "therapist").map((c) => ({ value: c.id, label: c.name }))} />
+            <TherapyReferralForm patientId={chart.id} defaultTherapistId={teamTherapist} therapists={clinicians.filter((c) => c.role === "therapist").map((c) => ({ value: c.id, label: c.name }))} />
           </div>
         )}
       </section>
+
+      <VisitNext patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="referral" />
 
       <section aria-labelledby="escalation-heading" className={card}>
         <h2 id="escalation-heading" className="text-lg font-semibold">Escalation</h2>

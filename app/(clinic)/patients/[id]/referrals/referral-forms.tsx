@@ -6,13 +6,22 @@ import { useSubmissionKey } from "@/lib/ui/use-submission-key";
 import { referToTherapyAction, requestEscalationAction, updateEscalationStatusAction } from "./actions";
 import { escalationLabels, statusLabels } from "./labels";
 
-export function TherapyReferralForm({ patientId, therapists }: { patientId: string; therapists: { value: string; label: string }[] }) {
+interface TherapyReferralFormProps {
+  patientId: string;
+  therapists: { value: string; label: string }[];
+  /** The therapist already on the care team, chosen to start with. */
+  defaultTherapistId?: string;
+}
+
+export function TherapyReferralForm({ patientId, therapists, defaultTherapistId }: TherapyReferralFormProps) {
   const [state, action] = useActionState(referToTherapyAction, null);
   return (
     <form key={useSubmissionKey(state)} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="patientId" value={patientId} />
       <FormMessage state={state} />
-      <SelectField name="therapistId" label="Physical therapist" state={state} options={[{ value: "", label: "Choose…" }, ...therapists]} />
+      <SelectField name="therapistId" label="Physical therapist" state={state} options={[{ value: "", label: "Choose…" }, ...therapists]}
+        defaultValue={therapists.some((t) => t.value === defaultTherapistId) ? defaultTherapistId : ""}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="sessionsPerWeek" label="Sessions per week" type="number" inputMode="numeric" min={1} max={7} defaultValue="2" state={state} />
         <Field name="weeks" label="Number of weeks" type="number" inputMode="numeric" min={1} max={52} defaultValue="6" state={state} />

@@ -35,7 +35,7 @@ interface ExamSectionProps {
 export function ExamSection({ id, title, intro, danger = false, state, groupErrors = [], children }: ExamSectionProps) {
   const messages = groupErrors.flatMap(({ name, label }) => (errorsFor(state, name) ?? []).map((message) => `${label}: ${message}`));
   return (
-    <section aria-labelledby={id} className={`rounded-lg bg-white p-4 ${danger ? "border-2 border-red-700" : "border border-slate-200"}`}>
+    <section aria-labelledby={id} className={`rounded-lg bg-white p-3 sm:p-4 ${danger ? "border-2 border-red-700" : "border border-slate-200"}`}>
       <h2 id={id} className={`text-lg font-semibold ${danger ? "text-red-800" : ""}`}>
         {title}
       </h2>

@@ -5,6 +5,7 @@ import { getPatientChart } from "@/lib/dal/patients";
 import { requireRole } from "@/lib/dal/session";
 import { examFormValues } from "@/lib/domain/exam-form";
 import { orNotFound } from "../../load";
+import { loadVisit, VisitStepper } from "../../visit-stepper";
 import { ExamForm } from "./exam-form";
 import { ExamRecord } from "./exam-record";
 
@@ -21,6 +22,7 @@ export default async function ExamPage({ params, searchParams }: ExamPageProps) 
   const [chart, exam] = await Promise.all([orNotFound(getPatientChart(id)), orNotFound(getExam(id, examId))]);
   // Emergency access reads a chart but never changes it.
   const canWrite = user.role === "physician" && chart.accessVia === "care_team";
+  const visit = canWrite ? await loadVisit(id) : null;
 
   return (
     <article aria-labelledby="exam-heading" className="max-w-4xl space-y-4">
@@ -33,6 +35,7 @@ export default async function ExamPage({ params, searchParams }: ExamPageProps) 
           MRN <span className="tabular-nums">{chart.mrn}</span> · {exam.status === "signed" ? "Signed" : "Draft"}
         </p>
       </header>
+      {visit?.examId === exam.id && <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="exam" />}
       {signed === "1" && exam.status === "signed" && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 font-medium text-emerald-900">
           Examination signed. It can no longer change; add a signed addendum for any correction.

@@ -1,6 +1,7 @@
 import { redFlags } from "@/lib/domain/red-flags";
 import { redFlagGroups, yesNoOptions } from "./exam-labels";
 import { ExamSection, startingValue, type SectionProps } from "./form-bits";
+import { NoneOfTheseButton } from "./quick-fill";
 import { RadioGroup } from "./radio-group";
 
 // A flag answered "yes" turns its box red at once, before anything is saved, and offers the
@@ -18,9 +19,14 @@ export function RedFlagsSection(section: SectionProps) {
       state={section.state}
       groupErrors={[{ name: "redFlags", label: "Red flags" }]}
     >
+      <div className="flex flex-wrap items-center gap-3">
+        <NoneOfTheseButton flagIds={redFlags.map((flag) => flag.id)} label="None of these" />
+        <p className="text-sm text-slate-700">Answers “No” to all {redFlags.length}; each is recorded as asked and answered. Change any that apply.</p>
+      </div>
       {redFlagGroups.map(({ tier, title }) => (
-        <fieldset key={tier} className="min-w-0 space-y-2">
+        <fieldset key={tier} className="min-w-0">
           <legend className="mb-2 text-base font-semibold text-red-800">{title}</legend>
+          <div className="grid gap-2 lg:grid-cols-2">
           {redFlags
             .filter((flag) => flag.tier === tier)
             .map((flag) => (
@@ -37,6 +43,7 @@ export function RedFlagsSection(section: SectionProps) {
                 </label>
               </div>
             ))}
+          </div>
         </fieldset>
       ))}
     </ExamSection>

@@ -7,7 +7,7 @@ import { errorsFor, startingValue, type SectionProps } from "./form-bits";
 // Inputs inside a left/right table: the column header is the visible label, so each input
 // carries its full name (root, test, side) for screen readers and for getByLabel.
 
-const cellInput = "block min-h-11 w-full min-w-20 rounded-md border border-slate-400 bg-white px-2 py-2 text-base aria-[invalid=true]:border-red-600";
+const cellInput = "block min-h-11 w-full min-w-14 rounded-md border border-slate-400 bg-white px-1 py-2 sm:min-w-20 sm:px-2 text-base aria-[invalid=true]:border-red-600";
 
 interface CellProps extends SectionProps {
   name: string;
@@ -18,7 +18,7 @@ export function GradeCell({ name, label, ...section }: CellProps) {
   const id = useId();
   const errors = errorsFor(section.state, name);
   return (
-    <td className="px-2 py-2 align-top">
+    <td className="px-1 py-2 align-top sm:px-2">
       <input
         type="number"
         inputMode="numeric"
@@ -41,7 +41,7 @@ export function SelectCell({ name, label, options, ...section }: CellProps & { o
   const id = useId();
   const errors = errorsFor(section.state, name);
   return (
-    <td className="px-2 py-2 align-top">
+    <td className="px-1 py-2 align-top sm:px-2">
       <select
         name={name}
         aria-label={label}
@@ -61,9 +61,9 @@ export function SelectCell({ name, label, options, ...section }: CellProps & { o
   );
 }
 
-const headCell = "px-2 py-2 text-left font-semibold text-slate-800";
-export const rowHeadCell = "px-2 py-2 text-left align-top font-semibold text-slate-900";
-export const textCell = "px-2 py-2 align-top text-slate-800";
+const headCell = "px-1 py-2 sm:px-2 text-left font-semibold text-slate-800";
+export const rowHeadCell = "px-1 py-2 sm:px-2 text-left align-top font-semibold text-slate-900";
+export const textCell = "px-1 py-2 sm:px-2 align-top text-slate-800";
 
 interface SidedInputTableProps {
   /** Names the scrolling region. */
