@@ -1,4 +1,5 @@
 import type { CareState } from "@/lib/domain/care-state";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import type { DiagnosisView } from "@/lib/dal/diagnoses";
 import type { ExamView } from "@/lib/dal/exams";
 import type { PlanState } from "@/lib/dal/plans";
@@ -19,7 +20,8 @@ const term = "text-xs font-semibold uppercase tracking-wide text-slate-600";
  * Where the patient stands, at the top of the chart: the last visit's exam, the diagnosis, the
  * clearance in force (from the care state, never re-derived here), the plan and the next review.
  */
-export function ChartSummary({ exam, diagnosis, care, plan }: ChartSummaryProps) {
+export async function ChartSummary({ exam, diagnosis, care, plan }: ChartSummaryProps) {
+  const fmt = await getReaderFormat();
   const permission = care.permission;
   const review = permission.status === "cleared" ? permission.reviewDate : null;
   return (
@@ -31,7 +33,7 @@ export function ChartSummary({ exam, diagnosis, care, plan }: ChartSummaryProps)
           <dd>
             {exam ? (
               <>
-                Examined {formatDateTime(exam.signedAt!)} by {exam.signedByName ?? exam.authorName}
+                Examined {formatDateTime(exam.signedAt!, fmt)} by {exam.signedByName ?? exam.authorName}
                 {exam.painNow !== null && ` · pain ${exam.painNow}/10`}
                 {exam.suggestion.level && ` · suggested ${exam.suggestion.level}${exam.suggestion.side ? ` on the ${exam.suggestion.side}` : ""}`}
                 {exam.suggestion.reasons.length > 0 && (
@@ -60,8 +62,8 @@ export function ChartSummary({ exam, diagnosis, care, plan }: ChartSummaryProps)
         <div>
           <dt className={term}>Plan and next review</dt>
           <dd>
-            {plan ? `Version ${plan.version}: ${plan.plan.items.length} items over ${plan.plan.courseWeeks} weeks from ${formatDate(plan.plan.startDate)}` : "No plan yet."}
-            <span className="block text-slate-700">{review ? `Clearance review ${formatDate(review)}${permission.status === "cleared" && permission.reviewDue ? " (due now)" : ""}` : "No review date set."}</span>
+            {plan ? `Version ${plan.version}: ${plan.plan.items.length} items over ${plan.plan.courseWeeks} weeks from ${formatDate(plan.plan.startDate, fmt)}` : "No plan yet."}
+            <span className="block text-slate-700">{review ? `Clearance review ${formatDate(review, fmt)}${permission.status === "cleared" && permission.reviewDue ? " (due now)" : ""}` : "No review date set."}</span>
           </dd>
         </div>
       </dl>

@@ -4,6 +4,7 @@ import { getExam, listExams } from "@/lib/dal/exams";
 import { discLevelForRoot } from "@/lib/domain/visit";
 import { formatDateTime } from "@/lib/ui/format";
 import { getPatientChart } from "@/lib/dal/patients";
+import { getReaderFormat } from "@/lib/dal/reader-format";
 import { requireRole } from "@/lib/dal/session";
 import { orNotFound } from "../load";
 import { CurrentDiagnosis } from "./current-diagnosis";
@@ -17,12 +18,12 @@ import { sideLabel } from "./labels";
 async function defaultsFromExam(patientId: string): Promise<DiagnosisDefaults | undefined> {
   const signed = (await listExams(patientId)).find((e) => e.status === "signed");
   if (!signed) return undefined;
-  const exam = await getExam(patientId, signed.id);
+  const [exam, fmt] = await Promise.all([getExam(patientId, signed.id), getReaderFormat()]);
   const side = exam.findings.history?.side;
   const level = exam.suggestedLevel ? discLevelForRoot[exam.suggestedLevel] : undefined;
   const found = [side && `${sideLabel[side]?.toLowerCase() ?? side} side`, exam.suggestedLevel && `suggested ${exam.suggestedLevel} root (the ${level} disc)`].filter(Boolean);
   if (found.length === 0) return undefined;
-  return { side, level, source: `From the exam signed ${formatDateTime(exam.signedAt!)}: ${found.join(", ")}. Change them if your diagnosis differs.` };
+  return { side, level, source: `From the exam signed ${formatDateTime(exam.signedAt!, fmt)}: ${found.join(", ")}. Change them if your diagnosis differs.` };
 }
 
 export const metadata: Metadata = { title: "Diagnosis" };
