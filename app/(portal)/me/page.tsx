@@ -4,6 +4,8 @@ import { requireRole } from "@/lib/dal/session";
 import { formatDayOf } from "@/lib/ui/format";
 import { getMyRecord } from "@/lib/dal/patients";
 import { getMyDay } from "@/lib/dal/activity";
+import { getMyQuestionnaires } from "@/lib/dal/questionnaires";
+import { questionnaireShortNames, questionnaireSlugs } from "@/lib/domain/questionnaires";
 import Link from "next/link";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
 import { PermissionCard } from "@/lib/ui/permission-card";
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Today" };
 
 export default async function MyHomePage() {
   await requireRole("patient");
-  const [record, day, fmt] = await Promise.all([getMyRecord(), getMyDay(), getReaderFormat()]);
+  const [record, day, fmt, questionnaires] = await Promise.all([getMyRecord(), getMyDay(), getReaderFormat(), getMyQuestionnaires()]);
   const done = day.items.filter((i) => i.status === "done").length;
   // An open red flag is what to do today: its card comes first.
   const redFlag = record.care.permission.status === "paused" && record.care.permission.reason.code === "red_flag_open";
@@ -64,6 +66,24 @@ export default async function MyHomePage() {
           </Link>
         </div>
       </section>
+      {questionnaires.due.length > 0 && (
+        <section aria-labelledby="questionnaires-heading" className="rounded-lg border-2 border-brand-700 bg-white p-4">
+          <h2 id="questionnaires-heading" className="text-lg font-semibold">
+            {questionnaires.due.length === 1 ? "A short questionnaire is due" : "Short questionnaires are due"}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">They show your care team how your recovery is going. About 5 minutes each; you can stop and finish later.</p>
+          <ul className="mt-2 flex flex-wrap gap-2">
+            {questionnaires.due.map((q) => (
+              <li key={q.kind}>
+                <Link href={`/me/questionnaires/${questionnaireSlugs[q.kind]}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
+                  {q.started ? "Finish" : "Start"} {questionnaireShortNames[q.kind]}
+                  {q.reason === "requested" && <span className="ml-1 font-normal">(your care team asked)</span>}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {!redFlag && permission}
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">My care</h2>

@@ -6,6 +6,7 @@ import { validatedAction } from "@/lib/actions/validated-action";
 import { markEpisodeHealed, markHealedSchema, reopenEpisode, reopenEpisodeSchema } from "@/lib/dal/episodes";
 import { acknowledgeRedFlag, acknowledgeRedFlagSchema, resolveRedFlag } from "@/lib/dal/red-flags";
 import { redFlagIdSchema } from "@/lib/domain/red-flags";
+import { requestQuestionnaire } from "@/lib/dal/questionnaires";
 
 const patientIdField = z.object({ patientId: z.uuid("Unknown patient.") });
 
@@ -50,5 +51,15 @@ export const acknowledgeRedFlagAction = validatedAction(
     revalidatePath(`/patients/${patientId}`);
     revalidatePath("/patients");
     return { ok: true, message: "Acknowledged." };
+  },
+);
+
+export const requestQuestionnaireAction = validatedAction(
+  z.object({ patientId: z.uuid("Unknown patient."), kind: z.enum(["odi", "start_back"], "Choose a questionnaire.") }),
+  { roles: ["physician", "therapist"], action: "questionnaire.request" },
+  async (input) => {
+    await requestQuestionnaire(input);
+    revalidatePath(`/patients/${input.patientId}`);
+    return { ok: true, message: "Asked: the patient sees it on their home page now." };
   },
 );

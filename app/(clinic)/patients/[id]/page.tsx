@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
+import { Suspense } from "react";
 import { listRecentRuns } from "@/lib/dal/activity";
 import { getAdherenceSummary } from "@/lib/dal/adherence";
 import { getClearance } from "@/lib/dal/clearance";
@@ -26,6 +27,7 @@ import { orNotFound } from "./load";
 import { ReopenEpisodeForm } from "./reopen-episode-form";
 import { ResolveRedFlagForm } from "./resolve-red-flag-form";
 import { ChartSummary } from "./chart-summary";
+import { OutcomeScores } from "./outcome-scores";
 import { NewExamButton } from "./new-exam-button";
 import { RunLine } from "./run-line";
 import { visitFromRecord, VisitStepper } from "./visit-stepper";
@@ -217,6 +219,10 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           </Link>
         </section>
       </div>
+
+      <Suspense fallback={<p className={`${card} text-sm text-slate-700`}>Loading outcome scores…</p>}>
+        <OutcomeScores patientId={chart.id} canAsk={chart.accessVia === "care_team"} />
+      </Suspense>
 
       <section aria-labelledby="adherence-heading" className={card}>
         <h2 id="adherence-heading" className="text-lg font-semibold">Adherence and follow-up</h2>
