@@ -488,6 +488,7 @@ describe("needWeight: red flags above all, then the weight of the other alerts",
       review_overdue: 4,
       plan_exceeds_clearance: 2,
       review_due: 1,
+      not_improving: 2,
     });
   });
 
