@@ -56,7 +56,7 @@ export interface OutcomesDashboard {
   oldestUpdate: Date | null;
 }
 
-export function rootCauseLabel(id: string | null): string {
+function rootCauseLabel(id: string | null): string {
   return id && (DIAGNOSIS_IDS as readonly string[]).includes(id) ? diagnosisById(id as DiagnosisId).label : "No root cause recorded";
 }
 
