@@ -170,7 +170,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   },
   "outcomes.ts": {
     // Therapists have no dashboard; admins see no clinical content (DOMAIN.md §8).
-    getOutcomesDashboard: { allow: PHYSICIANS, call: async () => (await import("@/lib/dal/outcomes")).getOutcomesDashboard({ cause: "disc_herniation" }) },
+    getOutcomesDashboard: { allow: PHYSICIANS, call: async () => (await import("@/lib/dal/outcomes")).getOutcomesDashboard({ cause: "disc_radiculopathy" }) },
   },
   "caseload.ts": {
     listCaseload: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/caseload")).listCaseload() },

@@ -18,7 +18,7 @@ const row = (over: Partial<OutcomeRow> = {}): OutcomeRow => ({
   name: `Patient ${n}`,
   episodeStatus: "active",
   episodeStartedOn: "2026-01-01",
-  rootCause: "disc_herniation",
+  rootCause: "disc_radiculopathy",
   programmeStage: null,
   continuousOn: null,
   baselineOdi: null,
@@ -87,10 +87,10 @@ describe("share back to continuous running by week 4, 8 and 12", () => {
 
 describe("median ODI and pain change, by root cause", () => {
   const rows = [
-    row({ rootCause: "disc_herniation", baselineOdi: 40, latestOdi: 20, baselinePain: 7, latestPain: 3 }),
-    row({ rootCause: "disc_herniation", baselineOdi: 30, latestOdi: 26, baselinePain: 5, latestPain: 5 }),
-    row({ rootCause: "disc_herniation", baselinePain: 6, latestPain: 2 }),
-    row({ rootCause: "spinal_stenosis", baselineOdi: 50, latestOdi: 52 }),
+    row({ rootCause: "disc_radiculopathy", baselineOdi: 40, latestOdi: 20, baselinePain: 7, latestPain: 3 }),
+    row({ rootCause: "disc_radiculopathy", baselineOdi: 30, latestOdi: 26, baselinePain: 5, latestPain: 5 }),
+    row({ rootCause: "disc_radiculopathy", baselinePain: 6, latestPain: 2 }),
+    row({ rootCause: "stenosis_with_claudication", baselineOdi: 50, latestOdi: 52 }),
     row({ rootCause: null }),
   ];
   it("counts the patients with both readings (n) apart from the patients", () => {
@@ -98,9 +98,9 @@ describe("median ODI and pain change, by root cause", () => {
   });
   it("groups by root cause, the largest first; no cause is its own group", () => {
     expect(changesByRootCause(rows)).toEqual([
-      { rootCause: "disc_herniation", patients: 3, odiN: 2, odiMedian: -12, painN: 3, painMedian: -4 },
+      { rootCause: "disc_radiculopathy", patients: 3, odiN: 2, odiMedian: -12, painN: 3, painMedian: -4 },
       { rootCause: null, patients: 1, odiN: 0, odiMedian: null, painN: 0, painMedian: null },
-      { rootCause: "spinal_stenosis", patients: 1, odiN: 1, odiMedian: 2, painN: 0, painMedian: null },
+      { rootCause: "stenosis_with_claudication", patients: 1, odiN: 1, odiMedian: 2, painN: 0, painMedian: null },
     ]);
   });
 });
