@@ -136,7 +136,14 @@ function Changes({ d }: { d: OutcomesDashboard }) {
       <p className="mb-3 text-sm text-slate-700">Latest minus first reading of the episode: below zero is better. ODI in percent points (about 10 is a meaningful change), pain on the 0–10 scale. n is the number of patients with both readings.</p>
       {measured.length ? (
         <SideBySide
-          chart={<OutcomeBarChart bars={measured.map((c) => ({ label: c.label.split(/[ ,(]/)[0]!, value: c.odiMedian }))} summary="Median ODI change by root cause, in points (below zero is better)." />}
+          chart={
+            // ODI when any patient has two readings of it, else pain: the chart never plots an empty measure.
+            measured.some((c) => c.odiN > 0) ? (
+              <OutcomeBarChart bars={measured.map((c) => ({ label: c.label.split(/[ ,(]/)[0]!, value: c.odiMedian }))} summary="Median ODI change by root cause, in points (below zero is better)." />
+            ) : (
+              <OutcomeBarChart bars={measured.map((c) => ({ label: c.label.split(/[ ,(]/)[0]!, value: c.painMedian }))} summary="Median pain change by root cause, on the 0–10 scale (below zero is better); no patient has two ODI scores yet." />
+            )
+          }
           table={table}
         />
       ) : (
