@@ -40,6 +40,8 @@ export interface AccountListItem {
   active: boolean;
   mustChangePassword: boolean;
   twoFactorEnabled: boolean;
+  /** A physician an administrator made clinical lead: sees the whole clinic's outcomes dashboard. */
+  clinicalLead: boolean;
   /** Null when nothing waits for confirmation (and always for patients). */
   pendingConfirmation: PendingConfirmation | null;
   createdAt: Date;
@@ -55,6 +57,7 @@ const accountColumns = {
   active: users.active,
   mustChangePassword: users.mustChangePassword,
   createdAt: users.createdAt,
+  clinicalLead: users.clinicalLead,
   accessConfirmedAt: users.accessConfirmedAt,
   accessChange: users.accessChange,
   accessChangedById: users.accessChangedById,
@@ -71,6 +74,7 @@ interface AccountRow {
   active: boolean;
   mustChangePassword: boolean;
   createdAt: Date;
+  clinicalLead: boolean;
   accessConfirmedAt: Date | null;
   accessChange: StaffAccessChange | null;
   accessChangedById: string | null;
@@ -345,6 +349,29 @@ export async function changeAccountRole(userId: string, input: z.input<typeof ch
       }
     },
     set: (now, _target, adminId) => ({ role, sessionsValidAfter: now, ...needsConfirmation("role_changed", adminId, now) }),
+  });
+}
+
+export const clinicalLeadSchema = z.object({ clinicalLead: z.enum(["true", "false"], "Choose whether the physician is clinical lead.") });
+
+/**
+ * Grants or revokes clinical lead (the whole clinic's outcomes dashboard) for an active physician.
+ * Audited, but without the second administrator's confirmation that role changes need: it opens
+ * no patient's record (clinic-wide rows outside the lead's care teams carry no name), and waiting
+ * for a confirmation would lock the physician out of their own patients meanwhile.
+ */
+export async function setClinicalLead(userId: string, input: z.input<typeof clinicalLeadSchema>): Promise<void> {
+  const action = "account.set_clinical_lead";
+  const admin = await authorizeRole(action, ["admin"]);
+  const clinicalLead = clinicalLeadSchema.parse(input).clinicalLead === "true";
+  if (!z.uuid().safeParse(userId).success) throw new NotFoundError();
+  await (await db()).transaction(async (tx) => {
+    const [target] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, userId)).for("update");
+    if (!target) throw new NotFoundError();
+    if (target.role !== "physician") throw new ValidationError("Only a physician can be clinical lead.");
+    if (clinicalLead && !target.active) throw new ValidationError("Reactivate the account before making it clinical lead.");
+    await tx.update(users).set({ clinicalLead, updatedAt: new Date() }).where(eq(users.id, userId));
+    await writeAudit({ actor: admin, action, resource: `user:${userId}:${clinicalLead ? "granted" : "revoked"}`, outcome: "allowed" }, tx);
   });
 }
 

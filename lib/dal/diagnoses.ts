@@ -17,6 +17,7 @@ import {
 import { SYMPTOM_SIDES } from "@/lib/domain/exam";
 import { auditOf, authorizeClinicalWrite, readPatient } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
+import { withPatientLocked } from "./internal/care-facts";
 import { latestEpisode } from "./internal/episodes";
 import { ValidationError } from "./errors";
 
@@ -76,7 +77,8 @@ export async function recordDiagnosis(patientId: string, input: z.input<typeof d
     throw new ValidationError("Examine the patient first: a diagnosis belongs to an episode opened by an exam.");
   }
   const icd10Code = icd10For(data.condition, data.side, data.level ? regionForLevel(data.level) : undefined);
-  await (await db()).transaction(async (tx) => {
+  // Under the patient's lock, so the outcomes aggregate (its root cause) follows in the same transaction.
+  await withPatientLocked(patientId, async (tx) => {
     await tx.insert(diagnoses).values({ patientId, episodeId: episode.id, ...data, icd10Code, recordedById: access.user.id });
     await writeAudit(auditOf(access, "diagnosis.record"), tx);
   });

@@ -17,6 +17,7 @@ import { authorizeRole, readPatient, type AccessVia } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
 import { readClinicSettings } from "./internal/clinic-settings";
 import { careOf } from "./internal/care-state-cache";
+import { refreshPatientOutcomes } from "./internal/patient-outcomes";
 import { ValidationError } from "./errors";
 
 export interface CareTeamMember {
@@ -245,6 +246,8 @@ export async function registerPatient(input: unknown): Promise<RegisteredPatient
         mustChangePassword: true,
       });
     }
+    // Not under withPatientLocked (the row is new): the outcomes aggregate gets its row here.
+    await refreshPatientOutcomes(tx, patientId);
     await writeAudit({ actor: physician, action: "patient.register", patientId, outcome: "allowed" }, tx);
     return { patientId, mrn: patient!.mrn, account: password ? { email: data.email, oneTimePassword: password } : null };
   });

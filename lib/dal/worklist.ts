@@ -22,6 +22,8 @@ export const worklistQuerySchema = z.object({
   /** Running as the state in force allows it: never filtered on a stored decision. */
   clearance: z.enum(["may_run", "restricted", "full", "paused"]).optional().catch(undefined),
   alerts: z.literal("yes").optional().catch(undefined),
+  /** Patients the week-6 rule flags (lib/domain/recovery-course.ts), read from the state in force. */
+  course: z.literal("not_improving").optional().catch(undefined),
   sort: z.enum(["name", "age", "status", "pain", "review"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
@@ -81,7 +83,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
   if (q.alerts) filters.push(sql`open_alerts > 0`);
   // The clearance filter reads the state in force, which only careState derives: the rows are
   // filtered after it, and paged then.
-  const pageInSql = !q.clearance;
+  const pageInSql = !q.clearance && !q.course;
 
   const database = await db();
   const result = await database.execute(sql`
@@ -104,7 +106,10 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
   let total = Number(rows[0]?.total ?? 0);
   let states = await loadCareStates(rows.map((r) => String(r.id)), database);
   if (!pageInSql) {
-    rows = rows.filter((r) => matchesClearance(states.get(String(r.id))!.permission, q.clearance!));
+    rows = rows.filter((r) => {
+      const care = states.get(String(r.id))!;
+      return (!q.clearance || matchesClearance(care.permission, q.clearance)) && (!q.course || care.alerts.some((a) => a.code === q.course));
+    });
     total = rows.length;
     rows = rows.slice((page - 1) * WORKLIST_PAGE_SIZE, page * WORKLIST_PAGE_SIZE);
     states = new Map(rows.map((r) => [String(r.id), states.get(String(r.id))!]));

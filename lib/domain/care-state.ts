@@ -3,6 +3,7 @@ import type { Plan, PlanItem } from "./plan";
 import type { MedicineDose, RunningDose } from "./plan-catalogue";
 import { judgeRun, type RunVerdict } from "./progression";
 import { highestTier, type RedFlagId, type RedFlagTier } from "./red-flags";
+import { NOT_IMPROVING_LABEL, recoveryCourse, type RecoveryFacts } from "./recovery-course";
 import { addDays, type LocalDate } from "./schedule";
 
 /**
@@ -75,6 +76,9 @@ export interface CareFacts {
   /** Runs and check-ins of the last `RECENT_DAYS` days, oldest first. */
   runs: readonly RunFact[];
   checkIns: readonly CheckInFact[];
+  // Recovery against the usual course (lib/domain/recovery-course.ts): the current episode's
+  // baseline and latest pain and ODI; absent or null when there is no episode to judge.
+  recovery?: RecoveryFacts | null;
 }
 
 /** How far back runs and check-ins raise follow-up alerts for the care team. */
@@ -138,7 +142,8 @@ export type CareAlertCode =
   | "pain_hold"
   | "review_overdue"
   | "plan_exceeds_clearance"
-  | "review_due";
+  | "review_due"
+  | "not_improving";
 
 export interface CareAlert {
   code: CareAlertCode;
@@ -257,6 +262,7 @@ const ALERT_ORDER: readonly CareAlertCode[] = [
   "review_overdue",
   "plan_exceeds_clearance",
   "review_due",
+  "not_improving",
 ];
 
 function alertsOf(facts: CareFacts, state: Omit<CareState, "alerts">): CareAlert[] {
@@ -298,6 +304,9 @@ function alertsOf(facts: CareFacts, state: Omit<CareState, "alerts">): CareAlert
   }
   if (permission.status === "cleared" && permission.reviewDue) {
     alerts.push({ code: "review_due", severity: "attention", label: "Clearance review due", date: permission.reviewDate });
+  }
+  if (facts.recovery && recoveryCourse(facts.recovery, facts.today).notImproving) {
+    alerts.push({ code: "not_improving", severity: "attention", label: NOT_IMPROVING_LABEL, date: null });
   }
   return alerts.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || ALERT_ORDER.indexOf(a.code) - ALERT_ORDER.indexOf(b.code));
 }
@@ -356,6 +365,8 @@ export const ALERT_WEIGHT: Record<CareAlertCode, number> = {
   review_overdue: 4,
   plan_exceeds_clearance: 2,
   review_due: 1,
+  // Not a safety matter: a prompt to review the treatment, above a routine review date.
+  not_improving: 2,
 };
 
 export function needWeight(alerts: readonly CareAlert[]): number {

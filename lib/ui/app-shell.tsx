@@ -7,6 +7,7 @@ import { SignOutButton } from "./sign-out-button";
 const navByRole: Record<Role, NavItem[]> = {
   physician: [
     { href: "/patients", label: "My patients" },
+    { href: "/outcomes", label: "Outcomes" },
     { href: "/emergency-access", label: "Emergency access" },
   ],
   therapist: [{ href: "/patients", label: "My caseload" }],

@@ -66,6 +66,15 @@ async function makeThrowawayUser(db: Database): Promise<string> {
   return u!.id;
 }
 
+/** A fresh physician account, for the clinical lead grant. */
+async function makePhysician(db: Database): Promise<string> {
+  const [u] = await db
+    .insert(users)
+    .values({ email: `lead-${randomUUID()}@runclear.example`, name: "Lead Person", role: "physician", passwordHash: "scrypt$17$8$1$AA==$AA==" })
+    .returning({ id: users.id });
+  return u!.id;
+}
+
 async function makeUnconfirmedUser(db: Database): Promise<string> {
   const [creator] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin2@runclear.example"));
   const [u] = await db
@@ -161,6 +170,10 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   "worklist.ts": {
     listWorklist: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/worklist")).listWorklist({ q: "a", sort: "pain" }) },
   },
+  "outcomes.ts": {
+    // Therapists have no dashboard; admins see no clinical content (DOMAIN.md §8).
+    getOutcomesDashboard: { allow: PHYSICIANS, call: async () => (await import("@/lib/dal/outcomes")).getOutcomesDashboard({ cause: "disc_radiculopathy" }) },
+  },
   "caseload.ts": {
     listCaseload: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/caseload")).listCaseload() },
     caseloadMarker: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/caseload")).caseloadMarker() },
@@ -253,6 +266,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     listAccountsAwaitingConfirmation: { allow: ADMIN, call: async () => (await import("@/lib/dal/accounts")).listAccountsAwaitingConfirmation() },
     resetTwoFactor: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).resetTwoFactor(await t.throwawayUser()) },
     changeAccountRole: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).changeAccountRole(await t.throwawayUser(), { role: "physician" }) },
+    setClinicalLead: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).setClinicalLead(await makePhysician(t.db), { clinicalLead: "true" }) },
     confirmStaffAccess: { allow: ADMIN, call: async (t) => (await import("@/lib/dal/accounts")).confirmStaffAccess(await t.unconfirmedUser()) },
     getMyPreviousSignIn: { allow: ALL_SIGNED_IN, call: async () => (await import("@/lib/dal/accounts")).getMyPreviousSignIn() },
     changeOwnPassword: {
@@ -457,6 +471,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     resetTwoFactorAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser() }) },
     changeAccountRoleAction: { allow: ADMIN, form: async (t) => form({ userId: await t.throwawayUser(), role: "physician" }) },
     confirmStaffAccessAction: { allow: ADMIN, form: async (t) => form({ userId: await t.unconfirmedUser() }) },
+    setClinicalLeadAction: { allow: ADMIN, form: async (t) => form({ userId: await makePhysician(t.db), clinicalLead: "true" }) },
   },
   "(admin)/admin/emergency-access/actions.ts": {
     reviewEmergencyAccessAction: { allow: ADMIN, form: async (t) => form({ grantId: await t.samGrant(), note: "Matrix: on call that night." }) },

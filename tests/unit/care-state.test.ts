@@ -472,6 +472,16 @@ describe("alerts for the care team", () => {
   it("puts a plan beyond the clearance before a review due", () => {
     expect(codes(facts({ plan: planOf(running(30, 3, 4)), clearance: clearance({ reviewDate: TODAY }) }))).toEqual(["plan_exceeds_clearance", "review_due"]);
   });
+
+  it("prompts the next step of the treatment ladder when not improving by week 6 (lib/domain/recovery-course.ts)", () => {
+    // 2026-04-02 to 2026-05-14 is 42 days: week 6.
+    const recovery = { episodeStatus: "active" as const, startedOn: "2026-04-02", baselinePain: 6, latestPain: 5, baselineOdi: null, latestOdi: null };
+    const state = careState(facts({ recovery }));
+    expect(state.alerts).toEqual([{ code: "not_improving", severity: "attention", label: "Not improving by week 6: consider physical therapy or a specialist referral", date: null }]);
+    expect(codes(facts({ recovery: { ...recovery, latestPain: 4 } }))).toEqual([]);
+    expect(codes(facts({ recovery: { ...recovery, startedOn: "2026-04-03" } }))).toEqual([]);
+    expect(codes(facts({ recovery: null }))).toEqual([]);
+  });
 });
 
 describe("needWeight: red flags above all, then the weight of the other alerts", () => {
@@ -488,6 +498,7 @@ describe("needWeight: red flags above all, then the weight of the other alerts",
       review_overdue: 4,
       plan_exceeds_clearance: 2,
       review_due: 1,
+      not_improving: 2,
     });
   });
 

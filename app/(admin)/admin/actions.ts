@@ -6,6 +6,7 @@ import { validatedAction } from "@/lib/actions/validated-action";
 import {
   changeAccountRole,
   changeRoleSchema,
+  clinicalLeadSchema,
   confirmStaffAccess,
   createPatientAccount,
   createStaffAccount,
@@ -14,6 +15,7 @@ import {
   reactivateAccount,
   resetPassword,
   resetTwoFactor,
+  setClinicalLead,
   staffAccountSchema,
 } from "@/lib/dal/accounts";
 
@@ -96,5 +98,18 @@ export const confirmStaffAccessAction = validatedAction(
     revalidatePath(`/admin/accounts/${userId}`);
     revalidatePath("/admin");
     return { ok: true, message: "Confirmed. The account now reaches what its role allows." };
+  },
+);
+
+export const setClinicalLeadAction = validatedAction(
+  accountIdSchema.extend(clinicalLeadSchema.shape),
+  { roles: [...ADMIN], action: "account.set_clinical_lead" },
+  async ({ userId, clinicalLead }) => {
+    await setClinicalLead(userId, { clinicalLead });
+    revalidatePath(`/admin/accounts/${userId}`);
+    return {
+      ok: true,
+      message: clinicalLead === "true" ? "Clinical lead granted: the physician now sees the whole clinic's outcomes." : "Clinical lead revoked: the physician sees their own patients' outcomes only.",
+    };
   },
 );

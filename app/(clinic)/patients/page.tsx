@@ -42,7 +42,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const query = worklistQuerySchema.parse(Object.fromEntries(Object.keys(search).map((k) => [k, first(search[k])])));
   const list = await listWorklist(query);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const filtered = Boolean(query.q || query.status || query.clearance || query.alerts);
+  const filtered = Boolean(query.q || query.status || query.clearance || query.alerts || query.course);
 
   return (
     <section aria-labelledby="patients-heading" className="space-y-4">
@@ -92,6 +92,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <label className="inline-flex min-h-11 items-center gap-2 text-sm font-medium">
             <input type="checkbox" name="alerts" value="yes" defaultChecked={query.alerts === "yes"} className="h-5 w-5" />
             Red flags only
+          </label>
+          <label className="inline-flex min-h-11 items-center gap-2 text-sm font-medium">
+            <input type="checkbox" name="course" value="not_improving" defaultChecked={query.course === "not_improving"} className="h-5 w-5" />
+            Not improving by week 6
           </label>
         </div>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">

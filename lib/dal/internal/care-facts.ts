@@ -14,6 +14,8 @@ import { DEFAULT_CLINIC_SETTINGS } from "@/lib/domain/clinic-settings";
 import type { Plan } from "@/lib/domain/plan";
 import { isRedFlagId } from "@/lib/domain/red-flags";
 import { addDays, localDate, type LocalDate } from "@/lib/domain/schedule";
+import { refreshPatientOutcomes } from "./patient-outcomes";
+import { loadRecoveryFacts } from "./recovery-facts";
 
 /** An open transaction, or the database itself. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -156,6 +158,9 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       checkIns: checkInRows.filter((c) => c.patientId === id).map((c) => ({ localDate: localDate(c.createdAt, timeZone), painNow: c.painNow, neuroWorse: c.neuroWorse })),
     });
   }
+  // Recovery against the usual course (issue 13 part 4): one more query for any number of patients.
+  const recoveryOf = await loadRecoveryFacts(executor, zones);
+  for (const [id, facts] of out) facts.recovery = recoveryOf.get(id) ?? null;
   return out;
 }
 
@@ -175,6 +180,10 @@ export async function withPatientLocked<T>(patientId: string, work: (tx: Tx, fac
     await tx.execute(sql`select 1 from ${patients} where ${patients.id} = ${patientId} for update`);
     const facts = (await loadCareFacts(tx, [patientId])).get(patientId);
     if (!facts) throw new Error("authorized patient has no record");
-    return work(tx, facts);
+    const result = await work(tx, facts);
+    // The outcomes aggregate follows every locked write in the same transaction, so no writer can
+    // forget it and the dashboard never sees a fact without its figure (db/schema/outcomes.ts).
+    await refreshPatientOutcomes(tx, patientId);
+    return result;
   });
 }

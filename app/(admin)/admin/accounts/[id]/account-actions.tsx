@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { FormMessage, SelectField, SubmitButton } from "@/lib/ui/form";
-import { changeAccountRoleAction, confirmStaffAccessAction, resetPasswordAction, resetTwoFactorAction, setAccountActiveAction } from "../../actions";
+import { changeAccountRoleAction, confirmStaffAccessAction, resetPasswordAction, resetTwoFactorAction, setAccountActiveAction, setClinicalLeadAction } from "../../actions";
 import { OneTimePassword } from "../../one-time-password";
 
 const STAFF_ROLE_OPTIONS: { value: Role; label: string }[] = [
@@ -76,6 +76,27 @@ export function ConfirmAccess({ userId }: { userId: string }) {
       <input type="hidden" name="userId" value={userId} />
       <FormMessage state={state} />
       {!state?.ok && <SubmitButton pendingText="Confirming…">Confirm this account</SubmitButton>}
+    </form>
+  );
+}
+
+/** An administrator grants or revokes clinical lead for a physician (the clinic's outcomes dashboard). */
+export function ClinicalLead({ userId, clinicalLead, active }: { userId: string; clinicalLead: boolean; active: boolean }) {
+  const [state, toggle] = useActionState(setClinicalLeadAction, null);
+  return (
+    <form action={toggle} className="space-y-2">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="clinicalLead" value={clinicalLead ? "false" : "true"} />
+      <FormMessage state={state} />
+      {(clinicalLead || active) && (
+        <SubmitButton tone={clinicalLead ? "danger" : "primary"} pendingText="Saving…">
+          {clinicalLead ? "Revoke clinical lead" : "Make clinical lead"}
+        </SubmitButton>
+      )}
+      <p className="text-sm text-slate-600">
+        A clinical lead sees the outcomes dashboard for the whole clinic; patients outside their care teams appear there without a name.
+        The change is written to the audit trail.
+      </p>
     </form>
   );
 }

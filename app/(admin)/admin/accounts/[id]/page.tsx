@@ -8,7 +8,7 @@ import { requireRole } from "@/lib/dal/session";
 import { roleLabel } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/ui/format";
 import { pendingLabel } from "../../confirmation-labels";
-import { AccountActions, ConfirmAccess } from "./account-actions";
+import { AccountActions, ClinicalLead, ConfirmAccess } from "./account-actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -32,6 +32,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <div><dt className="text-slate-600">Role</dt><dd className="font-medium">{roleLabel[account.role]}</dd></div>
           <div><dt className="text-slate-600">Status</dt><dd className="font-medium">{account.active ? "Active" : "Deactivated"}{account.mustChangePassword ? " · must change password" : ""}</dd></div>
           <div><dt className="text-slate-600">Created</dt><dd className="font-medium">{formatDateTime(account.createdAt, fmt)}</dd></div>
+          {account.role === "physician" && (
+            <div><dt className="text-slate-600">Clinical lead</dt><dd className="font-medium">{account.clinicalLead ? "Yes: sees the whole clinic's outcomes" : "No"}</dd></div>
+          )}
           <div><dt className="text-slate-600">Two-factor sign-in</dt><dd className="font-medium">{account.twoFactorEnabled ? "On" : "Off"}</dd></div>
           {account.patient && (
             <div><dt className="text-slate-600">Patient record</dt><dd className="font-medium">{account.patient.name} · {account.patient.mrn}</dd></div>
@@ -67,6 +70,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           twoFactorEnabled={account.twoFactorEnabled}
         />
       </section>
+      {account.role === "physician" && (
+        <section aria-labelledby="lead-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="lead-heading" className="mb-3 text-lg font-semibold">Clinical lead</h2>
+          <ClinicalLead userId={account.id} clinicalLead={account.clinicalLead} active={account.active} />
+        </section>
+      )}
     </div>
   );
 }

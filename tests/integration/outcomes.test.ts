@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { activityLogs } from "@/db/schema/activity";
+import { careTeamMembers } from "@/db/schema/care-team";
+import { checkIns } from "@/db/schema/check-ins";
+import { episodes } from "@/db/schema/episodes";
+import { exams } from "@/db/schema/exams";
+import { patientOutcomes } from "@/db/schema/outcomes";
+import { patients } from "@/db/schema/patients";
+import { questionnaireResponses } from "@/db/schema/questionnaires";
+import { users } from "@/db/schema/users";
+import { demoExam, examColumns } from "@/db/seed-clinical";
+import { setClinicalLead } from "@/lib/dal/accounts";
+import { recordDiagnosis } from "@/lib/dal/diagnoses";
+import { NotFoundError } from "@/lib/dal/errors";
+import { getOutcomesDashboard } from "@/lib/dal/outcomes";
+import { listWorklist } from "@/lib/dal/worklist";
+import { becomeCaller } from "../support/callers";
+import { describeEachDatabase } from "../support/databases";
+
+const DAY_MS = 86_400_000;
+const ago = (days: number) => new Date(Date.now() - days * DAY_MS);
+const dateAgo = (days: number) => ago(days).toISOString().slice(0, 10);
+
+/** A patient of Dr. Ortiz 50 days into an active episode: pain 6 → 5, ODI 40 → 38, at stage 8 since day 30. */
+async function stalledPatient(db: Database): Promise<string> {
+  const [ortiz] = await db.select({ id: users.id }).from(users).where(eq(users.email, "dr.ortiz@runclear.example"));
+  const [p] = await db
+    .insert(patients)
+    .values({ mrn: `O-${randomUUID().slice(0, 8)}`, givenName: "Stalled", familyName: `Case${randomUUID().slice(0, 4)}`, dateOfBirth: "1985-05-05", sex: "female", timeZone: "UTC" })
+    .returning({ id: patients.id });
+  const patientId = p!.id;
+  await db.insert(careTeamMembers).values({ patientId, userId: ortiz!.id, role: "physician" });
+  const [episode] = await db.insert(episodes).values({ patientId, status: "active", openedAt: ago(50) }).returning({ id: episodes.id });
+  const findings = demoExam("L5", "left", 6, dateAgo(60));
+  await db.insert(exams).values({ patientId, episodeId: episode!.id, authorId: ortiz!.id, findings, status: "signed", ...examColumns(findings), signedById: ortiz!.id, signedAt: ago(50) });
+  const checkIn = (days: number, painNow: number) => ({ patientId, idempotencyKey: randomUUID(), painNow, legSymptoms: [], redFlagAnswers: {} as never, createdAt: ago(days) });
+  await db.insert(checkIns).values([checkIn(40, 6), checkIn(2, 5)]);
+  const odi = (days: number, score: number) => ({ patientId, episodeId: episode!.id, kind: "odi" as const, answers: {}, score, localDate: dateAgo(days), idempotencyKey: randomUUID(), completedAt: ago(days) });
+  await db.insert(questionnaireResponses).values([odi(49, 40), odi(3, 38)]);
+  const run = (days: number, programmeStage: number) => ({ patientId, idempotencyKey: randomUUID(), kind: "run" as const, localDate: dateAgo(days), minutes: 30, programmeStage });
+  await db.insert(activityLogs).values([run(35, 7), run(20, 8), run(5, 8)]);
+  return patientId;
+}
+
+describeEachDatabase("the outcomes aggregate and dashboard", { seed: true }, (t) => {
+  it("is refreshed by a locked write, flags week 6, and shows on the worklist and dashboard", async () => {
+    const patientId = await stalledPatient(t.db);
+    await becomeCaller(t.db, "physicianOnTeam");
+    // Any locked write refreshes the row in its transaction: here the diagnosis.
+    await recordDiagnosis(patientId, { condition: "disc_radiculopathy", side: "left", level: "L4-L5", confirmation: "clinical", notes: "" });
+    const [row] = await t.db.select().from(patientOutcomes).where(eq(patientOutcomes.patientId, patientId));
+    expect(row).toMatchObject({
+      episodeStatus: "active",
+      episodeStartedOn: dateAgo(50),
+      rootCause: "disc_radiculopathy",
+      programmeStage: 8,
+      continuousOn: dateAgo(20),
+      baselinePain: 6,
+      latestPain: 5,
+      baselineOdi: 40,
+      latestOdi: 38,
+      notImprovingAtWeek6: true,
+    });
+
+    const [listed] = (await listWorklist({ q: "Stalled", course: "not_improving" })).rows;
+    expect(listed!.id).toBe(patientId);
+    expect(listed!.alerts.map((a) => a.code)).toContain("not_improving");
+
+    const mine = await getOutcomesDashboard({ cause: "disc_radiculopathy" });
+    expect(mine.scope).toBe("mine");
+    expect(mine.nonImprovers.find((n) => n.patientId === patientId)).toMatchObject({ weeksIn: 7, reasons: ["pain", "odi"], painChange: -1, odiChange: -2, onMyTeam: true });
+    expect(mine.byStage.find((s) => s.stage === 8)!.count).toBeGreaterThanOrEqual(1);
+
+    // A new check-in with pain down to 3 (50 %) and a refresh: pain no longer a reason.
+    await t.db.insert(checkIns).values({ patientId, idempotencyKey: randomUUID(), painNow: 3, legSymptoms: [], redFlagAnswers: {} as never });
+    await recordDiagnosis(patientId, { condition: "piriformis_syndrome", side: "left", level: null, confirmation: "clinical", notes: "" });
+    const after = await getOutcomesDashboard({ cause: "piriformis_syndrome" });
+    expect(after.nonImprovers.find((n) => n.patientId === patientId)).toMatchObject({ reasons: ["odi"], painChange: -3 });
+    expect((await getOutcomesDashboard({ cause: "disc_radiculopathy" })).nonImprovers.some((n) => n.patientId === patientId)).toBe(false);
+  });
+
+  it("keeps the clinic view to a clinical lead, and unnames patients outside their care teams", async () => {
+    const patientId = await stalledPatient(t.db);
+    await becomeCaller(t.db, "physicianOnTeam");
+    await recordDiagnosis(patientId, { condition: "trauma", side: "left", level: null, confirmation: "clinical", notes: "" });
+
+    await becomeCaller(t.db, "physicianOffTeam"); // Dr. Chen: not on this patient's team
+    expect((await getOutcomesDashboard()).nonImprovers.some((n) => n.patientId === patientId)).toBe(false);
+    await expect(getOutcomesDashboard({ scope: "clinic" })).rejects.toBeInstanceOf(NotFoundError);
+
+    const [chen] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "dr.chen@runclear.example"));
+    await becomeCaller(t.db, "admin");
+    await expect(setClinicalLead(chen!.id, { clinicalLead: "true" })).resolves.toBeUndefined();
+    const [therapist] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "pt.morgan@runclear.example"));
+    await expect(setClinicalLead(therapist!.id, { clinicalLead: "true" })).rejects.toThrow("Only a physician can be clinical lead.");
+
+    await becomeCaller(t.db, "physicianOffTeam");
+    const clinic = await getOutcomesDashboard({ scope: "clinic", cause: "trauma" });
+    expect(clinic.clinicalLead).toBe(true);
+    const seen = clinic.nonImprovers.find((n) => n.patientId === patientId)!;
+    expect(seen).toMatchObject({ name: null, onMyTeam: false });
+    expect(seen.physicians).toContain("Ortiz");
+
+    await becomeCaller(t.db, "admin");
+    await setClinicalLead(chen!.id, { clinicalLead: "false" });
+    await becomeCaller(t.db, "physicianOffTeam");
+    await expect(getOutcomesDashboard({ scope: "clinic" })).rejects.toBeInstanceOf(NotFoundError);
+
+    for (const caller of ["assignedTherapist", "thePatient", "admin", "noSession"] as const) {
+      await becomeCaller(t.db, caller);
+      await expect(getOutcomesDashboard()).rejects.toBeInstanceOf(NotFoundError);
+    }
+  });
+});
