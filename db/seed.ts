@@ -22,6 +22,7 @@ import { checkIns } from "./schema/check-ins";
 import { describeChanges, planSchema, type Plan } from "../lib/domain/plan";
 import { escalationReferrals, planVersions, therapyReferrals } from "./schema/plans";
 import { seedDemoTherapy } from "./seed-therapy";
+import { seedDemoQuestionnaires } from "./seed-questionnaires";
 import { rebuildPatientOutcomesIn } from "../lib/dal/internal/patient-outcomes";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -205,6 +206,7 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
       }
     }
     await seedDemoTherapy(tx, now);
+    await seedDemoQuestionnaires(tx, now);
     await tx.insert(clinicSettings).values({ id: 1, ...demoClinicSettings });
     // The facts above were written patient by patient, not in the order they happened: number
     // them by time, as the clinic's own writes would have (db/schema/clinical-events.ts).

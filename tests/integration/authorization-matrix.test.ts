@@ -370,6 +370,19 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
       }),
     },
   },
+  "questionnaires.ts": {
+    getMyQuestionnaires: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/questionnaires")).getMyQuestionnaires() },
+    getMyQuestionnaireDraft: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/questionnaires")).getMyQuestionnaireDraft("odi") },
+    saveQuestionnaireDraft: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/questionnaires")).saveQuestionnaireDraft({ kind: "odi", draft: { answers: [1] } }) },
+    // Allowed callers reach the scoring; a patient without an episode is refused by a rule.
+    submitQuestionnaire: {
+      allow: ["thePatient", "otherPatient"],
+      call: async () =>
+        (await import("@/lib/dal/questionnaires")).submitQuestionnaire({ kind: "odi", idempotencyKey: randomUUID(), answers: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }),
+    },
+    requestQuestionnaire: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/questionnaires")).requestQuestionnaire({ patientId: t.sam, kind: "odi" }) },
+    getOutcomeScores: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/questionnaires")).getOutcomeScores(t.sam) },
+  },
   "progress.ts": {
     getMyProgress: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/progress")).getMyProgress() },
   },
@@ -512,6 +525,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     // A wrong-state heal (already healed) still answers "allowed" with a message, never not found.
     markEpisodeHealedAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, confirm: "healed" }) },
     reopenEpisodeAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, reason: "Matrix: pain came back after a long run." }) },
+    requestQuestionnaireAction: { allow: CLINICIANS_ON_TEAM, form: async (t) => form({ patientId: t.sam, kind: "start_back" }) },
   },
   "(clinic)/patients/[id]/exams/actions.ts": {
     startExamAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam }) },
@@ -584,6 +598,13 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     },
     logMorningPainAction: { allow: ["thePatient", "otherPatient"], form: async () => form({ runId: randomUUID(), pain: "2" }) },
     undoActivityAction: { allow: ["thePatient"], form: async (t) => form({ entryId: await samTick(t.db, t.sam) }) },
+  },
+  "(portal)/me/questionnaires/actions.ts": {
+    saveQuestionnaireDraftAction: { allow: ["thePatient", "otherPatient"], form: async () => form({ kind: "start_back", a0: "agree" }) },
+    submitQuestionnaireAction: {
+      allow: ["thePatient", "otherPatient"],
+      form: async () => form({ kind: "odi", idempotencyKey: randomUUID(), ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, "1"])) }),
+    },
   },
   "(portal)/me/check-in/actions.ts": {
     submitCheckInAction: {
