@@ -11,11 +11,12 @@ import { describeDose, doseCadence } from "@/lib/domain/plan-catalogue";
 import { judgeRun, type RunVerdict } from "@/lib/domain/progression";
 import { checkRunAgainstClearance, weekSoFarFor, type RunBreach } from "@/lib/domain/run-restrictions";
 import { addDays, weekStart } from "@/lib/domain/schedule";
+import { describeChange, describeRunEffect, LAST_STAGE, programmeProgressText } from "@/lib/domain/walk-run";
 import { auditOf, authorizePatient, authorizeRole, readPatient } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
 import { readClinicSettings } from "./internal/clinic-settings";
 import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
-import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
+import { loadCareFacts, withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 
 export interface DayEntry {
@@ -73,6 +74,20 @@ export interface MyDay {
   permission: Permission;
   /** What the patient is told about running today. */
   runningHeadline: string;
+  /** The walk/run programme in plain words, while the patient is in it. */
+  programme: ProgrammeToday | null;
+  /** After healing: this week of the graded return to the usual weekly distance. */
+  returnToTraining: { week: number; weeks: number; targetKm: number; goalKm: number; done: boolean; plan: { week: number; km: number }[] } | null;
+}
+
+export interface ProgrammeToday {
+  status: "active" | "paused";
+  stage: string;
+  progress: string;
+  today: string;
+  /** The latest change in words, e.g. "Stepped back to stage 2". */
+  lastChange: string;
+  steppedBack: boolean;
 }
 
 export interface LogResult {
@@ -80,6 +95,8 @@ export interface LogResult {
   breaches: Pick<RunBreach, "code" | "patientMessage">[];
   /** For a run: how the pain-monitoring rule judged it. */
   verdict: RunVerdict | null;
+  /** For a run in the walk/run programme: what it did to the stage, in plain words. */
+  programme?: string | null;
 }
 
 /** Next-morning pain may be entered for a run of the last this-many days, across weeks. */
@@ -158,6 +175,24 @@ export async function getMyDay(query: z.input<typeof myDayQuerySchema> = {}): Pr
     loggableDates,
     permission: state.permission,
     runningHeadline: describePermissionForPatient(state.permission, settings, (d) => d).headline,
+    programme: state.programme
+      ? {
+          status: state.programme.status,
+          ...programmeProgressText(state.programme),
+          lastChange: `${describeChange(state.programme.lastChange)}${state.programme.lastChange.kind === "step_back" ? `: ${state.programme.lastChange.reason}` : ""}`,
+          steppedBack: state.programme.lastChange.kind === "step_back",
+        }
+      : null,
+    returnToTraining: state.returnToTraining
+      ? {
+          week: state.returnToTraining.week,
+          weeks: state.returnToTraining.weeks.length,
+          targetKm: state.returnToTraining.targetKm,
+          goalKm: state.returnToTraining.goalKm,
+          done: state.returnToTraining.done,
+          plan: state.returnToTraining.weeks,
+        }
+      : null,
     items: items
       .filter((i) => i.dose.kind !== "advice" && i.dose.kind !== "running" && (i.dose.kind !== "medicine" || activeMedicines.has(i.key)))
       .map((i) => {
@@ -168,7 +203,8 @@ export async function getMyDay(query: z.input<typeof myDayQuerySchema> = {}): Pr
     running: state.running.map((r) => ({
       name: itemName(items.find((i) => i.key === r.key)!),
       state: r,
-      allowed: r.allowed ? describeDose(r.allowed) : null,
+      // In the programme the running is today's stage session ("Run 2 min, walk 3 min, 5 times").
+      allowed: r.allowed ? (state.programme?.status === "active" ? `${state.programme.session.patientLabel} (stage ${state.programme.stage} of ${LAST_STAGE})` : describeDose(r.allowed)) : null,
     })),
     runs: logs.filter((l) => l.kind === "run").map((l) => toRun(l, baselineOf(facts, l.localDate))),
   };
@@ -206,9 +242,12 @@ export async function logActivity(input: unknown): Promise<LogResult> {
     if (entry.date < addDays(facts.today, -7)) throw new ValidationError("Please check what you entered.", { date: ["Choose a day in the last week."] });
     let breaches: RunBreach[] = [];
     let verdict: RunVerdict | null = null;
+    let programmeStage: number | null = null;
     if (entry.kind === "item") await checkItemEntry(tx, access.patientId, facts, entry);
     if (entry.kind === "run") {
-      const { permission } = careState(facts);
+      const { permission, programme } = careState(facts);
+      // A run in the programme is the session of the stage in force (lib/domain/walk-run.ts).
+      if (programme?.status === "active") programmeStage = programme.stage;
       const whyNot = describePermissionForPatient(permission, settings, (d) => d).headline;
       breaches = checkRunAgainstClearance(
         { minutes: entry.minutes, distanceKm: entry.distanceKm, rpe: entry.rpe, painDuring: entry.painDuring, date: entry.date },
@@ -236,6 +275,7 @@ export async function logActivity(input: unknown): Promise<LogResult> {
               painDuring: entry.painDuring,
               painAfter: entry.painAfter,
               newNumbnessOrWeakness: entry.newNumbnessOrWeakness,
+              programmeStage,
               breaches: breaches.map((b) => b.code),
             }),
       })
@@ -254,8 +294,15 @@ export async function logActivity(input: unknown): Promise<LogResult> {
       };
     }
     await writeAudit(auditOf(access, "activity.log", `activity:${inserted[0]!.id}`), tx);
-    return { breaches: breaches.map(({ code, patientMessage }) => ({ code, patientMessage })), verdict };
+    const programme = programmeStage === null ? null : await programmeEffect(tx, access.patientId, inserted[0]!.id);
+    return { breaches: breaches.map(({ code, patientMessage }) => ({ code, patientMessage })), verdict, programme };
   });
+}
+
+/** What the run just logged did to the walk/run stage, read back inside the same transaction. */
+async function programmeEffect(tx: Tx, patientId: string, runId: string): Promise<string | null> {
+  const after = (await loadCareFacts(tx, [patientId])).get(patientId);
+  return after ? describeRunEffect(careState(after).programme, runId) : null;
 }
 
 type ItemEntry = Extract<z.output<typeof activityInputSchema>, { kind: "item" }>;
@@ -343,7 +390,7 @@ export const morningPainSchema = z.object({
  * The morning after a run, the patient records their pain (DOMAIN.md §6): for any run of the
  * last three days, across weeks (a Sunday run on Monday). Returns the run's new judgement.
  */
-export async function logMorningPain(input: z.input<typeof morningPainSchema>): Promise<{ verdict: RunVerdict }> {
+export async function logMorningPain(input: z.input<typeof morningPainSchema>): Promise<{ verdict: RunVerdict; programme: string | null }> {
   const user = await authorizeRole("activity.log", ["patient"]);
   const access = await authorizePatient(user.patientId ?? "", "activity.log", { roles: ["patient"] });
   const parsed = morningPainSchema.safeParse(input);
@@ -368,6 +415,7 @@ export async function logMorningPain(input: z.input<typeof morningPainSchema>): 
       throw new ValidationError("Please check what you entered.", { pain: [`Next-morning pain is for a run of the last ${MORNING_PAIN_DAYS} days, before today.`] });
     }
     await writeAudit(auditOf(access, "activity.morning_pain", `activity:${runId}`), tx);
-    return { verdict: toRun(run, baselineOf(facts, run.localDate)).verdict };
+    const programme = run.programmeStage === null ? null : await programmeEffect(tx, access.patientId, run.id);
+    return { verdict: toRun(run, baselineOf(facts, run.localDate)).verdict, programme };
   });
 }

@@ -1,12 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
+import { activityLogs } from "@/db/schema/activity";
 import { episodeEvents } from "@/db/schema/clinical-events";
 import { episodes } from "@/db/schema/episodes";
 import { authorizeClinicalWrite, auditOf } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
 import { careState } from "@/lib/domain/care-state";
 import { healBlocker } from "@/lib/domain/permission-wording";
+import { addDays } from "@/lib/domain/schedule";
 import { ValidationError } from "./errors";
 import { withPatientLocked } from "./internal/care-facts";
 import { reopenInTx } from "./internal/episodes";
@@ -32,7 +34,13 @@ export async function markEpisodeHealed(patientId: string, input: z.input<typeof
     if (blocked) throw new ValidationError(blocked);
     const now = new Date();
     await tx.update(episodes).set({ status: "healed", resolvedAt: now, updatedAt: now }).where(eq(episodes.id, facts.episode.id));
-    await tx.insert(episodeEvents).values({ patientId, episodeId: facts.episode.id, kind: "healed", actorId: access.user.id, occurredAt: now });
+    // The graded return to training starts from what the runner ran in the week before (lib/domain/walk-run.ts).
+    const [week] = await tx
+      .select({ km: sql<number | null>`sum(${activityLogs.distanceKm})` })
+      .from(activityLogs)
+      .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "run"), gt(activityLogs.localDate, addDays(facts.today, -7))));
+    const weeklyKmAtHealing = week?.km === null || week?.km === undefined ? 0 : Math.round(Number(week.km) * 10) / 10;
+    await tx.insert(episodeEvents).values({ patientId, episodeId: facts.episode.id, kind: "healed", actorId: access.user.id, occurredAt: now, weeklyKmAtHealing });
     await writeAudit(auditOf(access, "episode.heal", `episode:${facts.episode.id}`), tx);
   });
 }

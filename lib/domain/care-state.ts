@@ -5,6 +5,7 @@ import { judgeRun, type RunVerdict } from "./progression";
 import { highestTier, type RedFlagId, type RedFlagTier } from "./red-flags";
 import { NOT_IMPROVING_LABEL, recoveryCourse, type RecoveryFacts } from "./recovery-course";
 import { addDays, type LocalDate } from "./schedule";
+import { returnToTraining, stageOf, walkRunProgramme, type HealingFact, type ProgrammeFacts, type ReturnToTraining, type WalkRunProgramme } from "./walk-run";
 
 /**
  * One clinical state (DOMAIN.md §10): what a patient may do, derived from the facts and never
@@ -79,6 +80,14 @@ export interface CareFacts {
   // Recovery against the usual course (lib/domain/recovery-course.ts): the current episode's
   // baseline and latest pain and ODI; absent or null when there is no episode to judge.
   recovery?: RecoveryFacts | null;
+  // --- Walk/run programme and return to training (issue 13 §3, §5; lib/domain/walk-run.ts) ---
+  /** The programme's sign-off, stage change and runs since them; absent reads as none. */
+  programme?: ProgrammeFacts;
+  /** The latest healing of the current episode; absent reads as none. */
+  healing?: HealingFact | null;
+  /** The patient's usual weekly distance before the injury (patients.weekly_distance_km). */
+  usualWeeklyKm?: number;
+  // --- end walk/run ---
 }
 
 /** How far back runs and check-ins raise follow-up alerts for the care team. */
@@ -143,7 +152,9 @@ export type CareAlertCode =
   | "review_overdue"
   | "plan_exceeds_clearance"
   | "review_due"
-  | "not_improving";
+  | "not_improving"
+  // Walk/run programme: a step back is never silent (DOMAIN.md §10.6).
+  | "programme_step_back";
 
 export interface CareAlert {
   code: CareAlertCode;
@@ -173,6 +184,12 @@ export interface CareState {
   recentRuns: RunWithVerdict[];
   /** For the care team, most serious first. */
   alerts: CareAlert[];
+  // --- Walk/run programme and return to training ---
+  /** The walk/run programme in force; null when the patient is not in it. */
+  programme: WalkRunProgramme | null;
+  /** After healing: the graded return to the usual weekly distance; null otherwise. */
+  returnToTraining: ReturnToTraining | null;
+  // --- end walk/run ---
 }
 
 function pauseReason(facts: CareFacts, open: OpenRedFlag[]): PauseReason | "healed" | null {
@@ -263,10 +280,11 @@ const ALERT_ORDER: readonly CareAlertCode[] = [
   "plan_exceeds_clearance",
   "review_due",
   "not_improving",
+  "programme_step_back",
 ];
 
 function alertsOf(facts: CareFacts, state: Omit<CareState, "alerts">): CareAlert[] {
-  const alerts: CareAlert[] = [];
+  const alerts: CareAlert[] = [...programmeAlerts(state)];
   for (const flag of state.openRedFlags) {
     alerts.push({
       code: "red_flag",
@@ -311,6 +329,41 @@ function alertsOf(facts: CareFacts, state: Omit<CareState, "alerts">): CareAlert
   return alerts.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || ALERT_ORDER.indexOf(a.code) - ALERT_ORDER.indexOf(b.code));
 }
 
+// --- Walk/run programme and return to training (issue 13 §3, §5) ---
+
+function programmeOf(facts: CareFacts, permission: Permission): WalkRunProgramme | null {
+  if (!facts.programme) return null;
+  return walkRunProgramme({
+    facts: facts.programme,
+    episode: facts.episode,
+    latestRedFlagSeq: facts.latestRedFlagSeq,
+    today: facts.today,
+    cleared: permission.status === "cleared",
+    restrictions: permission.status === "cleared" ? permission.restrictions : null,
+    baselineFor: (run) => baselineFor({ ...run, breaches: [] }, facts.checkIns),
+  });
+}
+
+/** In the programme, the running item's allowed dose is today's stage session, inside the clearance. */
+function runningInProgramme(item: RunningItemState, programme: WalkRunProgramme | null, permission: Permission): RunningItemState {
+  if (!programme || programme.status !== "active" || !item.allowed) return item;
+  const session = stageOf(programme.stage);
+  const limits = permission.status === "cleared" ? permission.restrictions : null;
+  return {
+    ...item,
+    allowed: runningInsideClearance({ kind: "running", minutesPerRun: session.runMinutes * session.repeats, runsPerWeek: Math.min(item.planned.runsPerWeek, 4), maxRpe: item.planned.maxRpe }, limits),
+  };
+}
+
+/** A programme step back alerts the care team until the patient moves up again or a clinician sets the stage. */
+function programmeAlerts(state: Omit<CareState, "alerts">): CareAlert[] {
+  const change = state.programme?.lastChange;
+  if (change?.kind !== "step_back") return [];
+  return [{ code: "programme_step_back", severity: "attention", label: `Walk/run: stepped back to stage ${change.stage}`, date: change.date }];
+}
+
+// --- end walk/run ---
+
 /** The state in force, from the facts (DOMAIN.md §10). Pure: the same facts give the same state. */
 export function careState(facts: CareFacts): CareState {
   const openRedFlags: OpenRedFlag[] = facts.redFlags
@@ -334,7 +387,13 @@ export function careState(facts: CareFacts): CareState {
     running: items.filter(isRunning).map((item) => runningItem(item, permission)),
     medicines: items.filter(isMedicine).map((item) => medicineItem(item, facts.today)),
     recentRuns,
+    programme: null,
+    returnToTraining: null,
   };
+  // Walk/run programme and return to training.
+  state.programme = programmeOf(facts, permission);
+  state.running = state.running.map((r) => runningInProgramme(r, state.programme, permission));
+  state.returnToTraining = facts.episode?.status === "healed" ? returnToTraining(facts.healing ?? null, facts.usualWeeklyKm ?? 0, facts.today) : null;
   return { ...state, alerts: alertsOf(facts, state) };
 }
 
@@ -367,6 +426,7 @@ export const ALERT_WEIGHT: Record<CareAlertCode, number> = {
   review_due: 1,
   // Not a safety matter: a prompt to review the treatment, above a routine review date.
   not_improving: 2,
+  programme_step_back: 8,
 };
 
 export function needWeight(alerts: readonly CareAlert[]): number {

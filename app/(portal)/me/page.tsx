@@ -9,6 +9,7 @@ import { questionnaireShortNames, questionnaireSlugs } from "@/lib/domain/questi
 import Link from "next/link";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
 import { PermissionCard } from "@/lib/ui/permission-card";
+import { ProgrammeCard } from "./programme-card";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -66,6 +67,7 @@ export default async function MyHomePage() {
           </Link>
         </div>
       </section>
+      <ProgrammeCard day={day} />
       {questionnaires.due.length > 0 && (
         <section aria-labelledby="questionnaires-heading" className="rounded-lg border-2 border-brand-700 bg-white p-4">
           <h2 id="questionnaires-heading" className="text-lg font-semibold">

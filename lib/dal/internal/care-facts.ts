@@ -15,6 +15,7 @@ import type { Plan } from "@/lib/domain/plan";
 import { isRedFlagId } from "@/lib/domain/red-flags";
 import { addDays, localDate, type LocalDate } from "@/lib/domain/schedule";
 import { refreshPatientOutcomes } from "./patient-outcomes";
+import { loadProgrammeFacts } from "./programme-facts";
 import { loadRecoveryFacts } from "./recovery-facts";
 
 /** An open transaction, or the database itself. */
@@ -159,8 +160,10 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
     });
   }
   // Recovery against the usual course (issue 13 part 4): one more query for any number of patients.
-  const recoveryOf = await loadRecoveryFacts(executor, zones);
+  const [recoveryOf, programmeOf] = await Promise.all([loadRecoveryFacts(executor, zones), loadProgrammeFacts(executor, zones)]);
   for (const [id, facts] of out) facts.recovery = recoveryOf.get(id) ?? null;
+  // The walk/run programme and the return to training after healing (lib/domain/walk-run.ts).
+  for (const [id, facts] of out) Object.assign(facts, programmeOf.get(id) ?? {});
   return out;
 }
 

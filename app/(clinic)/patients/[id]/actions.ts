@@ -7,6 +7,7 @@ import { markEpisodeHealed, markHealedSchema, reopenEpisode, reopenEpisodeSchema
 import { acknowledgeRedFlag, acknowledgeRedFlagSchema, resolveRedFlag } from "@/lib/dal/red-flags";
 import { redFlagIdSchema } from "@/lib/domain/red-flags";
 import { requestQuestionnaire } from "@/lib/dal/questionnaires";
+import { setWalkRunStage, signOffReturnToRun } from "@/lib/dal/walk-run";
 
 const patientIdField = z.object({ patientId: z.uuid("Unknown patient.") });
 
@@ -61,5 +62,29 @@ export const requestQuestionnaireAction = validatedAction(
     await requestQuestionnaire(input);
     revalidatePath(`/patients/${input.patientId}`);
     return { ok: true, message: "Asked: the patient sees it on their home page now." };
+  },
+);
+
+export const signOffReturnToRunAction = validatedAction(
+  z.looseObject({ patientId: z.uuid("Unknown patient."), note: z.string().default("") }),
+  { roles: ["physician"], action: "walk_run.sign_off" },
+  async ({ patientId, note, ...rest }) => {
+    // The checklist's boxes arrive as criteria.<id> = "on".
+    const criteria = Object.keys(rest)
+      .filter((k) => k.startsWith("criteria.") && rest[k] === "on")
+      .map((k) => k.slice("criteria.".length));
+    await signOffReturnToRun(patientId, { criteria: criteria as never, note });
+    revalidatePath(`/patients/${patientId}`);
+    return { ok: true, message: "Signed off: the patient starts the walk/run programme at stage 1." };
+  },
+);
+
+export const setWalkRunStageAction = validatedAction(
+  z.object({ patientId: z.uuid("Unknown patient."), stage: z.string(), reason: z.string().default("") }),
+  { roles: ["physician", "therapist"], action: "walk_run.set_stage" },
+  async ({ patientId, stage, reason }) => {
+    await setWalkRunStage(patientId, { stage, reason });
+    revalidatePath(`/patients/${patientId}`);
+    return { ok: true, message: `Stage set to ${stage}. The patient sees the new session now.` };
   },
 );

@@ -28,6 +28,7 @@ import { ReopenEpisodeForm } from "./reopen-episode-form";
 import { ResolveRedFlagForm } from "./resolve-red-flag-form";
 import { ChartSummary } from "./chart-summary";
 import { OutcomeScores } from "./outcome-scores";
+import { WalkRunCard } from "./walk-run-card";
 import { NewExamButton } from "./new-exam-button";
 import { RunLine } from "./run-line";
 import { visitFromRecord, VisitStepper } from "./visit-stepper";
@@ -222,6 +223,9 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
 
       <Suspense fallback={<p className={`${card} text-sm text-slate-700`}>Loading outcome scores…</p>}>
         <OutcomeScores patientId={chart.id} canAsk={chart.accessVia === "care_team"} />
+      </Suspense>
+      <Suspense fallback={<p className={`${card} text-sm text-slate-700`}>Loading the walk/run programme…</p>}>
+        <WalkRunCard patientId={chart.id} canSignOff={canWrite} canSetStage={chart.accessVia === "care_team"} />
       </Suspense>
 
       <section aria-labelledby="adherence-heading" className={card}>

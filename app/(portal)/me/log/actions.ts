@@ -26,7 +26,7 @@ export const undoActivityAction = validatedAction(undoActivitySchema, { roles: [
 });
 
 export const logMorningPainAction = validatedAction(morningPainSchema, { roles: ["patient"], action: "activity.morning_pain" }, async (input) => {
-  const { verdict } = await logMorningPain(input);
+  const { verdict, programme } = await logMorningPain(input);
   revalidatePath("/me");
-  return { ok: true, message: "Saved.", data: { verdict } };
+  return { ok: true, message: "Saved.", data: { verdict, programme } };
 });

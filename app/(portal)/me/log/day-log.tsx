@@ -9,6 +9,7 @@ import { useReaderFormat } from "@/lib/ui/reader-format-context";
 
 // Next-morning pain may come for a run of the last three days (lib/dal/activity.ts).
 const MORNING_PAIN_DAYS = -3;
+import { ProgrammeCard } from "../programme-card";
 import { DayItems } from "./day-items";
 import { MorningPain } from "./morning-pain";
 import { RunForm } from "./run-form";
@@ -57,6 +58,7 @@ export function DayLog({ initial }: { initial: MyDay }) {
       </section>
       <section aria-labelledby="run-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="run-heading" className="text-lg font-semibold">Log a run</h2>
+        <ProgrammeCard day={data} headingLevel={3} />
         {data.permission.status === "paused" ? (
           <p className="rounded-md border-2 border-red-700 bg-red-50 px-3 py-2 font-semibold text-red-900">
             {data.runningHeadline} If you did run, log it so your care team knows.

@@ -17,7 +17,7 @@ export function MorningPain({ runId, label }: { runId: string; label: string }) 
       form.set("pain", pain);
       const state = await logMorningPainAction(null, form);
       if (!state.ok) throw new Error(state.fieldErrors?.pain?.[0] ?? state.message);
-      return state.data?.verdict ?? null;
+      return state.data ? { ...state.data.verdict, programme: state.data.programme } : null;
     },
     retry: 1,
     onSuccess: () => client.invalidateQueries({ queryKey: myDayKey }),
@@ -34,6 +34,7 @@ export function MorningPain({ runId, label }: { runId: string; label: string }) 
       {save.isSuccess && save.data && (
         <p role="status" className={`w-full text-sm ${save.data.alertCareTeam ? "font-semibold text-red-800" : "text-slate-800"}`}>
           {save.data.reason}
+          {save.data.programme && <span className="block font-medium">Walk/run programme: {save.data.programme}</span>}
         </p>
       )}
       {save.isError && (

@@ -89,6 +89,11 @@ export function RunForm({ date }: { date: string }) {
           {log.data.verdict.reason}
         </p>
       )}
+      {log.isSuccess && log.data.programme && (
+        <p role="status" className="rounded-md border border-brand-700 bg-brand-50 px-3 py-2 text-sm font-medium text-slate-900">
+          Walk/run programme: {log.data.programme}
+        </p>
+      )}
     </form>
   );
 }
