@@ -383,6 +383,16 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     requestQuestionnaire: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/questionnaires")).requestQuestionnaire({ patientId: t.sam, kind: "odi" }) },
     getOutcomeScores: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/questionnaires")).getOutcomeScores(t.sam) },
   },
+  "walk-run.ts": {
+    getWalkRunProgramme: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/walk-run")).getWalkRunProgramme(t.sam) },
+    // Allowed callers reach the entry criteria (Sam's pain at rest is above 2: refused by the rule).
+    signOffReturnToRun: {
+      allow: TEAM_PHYSICIAN,
+      call: async (t) => (await import("@/lib/dal/walk-run")).signOffReturnToRun(t.sam, { criteria: ["cleared", "no_red_flags", "pain_at_rest", "brisk_walk"] }),
+    },
+    // Allowed callers reach the programme check (Sam is not in the programme: refused by the rule).
+    setWalkRunStage: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/walk-run")).setWalkRunStage(t.sam, { stage: 2, reason: "Matrix: tolerated well." }) },
+  },
   "progress.ts": {
     getMyProgress: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/progress")).getMyProgress() },
   },
@@ -526,6 +536,8 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     markEpisodeHealedAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, confirm: "healed" }) },
     reopenEpisodeAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, reason: "Matrix: pain came back after a long run." }) },
     requestQuestionnaireAction: { allow: CLINICIANS_ON_TEAM, form: async (t) => form({ patientId: t.sam, kind: "start_back" }) },
+    signOffReturnToRunAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam, "criteria.cleared": "on", "criteria.brisk_walk": "on" }) },
+    setWalkRunStageAction: { allow: CLINICIANS_ON_TEAM, form: async (t) => form({ patientId: t.sam, stage: "2", reason: "Matrix: tolerated well." }) },
   },
   "(clinic)/patients/[id]/exams/actions.ts": {
     startExamAction: { allow: TEAM_PHYSICIAN, form: async (t) => form({ patientId: t.sam }) },

@@ -499,6 +499,7 @@ describe("needWeight: red flags above all, then the weight of the other alerts",
       plan_exceeds_clearance: 2,
       review_due: 1,
       not_improving: 2,
+      programme_step_back: 8,
     });
   });
 
