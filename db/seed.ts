@@ -23,6 +23,7 @@ import { describeChanges, planSchema, type Plan } from "../lib/domain/plan";
 import { escalationReferrals, planVersions, therapyReferrals } from "./schema/plans";
 import { seedDemoTherapy } from "./seed-therapy";
 import { seedDemoQuestionnaires } from "./seed-questionnaires";
+import { seedDemoWalkRun } from "./seed-walk-run";
 import { rebuildPatientOutcomesIn } from "../lib/dal/internal/patient-outcomes";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -225,6 +226,7 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
       ), ordered as (select kind, id, row_number() over (order by at, kind, id) as n from facts)
       update red_flag_alerts r set seq = o.n from ordered o where o.kind = 'r' and o.id = r.id`);
     await tx.execute(sql`select setval('clinical_event_seq', (select count(*) from clearances) + (select count(*) from red_flag_alerts) + (select count(*) from episode_events) + 1, false)`);
+    await seedDemoWalkRun(tx, now);
     // Last: the outcomes aggregate from every fact the modules above wrote (issue 13 part 6).
     await rebuildPatientOutcomesIn(tx, now);
   });

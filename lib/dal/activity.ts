@@ -8,7 +8,7 @@ import { careState, type Permission, type RunningItemState } from "@/lib/domain/
 import { describePermissionForPatient } from "@/lib/domain/permission-wording";
 import { itemName } from "@/lib/domain/plan";
 import { describeDose, doseCadence } from "@/lib/domain/plan-catalogue";
-import { judgeRun, type RunVerdict } from "@/lib/domain/progression";
+import { judgeRun, totalRunMinutes, type RunVerdict } from "@/lib/domain/progression";
 import { checkRunAgainstClearance, weekSoFarFor, type RunBreach } from "@/lib/domain/run-restrictions";
 import { addDays, weekStart } from "@/lib/domain/schedule";
 import { describeChange, describeRunEffect, LAST_STAGE, programmeProgressText } from "@/lib/domain/walk-run";
@@ -250,7 +250,8 @@ export async function logActivity(input: unknown): Promise<LogResult> {
       if (programme?.status === "active") programmeStage = programme.stage;
       const whyNot = describePermissionForPatient(permission, settings, (d) => d).headline;
       breaches = checkRunAgainstClearance(
-        { minutes: entry.minutes, distanceKm: entry.distanceKm, rpe: entry.rpe, painDuring: entry.painDuring, date: entry.date },
+        // A walk/run session's minutes include the walking: its running time is the stage's.
+        { minutes: programme?.status === "active" ? Math.min(entry.minutes, totalRunMinutes(programme.session)) : entry.minutes, distanceKm: entry.distanceKm, rpe: entry.rpe, painDuring: entry.painDuring, date: entry.date },
         permission,
         await otherRunsOfWeek(tx, access.patientId, entry.date),
         whyNot,
