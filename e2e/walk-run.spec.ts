@@ -50,14 +50,16 @@ test("signed off, a runner advances a stage after two good runs with a rest day,
   await expect(page.getByText(/Walk\/run programme: Tomorrow morning, enter your pain/)).toBeVisible();
   await page.getByRole("textbox", { name: /^Next-morning pain after the .* run/ }).first().fill("1");
   await page.getByRole("button", { name: "Save", exact: true }).first().click();
-  await expect(page.getByText(/This run counts: 1 of 2 good runs at stage 1/)).toBeVisible();
+  // The programme card follows at once: one good run counted at stage 1.
+  await expect(page.getByText(/^1 of 2 good runs at this stage\./)).toBeVisible();
   await logRun(page, shift(today, -1), { during: "2", after: "2" });
   await expect(page.getByText(/Walk\/run programme: Tomorrow morning/)).toBeVisible();
   await page.getByRole("textbox", { name: /^Next-morning pain after the .* run/ }).first().fill("1");
   await page.getByRole("button", { name: "Save", exact: true }).first().click();
-  await expect(page.getByText(/You move up to stage 2 of 8/)).toBeVisible();
-  await page.reload();
   await expect(page.getByRole("heading", { name: "Walk/run programme: Stage 2 of 8" })).toBeVisible();
+  await expect(page.getByText("Latest: Moved up to stage 2.")).toBeVisible();
+  // The last run was yesterday: today is a rest day.
+  await expect(page.getByText(/^Rest day today: you ran yesterday\./)).toBeVisible();
 
   // A painful run: back to stage 1, explained, and the care team told.
   await logRun(page, today, { during: "7", after: "6" });

@@ -22,10 +22,12 @@ export function ProgrammeCard({ day, headingLevel = 2 }: { day: Pick<MyDay, "pro
             <p className="text-sm text-slate-800">{programme.progress} Each stage needs two good runs with a rest day between.</p>
           </>
         )}
-        {programme.steppedBack && (
+        {programme.steppedBack ? (
           <p role="status" className="mt-2 rounded-md border-2 border-amber-600 bg-amber-50 p-2 text-sm font-medium text-amber-950">
             {programme.lastChange}
           </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-800">Latest: {programme.lastChange}.</p>
         )}
         <p className="mt-2 text-sm text-slate-700">After each run, enter your pain during and after it, and your pain the next morning: they decide whether you move on, stay, or step back.</p>
       </section>
