@@ -22,8 +22,8 @@ export async function OutcomeScores({ patientId, canAsk }: { patientId: string; 
   const start = scores.episodeStartedOn;
   const points: TrendPoint[] = start
     ? [
-        ...scores.odi.filter((o) => o.score !== null).map((o) => ({ week: weeksSince(start, o.date), odi: Math.round(o.score!) })),
-        ...scores.pain.map((p) => ({ week: weeksSince(start, p.date), pain: p.pain })),
+        ...scores.odi.filter((o) => o.score !== null).map((o) => ({ week: weeksSince(start, o.date), odi: Math.round(o.score!), pain: null })),
+        ...scores.pain.map((p) => ({ week: weeksSince(start, p.date), odi: null, pain: p.pain })),
       ].sort((a, b) => a.week - b.week)
     : [];
   const templates = startBack ? planTemplates.filter((t) => t.name.toLowerCase().includes(startBackPlan[startBack.risk].templateKind)).map((t) => t.name) : [];

@@ -6,8 +6,9 @@ import { ChartFigure } from "@/lib/ui/chart-figure";
 export interface TrendPoint {
   /** Weeks since the episode began, to one decimal. */
   week: number;
-  odi?: number;
-  pain?: number;
+  /** null where this week has the other measure only: the line joins across it. */
+  odi: number | null;
+  pain: number | null;
 }
 
 /**
