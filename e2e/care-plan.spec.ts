@@ -1,6 +1,18 @@
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
+test("a 16-item plan, folded, is under 3,000 px tall in the editor on a phone", async ({ page, loginPage }) => {
+  await loginPage.signInAs("physician");
+  await page.getByRole("link", { name: "Sam Rivera" }).first().click();
+  await page.getByRole("link", { name: "Edit the plan and see its versions" }).click();
+  await page.setViewportSize({ width: 375, height: 800 });
+  const editor = page.getByRole("region", { name: "Edit the plan" });
+  await expect(editor.getByRole("group", { name: "Items (16)" })).toBeVisible();
+  const height = await editor.evaluate((e) => e.getBoundingClientRect().height);
+  expect(height, "the folded editor's height at 375 px").toBeLessThan(3000);
+  await expectAccessible(page);
+});
+
 test("build a plan from a template, hit a guardrail, justify it, save, and see the new version", async ({ page, loginPage }) => {
   test.setTimeout(120_000);
   await loginPage.signInAs("physician");

@@ -28,10 +28,13 @@ export function GoalsFieldset({ goals, onChange, onAddUsual, defaultTargetDate, 
             const of = `Goal ${i + 1}`;
             const errors = errorsFor(goal);
             return (
-              <li key={goal.key} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
-                <TextInput of={of} label="Description" value={goal.description} onChange={(description) => update(goal.key, { description })} errors={errors.description} />
+              // On a phone the date and Remove share a row, so three goals stay short.
+              <li key={goal.key} className="grid grid-cols-[1fr_auto] gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
+                <div className="col-span-2 sm:col-span-1">
+                  <TextInput of={of} label="Description" value={goal.description} onChange={(description) => update(goal.key, { description })} errors={errors.description} />
+                </div>
                 <TextInput of={of} label="Target date" type="date" value={goal.targetDate} onChange={(targetDate) => update(goal.key, { targetDate })} errors={errors.targetDate} />
-                <button type="button" onClick={() => onChange(goals.filter((g) => g.key !== goal.key))} className={`${secondaryButton} sm:mt-6`}>
+                <button type="button" onClick={() => onChange(goals.filter((g) => g.key !== goal.key))} className={`${secondaryButton} mt-6 self-start`}>
                   Remove<span className="sr-only"> goal {i + 1}</span>
                 </button>
               </li>
