@@ -57,7 +57,9 @@ function recentSkipsOf(activity: PatientActivity, today: LocalDate): SkipNote[] 
   return activity.itemLogs
     .filter((l) => l.status === "skipped" && l.localDate >= from && l.localDate <= today)
     .map((l) => ({ date: l.localDate, item: names.get(l.itemKey) ?? "A plan item", reason: l.skipReason ?? "" }))
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    // Newest first; on one day by item and reason, so every screen lists them in the same order
+    // whatever order the database handed the logs over in.
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.item.localeCompare(b.item) || a.reason.localeCompare(b.reason)));
 }
 
 // Which flag matters most when sorting by need: rising pain can mean harm.
