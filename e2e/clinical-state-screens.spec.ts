@@ -1,9 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
-import { accounts, DEMO_PASSWORD } from "./support/accounts";
-import { watchConsole } from "./support/console";
+import { accounts } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
-import { LoginPage } from "./support/login-page";
 import { captureBothWidths } from "./support/screens";
+import { signedIn } from "./support/signed-in";
 
 /**
  * Every screen that shows the state in force, read without changing anything, at desktop and
@@ -11,16 +9,6 @@ import { captureBothWidths } from "./support/screens";
  * cleared with limits, then reported worsening leg weakness at a check-in: every screen must say
  * he may not run.
  */
-async function signedIn(browser: Browser, email: string): Promise<{ page: Page; checkConsole: () => void }> {
-  const page = await (await browser.newContext()).newPage();
-  const checkConsole = watchConsole(page);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, DEMO_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return { page, checkConsole };
-}
-
 test("the patient's own screens say not to run while his red flag is open", async ({ browser }) => {
   test.setTimeout(120_000);
   const { page, checkConsole } = await signedIn(browser, "kenji.watanabe@runclear.example");

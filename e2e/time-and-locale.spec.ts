@@ -1,25 +1,14 @@
-import type { Browser, Page } from "@playwright/test";
-import { accounts, DEMO_PASSWORD } from "./support/accounts";
-import { watchConsole } from "./support/console";
+import type { Page } from "@playwright/test";
+import { accounts } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
-import { LoginPage } from "./support/login-page";
 import { captureBothWidths } from "./support/screens";
+import { signedIn } from "./support/signed-in";
 
 /**
  * Dates are written the clinic's way and times are read in the reader's zone: the clinic's for
  * staff, the patient's own for a patient. The demo clinic keeps Chicago time in en-US; this test
  * moves it to London in en-GB and back, so no other test sees the change.
  */
-async function signedIn(browser: Browser, email: string): Promise<{ page: Page; checkConsole: () => void }> {
-  const page = await (await browser.newContext()).newPage();
-  const checkConsole = watchConsole(page);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, DEMO_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return { page, checkConsole };
-}
-
 async function saveClinicFormat(page: Page, timeZone: string, locale: string) {
   await page.goto("/admin/settings");
   await page.getByLabel("Clinic time zone").selectOption(timeZone);

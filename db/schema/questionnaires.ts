@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, timestamp, uuid } from "drizzle-orm/pg-core";
 import { episodes } from "./episodes";
 import { patients } from "./patients";
 import { users } from "./users";

@@ -3,12 +3,12 @@ import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
-import { activityInputSchema } from "@/lib/domain/activity";
+import { activityInputSchema, dayStatus } from "@/lib/domain/activity";
 import { careState, type Permission, type RunningItemState } from "@/lib/domain/care-state";
 import { describePermissionForPatient } from "@/lib/domain/permission-wording";
 import { itemName } from "@/lib/domain/plan";
 import { describeDose, doseCadence } from "@/lib/domain/plan-catalogue";
-import { judgeRun, totalRunMinutes, type RunVerdict } from "@/lib/domain/progression";
+import { judgeRun, totalRunMinutes, type RunPain, type RunVerdict } from "@/lib/domain/progression";
 import { checkRunAgainstClearance, weekSoFarFor, type RunBreach } from "@/lib/domain/run-restrictions";
 import { addDays, weekStart } from "@/lib/domain/schedule";
 import { describeChange, describeRunEffect, LAST_STAGE, programmeProgressText } from "@/lib/domain/walk-run";
@@ -16,7 +16,7 @@ import { auditOf, authorizePatient, authorizeRole, readPatient } from "./interna
 import { writeAudit } from "./internal/audit-log";
 import { readClinicSettings } from "./internal/clinic-settings";
 import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
-import { loadCareFacts, withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
+import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 
 export interface DayEntry {
@@ -110,12 +110,7 @@ function loggableDatesFrom(today: string): string[] {
   return Array.from({ length: ITEM_LOG_DAYS_BACK + 1 }, (_, i) => addDays(today, -i));
 }
 
-function dayStatus(entries: readonly DayEntry[], timesPerDay: number): DayItem["status"] {
-  const done = entries.filter((e) => e.status === "done").length;
-  if (done >= timesPerDay) return "done";
-  if (done > 0) return "partial";
-  return entries.some((e) => e.status === "skipped") ? "skipped" : null;
-}
+
 const RECENT_RUN_DAYS = 7;
 
 function toRun(r: typeof activityLogs.$inferSelect, baseline: number | null): RunEntry {
@@ -258,6 +253,7 @@ export async function logActivity(input: unknown): Promise<LogResult> {
       );
       verdict = judgeRun({ ...entry, morningPain: null }, baselineOf(facts, entry.date));
     }
+    const createdAt = new Date();
     const inserted = await tx
       .insert(activityLogs)
       .values({
@@ -265,7 +261,7 @@ export async function logActivity(input: unknown): Promise<LogResult> {
         idempotencyKey: entry.idempotencyKey,
         kind: entry.kind,
         localDate: entry.date,
-        createdAt: new Date(),
+        createdAt,
         ...(entry.kind === "item"
           ? { itemKey: entry.itemKey, status: entry.status, skipReason: entry.skipReason || null }
           : {
@@ -295,15 +291,26 @@ export async function logActivity(input: unknown): Promise<LogResult> {
       };
     }
     await writeAudit(auditOf(access, "activity.log", `activity:${inserted[0]!.id}`), tx);
-    const programme = programmeStage === null ? null : await programmeEffect(tx, access.patientId, inserted[0]!.id);
+    const programme =
+      entry.kind === "run" && programmeStage !== null ? programmeEffect(facts, { ...entry, id: inserted[0]!.id, programmeStage, morningPain: null, createdAt }) : null;
     return { breaches: breaches.map(({ code, patientMessage }) => ({ code, patientMessage })), verdict, programme };
   });
 }
 
-/** What the run just logged did to the walk/run stage, read back inside the same transaction. */
-async function programmeEffect(tx: Tx, patientId: string, runId: string): Promise<string | null> {
-  const after = (await loadCareFacts(tx, [patientId])).get(patientId);
-  return after ? describeRunEffect(careState(after).programme, runId) : null;
+/**
+ * What a programme run just written did to the walk/run stage: the facts read under the lock with
+ * this run put in (added, or its morning pain filled in), derived again — nothing is read twice.
+ */
+function programmeEffect(
+  facts: LoadedCareFacts,
+  run: RunPain & { id: string; date: string; programmeStage: number; createdAt?: Date },
+): string | null {
+  if (!facts.programme) return null;
+  const written = { ...run, localDate: run.date, createdAt: run.createdAt ?? new Date() };
+  const runs = facts.programme.runs.some((r) => r.id === run.id)
+    ? facts.programme.runs.map((r) => (r.id === run.id ? { ...r, morningPain: run.morningPain } : r))
+    : [...facts.programme.runs, written];
+  return describeRunEffect(careState({ ...facts, programme: { ...facts.programme, runs } }).programme, run.id);
 }
 
 type ItemEntry = Extract<z.output<typeof activityInputSchema>, { kind: "item" }>;
@@ -416,7 +423,10 @@ export async function logMorningPain(input: z.input<typeof morningPainSchema>): 
       throw new ValidationError("Please check what you entered.", { pain: [`Next-morning pain is for a run of the last ${MORNING_PAIN_DAYS} days, before today.`] });
     }
     await writeAudit(auditOf(access, "activity.morning_pain", `activity:${runId}`), tx);
-    const programme = run.programmeStage === null ? null : await programmeEffect(tx, access.patientId, run.id);
+    const programme =
+      run.programmeStage === null
+        ? null
+        : programmeEffect(facts, { ...run, date: run.localDate, programmeStage: run.programmeStage, newNumbnessOrWeakness: run.newNumbnessOrWeakness, morningPain: pain });
     return { verdict: toRun(run, baselineOf(facts, run.localDate)).verdict, programme };
   });
 }

@@ -1,13 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gte, max, sql } from "drizzle-orm";
+import { and, asc, eq, gte, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { checkIns } from "@/db/schema/check-ins";
 import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
-import { planVersions } from "@/db/schema/plans";
 import { questionnaireDrafts, questionnaireRequests, questionnaireResponses } from "@/db/schema/questionnaires";
-import type { Plan } from "@/lib/domain/plan";
 import {
   draftSchemas,
   odiGoalStatus,
@@ -214,14 +212,11 @@ export async function getOutcomeScores(patientId: string): Promise<OutcomeScores
   const { facts } = await careOf(access.patientId);
   const mine = await episodeQuestionnaires(database, access.patientId);
   const since = mine.episodeStartedOn ?? facts.today;
-  const [painRows, [plan]] = await Promise.all([
-    database
-      .select({ createdAt: checkIns.createdAt, pain: checkIns.painNow })
-      .from(checkIns)
-      .where(and(eq(checkIns.patientId, access.patientId), gte(checkIns.createdAt, new Date(`${since}T00:00:00Z`))))
-      .orderBy(asc(checkIns.createdAt)),
-    database.select({ plan: planVersions.plan }).from(planVersions).where(eq(planVersions.patientId, access.patientId)).orderBy(desc(planVersions.version)).limit(1),
-  ]);
+  const painRows = await database
+    .select({ createdAt: checkIns.createdAt, pain: checkIns.painNow })
+    .from(checkIns)
+    .where(and(eq(checkIns.patientId, access.patientId), gte(checkIns.createdAt, new Date(`${since}T00:00:00Z`))))
+    .orderBy(asc(checkIns.createdAt));
   const odi = mine.responses.filter((r) => r.kind === "odi").map((r) => ({ date: r.date, score: r.score }));
   const lastStart = mine.responses.filter((r) => r.kind === "start_back" && r.score !== null && r.subscore !== null).at(-1);
   const odiSummary = summarizeOdi(odi);
@@ -233,7 +228,8 @@ export async function getOutcomeScores(patientId: string): Promise<OutcomeScores
     startBack: lastStart ? { date: lastStart.date, total: lastStart.score!, psychosocial: lastStart.subscore!, risk: startBackRisk(lastStart.score!, lastStart.subscore!) } : null,
     pain: painRows.map((p) => ({ date: localDate(p.createdAt, facts.timeZone), pain: p.pain })),
     due: mine.due,
-    goals: ((plan?.plan as Plan | undefined)?.goals ?? []).flatMap((g) => {
+    // The plan in force is one of the facts read once per request.
+    goals: (facts.plan?.goals ?? []).flatMap((g) => {
       const status = odiGoalStatus(g.description, odiSummary);
       return status ? [{ description: g.description, ...status }] : [];
     }),

@@ -29,7 +29,7 @@ export async function getWalkRunProgramme(patientId: string): Promise<WalkRunVie
     programme: state.programme,
     returnToTraining: state.returnToTraining,
     mayStart: cleared && state.episode?.status === "active",
-    cap: cleared && state.permission.status === "cleared" ? stageCap(state.permission.restrictions) : 0,
+    cap: state.permission.status === "cleared" ? stageCap(state.permission.restrictions) : 0,
   };
 }
 

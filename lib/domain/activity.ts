@@ -6,6 +6,17 @@ const whole = (label: string, min: number, max: number) =>
 const optionalPain = (label: string) =>
   z.preprocess((v) => (v === "" || v === undefined ? null : v), whole(`${label} (0–10)`, 0, 10).nullable()).default(null);
 
+/**
+ * How a plan item's day stands from what was logged that day: done once every time it is due is
+ * ticked, partial with some, skipped with a skip and none done, null with nothing yet.
+ */
+export function dayStatus(entries: readonly { status: "done" | "skipped" }[], timesPerDay: number): "done" | "partial" | "skipped" | null {
+  const done = entries.filter((e) => e.status === "done").length;
+  if (done >= timesPerDay) return "done";
+  if (done > 0) return "partial";
+  return entries.some((e) => e.status === "skipped") ? "skipped" : null;
+}
+
 /** One thing the patient logs from home; `date` is their local date (YYYY-MM-DD). */
 export const activityInputSchema = z.discriminatedUnion("kind", [
   z.object({

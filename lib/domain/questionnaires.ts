@@ -208,10 +208,7 @@ export function scoreSubmission(submission: z.output<typeof submissionSchema>): 
   return { score: result.total, subscore: result.psychosocial };
 }
 
-/** STarT Back's risk group from the stored total and subscore (DOMAIN.md §5). */
-export function startBackRisk(total: number, psychosocial: number): StartBackRisk {
-  return psychosocial >= 4 ? "high" : total <= 3 ? "low" : "medium";
-}
+export { startBackRisk } from "./scores";
 
 // ---------------------------------------------------------------------------------------------
 // When a questionnaire is due

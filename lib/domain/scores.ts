@@ -91,6 +91,10 @@ export function startBack(answers: StartBackAnswers): StartBackResult {
   const total = points.reduce<number>((sum, p) => sum + p, 0);
   // Items 5–9 are the psychosocial subscale.
   const psychosocial = points.slice(4).reduce<number>((sum, p) => sum + p, 0);
-  const risk: StartBackRisk = psychosocial >= 4 ? "high" : total <= 3 ? "low" : "medium";
-  return { total, psychosocial, risk };
+  return { total, psychosocial, risk: startBackRisk(total, psychosocial) };
+}
+
+/** The risk group from the total and the psychosocial subscore, also for stored responses (DOMAIN.md §5). */
+export function startBackRisk(total: number, psychosocial: number): StartBackRisk {
+  return psychosocial >= 4 ? "high" : total <= 3 ? "low" : "medium";
 }

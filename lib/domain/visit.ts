@@ -16,7 +16,7 @@ export interface VisitFacts {
   referralMadeAt: Date | null;
 }
 
-export type VisitStepStatus = "done" | "current" | "todo";
+export type VisitStepStatus = "done" | "current" | "upcoming";
 
 export interface VisitStep {
   key: VisitStepKey;
@@ -60,7 +60,7 @@ export function visitOf(facts: VisitFacts): Visit {
     examId: exam?.id ?? null,
     examSignedAt: signedAt,
     next,
-    steps: VISIT_STEPS.map((key) => ({ key, label: visitStepLabels[key], status: done[key] ? "done" : key === next ? "current" : "todo" })),
+    steps: VISIT_STEPS.map((key) => ({ key, label: visitStepLabels[key], status: done[key] ? "done" : key === next ? "current" : "upcoming" })),
   };
 }
 

@@ -19,10 +19,10 @@ describe("a visit read from the record", () => {
     expect(visit.next).toBe("exam");
     expect(statuses({ ...none, latestExam: { id: "e1", status: "draft", signedAt: null } })).toEqual([
       "exam:current",
-      "diagnosis:todo",
-      "clearance:todo",
-      "plan:todo",
-      "referral:todo",
+      "diagnosis:upcoming",
+      "clearance:upcoming",
+      "plan:upcoming",
+      "referral:upcoming",
     ]);
     expect(visitIsOpen(visit, new Date("2027-01-01T00:00:00Z"), "UTC")).toBe(true);
   });
@@ -42,9 +42,9 @@ describe("a visit read from the record", () => {
     expect(statuses({ ...none, latestExam: signedExam, planSavedAt: later(1) })).toEqual([
       "exam:done",
       "diagnosis:current",
-      "clearance:todo",
+      "clearance:upcoming",
       "plan:done",
-      "referral:todo",
+      "referral:upcoming",
     ]);
   });
 

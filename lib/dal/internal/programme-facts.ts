@@ -1,8 +1,7 @@
 // No "server-only" marker: loadCareFacts runs under tsx too (the seed's outcomes rebuild). It
 // checks nothing and takes the caller's transaction; ESLint keeps lib/dal/internal out of app code.
 import { sql } from "drizzle-orm";
-import type { ProgrammeFacts } from "@/lib/domain/walk-run";
-import type { HealingFact } from "@/lib/domain/walk-run";
+import type { HealingFact, ProgrammeFacts } from "@/lib/domain/walk-run";
 import { localDate } from "@/lib/domain/schedule";
 import type { Executor } from "./care-facts";
 

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { LogResult, MyDay } from "@/lib/dal/activity";
-import type { ActivityInput } from "@/lib/domain/activity";
+import { dayStatus, type ActivityInput } from "@/lib/domain/activity";
 import { logActivityAction, undoActivityAction } from "./actions";
 
 /** Every day of the log shares the prefix, so one invalidation refreshes whichever is open. */
@@ -53,8 +53,7 @@ export function useLogActivity() {
               items: day.items.map((i) => {
                 if (i.key !== entry.itemKey) return i;
                 const entries = [...i.entries, { id: `pending-${entry.idempotencyKey}`, status: entry.status, skipReason: entry.skipReason ?? null }];
-                const done = entries.filter((e) => e.status === "done").length;
-                return { ...i, entries, status: done >= i.timesPerDay ? "done" : done > 0 ? "partial" : "skipped" };
+                return { ...i, entries, status: dayStatus(entries, i.timesPerDay) };
               }),
             }
           : day,
