@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "@/db/client";
@@ -127,13 +127,19 @@ const ACCESS_DESCRIPTIONS: Record<string, string> = {
   "diagnosis.view": "Looked at your diagnosis",
   "emergency_access.grant": "Opened your chart in an emergency",
   "account.create": "Created your sign-in account",
+  "fhir.everything": "Read your record through the FHIR interface",
+  "fhir.read": "Read part of your record through the FHIR interface",
+  "fhir.patient_copy": "You downloaded your record",
 };
 
 function describeAccess(action: string): string {
   return ACCESS_DESCRIPTIONS[action] ?? action.replace(/[._]/g, " ");
 }
 
-/** Who opened the signed-in patient's record: everyone but the patient, newest first. */
+/**
+ * Who opened the signed-in patient's record, newest first: everyone but the patient, and the
+ * patient's own downloads of their whole record (a copy that left the clinic is worth seeing).
+ */
 export async function listMyRecordAccesses(): Promise<RecordAccess[]> {
   const user = await authorizeRole("access_log.view", ["patient"]);
   if (!user.patientId) return [];
@@ -151,7 +157,7 @@ export async function listMyRecordAccesses(): Promise<RecordAccess[]> {
       and(
         eq(auditEvents.patientId, user.patientId),
         eq(auditEvents.outcome, "allowed"),
-        ne(sql`coalesce(${auditEvents.actorUserId}::text, '')`, user.id),
+        or(ne(sql`coalesce(${auditEvents.actorUserId}::text, '')`, user.id), eq(auditEvents.action, "fhir.patient_copy")),
       ),
     )
     .orderBy(desc(auditEvents.seq))
