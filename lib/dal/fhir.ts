@@ -45,6 +45,8 @@ const OWNER_TABLES: Record<CompartmentType, string[]> = {
   Flag: ["red_flag_alerts"],
   Encounter: ["therapy_sessions"],
 };
+// FHIR's id: letters, digits, "-" and ".", 1 to 64 of them.
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function ownerOf(type: CompartmentType, id: string): Promise<string | null> {
@@ -64,7 +66,8 @@ export async function getFhirResource(type: string, id: string): Promise<Resourc
   const owner = isCompartmentType(type) ? await ownerOf(type, id) : null;
   if (!owner) {
     // Audited like any refused read, and answered the same as a missing one.
-    await writeAudit({ actor: await getCurrentUser(), action: "fhir.read", resource: `${type}/${id}`.slice(0, 200), outcome: "denied" });
+    const named = isCompartmentType(type) && FHIR_ID.test(id) ? `${type}/${id}` : "an id that is not a FHIR id";
+    await writeAudit({ actor: await getCurrentUser(), action: "fhir.read", resource: named, outcome: "denied" });
     throw new NotFoundError();
   }
   await readPatient(owner, "fhir.read", { resource: `${type}/${id}` });

@@ -393,6 +393,14 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     // Allowed callers reach the programme check (Sam is not in the programme: refused by the rule).
     setWalkRunStage: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/walk-run")).setWalkRunStage(t.sam, { stage: 2, reason: "Matrix: tolerated well." }) },
   },
+  "fhir.ts": {
+    getPatientEverything: {
+      allow: [...CLINICIANS_ON_TEAM, "thePatient"],
+      call: async (t) => (await import("@/lib/dal/fhir")).getPatientEverything(t.sam, { _count: "5" }, "https://clinic.example"),
+    },
+    getFhirResource: { allow: [...CLINICIANS_ON_TEAM, "thePatient"], call: async (t) => (await import("@/lib/dal/fhir")).getFhirResource("Patient", t.sam) },
+    downloadMyRecord: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/fhir")).downloadMyRecord("https://clinic.example") },
+  },
   "progress.ts": {
     getMyProgress: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/progress")).getMyProgress() },
   },

@@ -19,6 +19,21 @@ export default async function MyAccessLogPage() {
         Every time someone at the clinic opens your record, RunClear writes it down. Emergency openings, by a doctor outside
         your care team, are marked.
       </p>
+      <section aria-labelledby="copy-heading" className="mt-4 max-w-2xl rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="copy-heading" className="font-semibold">A copy of your record</h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Download everything RunClear holds about your care (examinations, diagnosis, clearance to run, plan, referrals,
+          questionnaires and what you logged) as one file in FHIR, the format other clinics and health apps read. Keep it
+          safe: it is your health record. Each download is listed below.
+        </p>
+        <a
+          href="/me/record"
+          download
+          className="mt-3 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800"
+        >
+          Download my record (FHIR JSON)
+        </a>
+      </section>
       {emergencies.length > 0 && (
         <section aria-labelledby="emergency-heading" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950">
           <h2 id="emergency-heading" className="font-semibold">Emergency openings of your record</h2>
