@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import { captureBothWidths } from "./support/screens";
+import { accounts } from "./support/accounts";
+import { watchConsole } from "./support/console";
+import { signedIn } from "./support/signed-in";
+import { expect, test } from "./support/fixtures";
+
+interface BundleLike {
+  resourceType: string;
+  type: string;
+  total?: number;
+  link?: { relation: string; url: string }[];
+  entry?: { resource: { resourceType: string; id: string; identifier?: { value: string }[] } }[];
+}
+
+test("a patient downloads their own record as a FHIR Bundle, and sees the download in who opened their record", async ({ page, loginPage }) => {
+  const consoleClean = watchConsole(page);
+  await loginPage.signInAs("patient");
+  await page.getByRole("link", { name: "Who opened my record" }).first().click();
+  await expect(page.getByRole("heading", { name: "A copy of your record" })).toBeVisible();
+  await captureBothWidths(page, "record-copy");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my record (FHIR JSON)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^runclear-record-\d{4}-\d{2}-\d{2}\.json$/);
+  const bundle = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as BundleLike;
+  expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
+  const types = new Set(bundle.entry!.map((e) => e.resource.resourceType));
+  for (const type of ["Patient", "Condition", "Observation", "CarePlan", "QuestionnaireResponse", "ServiceRequest"]) expect(types).toContain(type);
+  expect(bundle.entry![0]!.resource.identifier?.[0]?.value).toBe("RC-100101");
+
+  await page.reload();
+  const first = page.getByRole("listitem").filter({ hasText: "You downloaded your record" }).first();
+  await expect(first).toBeVisible();
+  await expect(first).toContainText("Sam Rivera");
+  consoleClean();
+});
+
+test("the FHIR API answers a physician on the care team, 404s others, and 401s without a session", async ({ page, loginPage, request, browser }) => {
+  const anonymous = await request.get("/fhir/metadata");
+  expect(anonymous.status()).toBe(200);
+  expect(anonymous.headers()["content-type"]).toContain("application/fhir+json");
+  expect(await anonymous.json()).toMatchObject({ resourceType: "CapabilityStatement", fhirVersion: "4.0.1" });
+  const noSession = await request.get("/fhir/Patient/00000000-0000-4000-8000-000000000000/$everything");
+  expect(noSession.status()).toBe(401);
+  expect(await noSession.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "login" }] });
+
+  await loginPage.signInAs("physician");
+  await page.getByRole("link", { name: "Sam Rivera" }).click();
+  await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+  const samId = new URL(page.url()).pathname.split("/")[2]!;
+  const first = await page.request.get(`/fhir/Patient/${samId}/$everything?_count=20`);
+  expect(first.status()).toBe(200);
+  const bundle = (await first.json()) as BundleLike;
+  expect(bundle).toMatchObject({ resourceType: "Bundle", type: "searchset" });
+  expect(bundle.entry).toHaveLength(20);
+  const next = bundle.link!.find((l) => l.relation === "next")!;
+  const second = (await (await page.request.get(next.url)).json()) as BundleLike;
+  expect(second.entry![0]!.resource.id).not.toBe(bundle.entry![0]!.resource.id);
+  const condition = bundle.entry!.find((e) => e.resource.resourceType === "Condition")!.resource;
+  const read = await page.request.get(`/fhir/Condition/${condition.id}`);
+  expect(read.status()).toBe(200);
+  expect((await read.json()).id).toBe(condition.id);
+  const bad = await page.request.get(`/fhir/Patient/${samId}/$everything?_count=abc`);
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "invalid" }] });
+
+  // Dr. Chen is not on Sam's care team: the record does not exist for him.
+  const chen = await signedIn(browser, accounts.otherPhysician.email);
+  const refused = await chen.page.request.get(`/fhir/Patient/${samId}/$everything`);
+  expect(refused.status()).toBe(404);
+  expect(await refused.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "not-found" }] });
+  expect((await chen.page.request.get(`/fhir/Condition/${condition.id}`)).status()).toBe(404);
+  await chen.page.close();
+});
