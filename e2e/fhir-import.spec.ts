@@ -68,7 +68,7 @@ test("a physician registers a patient from a pasted FHIR Patient resource, after
   checkConsole();
 });
 
-test("a paste that is not JSON says where, keeps the text, and registers nobody", async ({ page, loginPage }) => {
+test("a paste that is not JSON or not valid R4 says why beside it, keeps the text, and registers nobody", async ({ page, loginPage }) => {
   test.setTimeout(120_000);
   const checkConsole = watchConsole(page);
   await loginPage.signInAs("physician");
@@ -96,9 +96,21 @@ test("a paste that is not JSON says where, keeps the text, and registers nobody"
   await expect(invalid).toContainText("birthDate is not written the way FHIR writes this type");
   await captureBothWidths(page, "fhir-import-invalid");
 
+  // A chosen file lands in the box; a birth date without its day asks for the full date.
+  const partial = { resourceType: "Patient", name: [{ family: "Brokenjson", given: ["Nadia"] }], birthDate: "1988-07" };
+  await page.getByLabel("Or choose a .json file").setInputFiles({ name: "patient.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(partial)) });
+  await expect(box).toHaveValue(JSON.stringify(partial));
+  await page.getByRole("button", { name: "Read resource" }).click();
+  await expect(page.getByLabel("Family name")).toHaveValue("Brokenjson");
+  await expect(page.getByLabel("Date of birth")).toHaveValue("");
+  await expect(page.getByLabel("Date of birth")).toHaveAccessibleDescription("The resource gives only the year and month (1988-07); enter the full date of birth.");
+  await expect(page.getByLabel("Sex")).toHaveValue("");
+
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(box).toHaveValue("");
   await expect(invalid).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Read from the resource" })).toHaveCount(0);
+  await expect(page.getByLabel("Family name")).toHaveValue("");
 
   await page.goto("/patients?q=Brokenjson");
   await expect(page.getByText("No patient matches these filters.")).toBeVisible();
