@@ -2,6 +2,11 @@ import { z } from "zod";
 
 const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 
+/** An IANA zone this runtime knows, so the patient's local day can be computed. */
+export function isKnownTimeZone(zone: string): boolean {
+  return TIME_ZONES.has(zone);
+}
+
 /** Registration of a patient; `today` is YYYY-MM-DD, to keep dates of birth in the past. */
 export function patientRegistrationSchema(today: string) {
   return z
@@ -15,7 +20,7 @@ export function patientRegistrationSchema(today: string) {
       sex: z.enum(["female", "male", "other", "unknown"], "Choose an option."),
       email: z.union([z.literal(""), z.email("Enter a valid email address, or leave it empty.").toLowerCase()]).default(""),
       phone: z.string().trim().max(40, "Use at most 40 characters.").default(""),
-      timeZone: z.string().refine((tz) => TIME_ZONES.has(tz), "Choose the patient's time zone."),
+      timeZone: z.string().refine(isKnownTimeZone, "Choose the patient's time zone."),
       weeklyDistanceKm: z.coerce
         .number("Enter kilometres per week as a number.")
         .int("Enter whole kilometres.")

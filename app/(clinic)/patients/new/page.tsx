@@ -3,7 +3,7 @@ import Link from "next/link";
 import { listClinicians } from "@/lib/dal/patients";
 import { requireRole } from "@/lib/dal/session";
 import { commonTimeZones } from "@/lib/domain/patient";
-import { RegistrationForm } from "./registration-form";
+import { NewPatient } from "./new-patient";
 
 export const metadata: Metadata = { title: "Register a patient" };
 
@@ -14,12 +14,10 @@ export default async function RegisterPatientPage() {
     <section aria-labelledby="register-heading" className="max-w-3xl space-y-4">
       <Link href="/patients" className="text-sm text-brand-700 underline">← My patients</Link>
       <h1 id="register-heading" className="text-2xl font-semibold">Register a patient</h1>
-      <div className="rounded-lg border border-slate-200 bg-white p-4">
-        <RegistrationForm
-          therapists={clinicians.filter((c) => c.role === "therapist").map((c) => ({ value: c.id, label: c.name }))}
-          timeZones={commonTimeZones.map((tz) => ({ value: tz, label: tz.replace("_", " ") }))}
-        />
-      </div>
+      <NewPatient
+        therapists={clinicians.filter((c) => c.role === "therapist").map((c) => ({ value: c.id, label: c.name }))}
+        timeZones={commonTimeZones.map((tz) => ({ value: tz, label: tz.replace("_", " ") }))}
+      />
     </section>
   );
 }

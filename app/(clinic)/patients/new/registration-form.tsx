@@ -1,17 +1,28 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import type { ImportedPatient } from "@/lib/fhir/patient-registration-fields";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form";
-import { registerPatientAction } from "./actions";
+import type { registerPatientAction } from "./actions";
 
 export interface Option {
   value: string;
   label: string;
 }
 
-export function RegistrationForm({ therapists, timeZones }: { therapists: Option[]; timeZones: Option[] }) {
-  const [state, action] = useActionState(registerPatientAction, null);
+export type RegistrationState = Awaited<ReturnType<typeof registerPatientAction>>;
+
+interface Props {
+  therapists: Option[];
+  timeZones: Option[];
+  state: RegistrationState | null;
+  action: (formData: FormData) => void;
+  /** Values read from a FHIR Patient resource, for the clinician to check before registering. */
+  imported?: ImportedPatient | null;
+}
+
+export function RegistrationForm({ therapists, timeZones, state, action, imported }: Props) {
   if (state?.ok && state.data) {
     const { patientId, mrn, account } = state.data;
     return (
@@ -30,19 +41,29 @@ export function RegistrationForm({ therapists, timeZones }: { therapists: Option
       </div>
     );
   }
-  const previous = state && !state.ok ? state.values : undefined;
+  // The fields show the last answer's values and errors; before any, what the import read, with
+  // its messages where a field needs the clinician (a birth date without its day).
+  const fieldState: ActionState<unknown> | null = state ?? (imported ? importedState(imported) : null);
+  const previous = fieldState && !fieldState.ok ? fieldState.values : undefined;
+  const zone = previous?.timeZone;
+  const zones = zone && !timeZones.some((z) => z.value === zone) ? [...timeZones, { value: zone, label: zone.replaceAll("_", " ") }] : timeZones;
   return (
     <form action={action} key={JSON.stringify(previous ?? {})} className="space-y-6" noValidate>
       <FormMessage state={state} />
+      {imported && !state && (
+        <p className="rounded-md border border-brand-700 bg-brand-50 px-3 py-2 text-sm text-slate-900">
+          Filled in from the FHIR resource. Check each value and complete the rest; nothing is saved until you register.
+        </p>
+      )}
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">Patient</legend>
-        <Field name="givenName" label="Given name" autoComplete="off" state={state} required />
-        <Field name="familyName" label="Family name" autoComplete="off" state={state} required />
-        <Field name="dateOfBirth" label="Date of birth" type="date" state={state} required />
+        <Field name="givenName" label="Given name" autoComplete="off" state={fieldState} required />
+        <Field name="familyName" label="Family name" autoComplete="off" state={fieldState} required />
+        <Field name="dateOfBirth" label="Date of birth" type="date" state={fieldState} required />
         <SelectField
           name="sex"
           label="Sex"
-          state={state}
+          state={fieldState}
           required
           options={[
             { value: "", label: "Choose…" },
@@ -52,19 +73,19 @@ export function RegistrationForm({ therapists, timeZones }: { therapists: Option
             { value: "unknown", label: "Not recorded" },
           ]}
         />
-        <Field name="email" label="Email" type="email" autoComplete="off" state={state} />
-        <Field name="phone" label="Phone" type="tel" autoComplete="off" state={state} />
-        <SelectField name="timeZone" label="Time zone" state={state} required options={[{ value: "", label: "Choose…" }, ...timeZones]} />
+        <Field name="email" label="Email" type="email" autoComplete="off" state={fieldState} />
+        <Field name="phone" label="Phone" type="tel" autoComplete="off" state={fieldState} />
+        <SelectField name="timeZone" label="Time zone" state={fieldState} required options={[{ value: "", label: "Choose…" }, ...zones]} />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">Running before this episode</legend>
-        <Field name="weeklyDistanceKm" label="Usual weekly distance (km)" type="number" inputMode="numeric" min={0} max={500} state={state} required />
-        <Field name="runningGoal" label="Running goal" hint="For example: a half marathon in the spring" state={state} />
+        <Field name="weeklyDistanceKm" label="Usual weekly distance (km)" type="number" inputMode="numeric" min={0} max={500} state={fieldState} required />
+        <Field name="runningGoal" label="Running goal" hint="For example: a half marathon in the spring" state={fieldState} />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">Care team</legend>
         <p className="text-sm text-slate-700 sm:col-span-2">You are the patient&apos;s physician. Add a physical therapist now or later.</p>
-        <SelectField name="therapistId" label="Physical therapist" state={state} options={[{ value: "", label: "None yet" }, ...therapists]} />
+        <SelectField name="therapistId" label="Physical therapist" state={fieldState} options={[{ value: "", label: "None yet" }, ...therapists]} />
       </fieldset>
       <fieldset>
         <legend className="mb-2 text-lg font-semibold">Sign-in account</legend>
@@ -76,4 +97,9 @@ export function RegistrationForm({ therapists, timeZones }: { therapists: Option
       <SubmitButton pendingText="Registering…">Register patient</SubmitButton>
     </form>
   );
+}
+
+function importedState(imported: ImportedPatient): ActionState<unknown> {
+  const fieldErrors = Object.fromEntries(Object.entries(imported.fieldMessages).map(([field, message]) => [field, [message]]));
+  return { ok: false, message: "", values: imported.fields, fieldErrors };
 }
