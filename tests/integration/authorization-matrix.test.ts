@@ -290,7 +290,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     updateClinicSettings: {
       allow: ADMIN,
       call: async () =>
-        (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
+        (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ clinicName: "Test Clinic", emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
     },
   },
   "reader-format.ts": {
@@ -508,7 +508,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
   "(admin)/admin/settings/actions.ts": {
     updateClinicSettingsAction: {
       allow: ADMIN,
-      form: async () => form({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
+      form: async () => form({ clinicName: "Test Clinic", emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
     },
   },
   "(admin)/admin/audit/actions.ts": {
