@@ -44,7 +44,7 @@ export async function ClearanceLetterBody({ letter }: { letter: ClearanceLetter 
         </section>
       )}
       {letter.status === "back_to_training" && <p>Weekly running distance should rise by no more than about a tenth each week until it is back to their usual.</p>}
-      {letter.status === "not_cleared" && <p>Please do not include them in running sessions until they bring a letter that says they are cleared. Walking and their own exercises are fine.</p>}
+      {letter.status === "not_cleared" && <p>Please do not include them in running sessions until they bring a letter that says they are cleared.</p>}
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr] print:grid-cols-[max-content_1fr]">
         {letter.decidedAt && (
           <div className="contents">

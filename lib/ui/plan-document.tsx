@@ -1,4 +1,5 @@
 import type { PlanDocument } from "@/lib/dal/documents";
+import { permissionLabel } from "@/lib/domain/permission-wording";
 import { describeChange, programmeProgressText } from "@/lib/domain/walk-run";
 import { EmergencyAdvice } from "./emergency-advice";
 import { MyPlanSection } from "./patient-plan";
@@ -54,6 +55,10 @@ function Programme({ care }: { care: PlanDocument["care"] }) {
 export function PlanDocumentBody({ doc }: { doc: PlanDocument }) {
   return (
     <>
+      <p data-testid="clearance-in-force">
+        <span className="font-semibold">Clearance to run when printed: </span>
+        {permissionLabel(doc.care.permission)}
+      </p>
       <PermissionCard care={doc.care} settings={doc.settings} emergencyAdvice={false} />
       <Programme care={doc.care} />
       <MyPlanSection plan={doc.plan} />
