@@ -17,7 +17,7 @@ import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
 import { patients } from "@/db/schema/patients";
-import { escalationReferrals, planVersions } from "@/db/schema/plans";
+import { escalationReferrals, planVersions, therapyReferrals } from "@/db/schema/plans";
 import { redFlagAlerts } from "@/db/schema/red-flags";
 import { demoExam } from "@/db/seed-clinical";
 import { examFormValues } from "@/lib/domain/exam-form";
@@ -403,6 +403,22 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
         (await import("@/lib/dal/check-ins")).submitCheckIn({ idempotencyKey: randomUUID(), painNow: 2, legSymptoms: [], neuroWorse: "no", redFlags: ALL_NO }),
     },
     getMyCheckInForm: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/check-ins")).getMyCheckInForm() },
+  },
+  "documents.ts": {
+    // Printouts are for the care team: emergency access reads the chart but prints nothing.
+    getPlanDocument: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/documents")).getPlanDocument(t.sam) },
+    getMyPlanDocument: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/documents")).getMyPlanDocument() },
+    getExamNote: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/documents")).getExamNote(t.sam, t.samSignedExam) },
+    getReferralLetter: {
+      allow: CLINICIANS_ON_TEAM,
+      call: async (t) => {
+        const [referral] = await t.db.select({ id: therapyReferrals.id }).from(therapyReferrals).where(eq(therapyReferrals.patientId, t.sam)).limit(1);
+        return (await import("@/lib/dal/documents")).getReferralLetter(t.sam, referral!.id);
+      },
+    },
+    // A clearance letter states a physician's decision: therapists do not print one.
+    getClearanceLetter: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/documents")).getClearanceLetter(t.sam) },
+    getMyClearanceLetter: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/documents")).getMyClearanceLetter() },
   },
   "referrals.ts": {
     listReferrals: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/referrals")).listReferrals(t.sam) },
