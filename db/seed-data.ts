@@ -5,6 +5,7 @@ export const DEMO_PASSWORD = "runclear-demo-2026";
 
 /** A clinic in the United States; the nurse line's number is a fictional 555 number. */
 export const demoClinicSettings = {
+  clinicName: "RunClear Sports Spine Clinic",
   emergencyNumber: "911",
   urgentLineName: "the RunClear nurse line",
   urgentLineNumber: "+1 312 555 0142",

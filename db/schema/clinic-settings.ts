@@ -10,6 +10,8 @@ export const clinicSettings = pgTable(
   "clinic_settings",
   {
     id: smallint().primaryKey().default(1),
+    // The letterhead of every printed document (plan, exam note, referral and clearance letters).
+    clinicName: text().notNull().default("RunClear Clinic"),
     emergencyNumber: text().notNull().default("911"),
     urgentLineName: text().notNull().default("your care team"),
     urgentLineNumber: text().notNull().default(""),

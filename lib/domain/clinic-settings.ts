@@ -6,6 +6,8 @@ import { flagsOfTier, type RedFlagTier } from "./red-flags";
  * country (DOMAIN.md §2): every emergency sentence a patient reads names them.
  */
 export interface ClinicSettings {
+  /** The clinic's name, at the head of every printed document. */
+  clinicName: string;
   emergencyNumber: string;
   urgentLineName: string;
   /** Empty when the urgent line has no number of its own (for example "your GP surgery"). */
@@ -42,6 +44,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 export const DEFAULT_CLINIC_SETTINGS: ClinicSettings = {
+  clinicName: "RunClear Clinic",
   emergencyNumber: "911",
   urgentLineName: "your care team",
   urgentLineNumber: "",
@@ -64,6 +67,7 @@ export const EMERGENCY_PRESETS: readonly { id: string; label: string; emergencyN
 ];
 
 export const clinicSettingsSchema = z.object({
+  clinicName: z.string("Enter the clinic's name.").trim().min(2, "Enter the clinic's name, as printed letters should show it.").max(120, "Keep the name under 120 characters."),
   emergencyNumber: z
     .string()
     .trim()

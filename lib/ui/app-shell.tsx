@@ -32,10 +32,10 @@ const navByRole: Record<Role, NavItem[]> = {
 export function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a href="#main" data-print="hide" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         Skip to content
       </a>
-      <header className="bg-brand-800 text-white">
+      <header data-print="hide" className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <Link href="/" className="text-lg font-bold tracking-tight">
             RunClear
@@ -54,7 +54,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           </div>
         </div>
       </header>
-      <nav aria-label="Main" className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" data-print="hide" className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
           <NavLinks items={user.setupStep ? [] : navByRole[user.role]} />
         </div>

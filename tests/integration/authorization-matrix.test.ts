@@ -17,7 +17,7 @@ import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
 import { patients } from "@/db/schema/patients";
-import { escalationReferrals, planVersions } from "@/db/schema/plans";
+import { escalationReferrals, planVersions, therapyReferrals } from "@/db/schema/plans";
 import { redFlagAlerts } from "@/db/schema/red-flags";
 import { demoExam } from "@/db/seed-clinical";
 import { examFormValues } from "@/lib/domain/exam-form";
@@ -290,7 +290,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     updateClinicSettings: {
       allow: ADMIN,
       call: async () =>
-        (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
+        (await import("@/lib/dal/clinic-settings")).updateClinicSettings({ clinicName: "Test Clinic", emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
     },
   },
   "reader-format.ts": {
@@ -412,6 +412,22 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     },
     getMyCheckInForm: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/check-ins")).getMyCheckInForm() },
   },
+  "documents.ts": {
+    // Printouts are for the care team: emergency access reads the chart but prints nothing.
+    getPlanDocument: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/documents")).getPlanDocument(t.sam) },
+    getMyPlanDocument: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/documents")).getMyPlanDocument() },
+    getExamNote: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/documents")).getExamNote(t.sam, t.samSignedExam) },
+    getReferralLetter: {
+      allow: CLINICIANS_ON_TEAM,
+      call: async (t) => {
+        const [referral] = await t.db.select({ id: therapyReferrals.id }).from(therapyReferrals).where(eq(therapyReferrals.patientId, t.sam)).limit(1);
+        return (await import("@/lib/dal/documents")).getReferralLetter(t.sam, referral!.id);
+      },
+    },
+    // A clearance letter states a physician's decision: therapists do not print one.
+    getClearanceLetter: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/documents")).getClearanceLetter(t.sam) },
+    getMyClearanceLetter: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/documents")).getMyClearanceLetter() },
+  },
   "referrals.ts": {
     listReferrals: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/referrals")).listReferrals(t.sam) },
     referToTherapy: {
@@ -516,7 +532,7 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
   "(admin)/admin/settings/actions.ts": {
     updateClinicSettingsAction: {
       allow: ADMIN,
-      form: async () => form({ emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
+      form: async () => form({ clinicName: "Test Clinic", emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", reviewGraceDays: "7", timeZone: "America/Chicago", locale: "en-US" }),
     },
   },
   "(admin)/admin/audit/actions.ts": {

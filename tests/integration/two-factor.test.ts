@@ -20,7 +20,7 @@ import { describeEachDatabase } from "../support/databases";
 import { signInAs, useSession } from "../support/people";
 
 const IP = "203.0.113.30";
-const SETTINGS = { emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", timeZone: "America/Chicago", locale: "en-US" };
+const SETTINGS = { clinicName: "Test Clinic", emergencyNumber: "911", urgentLineName: "the clinic's nurse line", urgentLineNumber: "", timeZone: "America/Chicago", locale: "en-US" };
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
 async function enrol(db: Parameters<typeof signInAs>[0], email: string) {

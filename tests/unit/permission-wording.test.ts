@@ -6,7 +6,7 @@ import { describePermissionForPatient, healBlocker, limitsOf, pauseExplanation, 
 import { flagsOfTier, redFlag, type RedFlagId } from "@/lib/domain/red-flags";
 
 // A clinic in the UK: 999 for emergencies, NHS 111 for same-day advice (DOMAIN.md §2).
-const UK: ClinicSettings = { emergencyNumber: "999", urgentLineName: "NHS 111", urgentLineNumber: "111", reviewGraceDays: 7, twoFactorRequired: false, timeZone: "Europe/London", locale: "en-GB" };
+const UK: ClinicSettings = { clinicName: "Test Clinic", emergencyNumber: "999", urgentLineName: "NHS 111", urgentLineNumber: "111", reviewGraceDays: 7, twoFactorRequired: false, timeZone: "Europe/London", locale: "en-GB" };
 /** Dates as a UK patient reads them, so a test can see the formatter was used. */
 const formatDate = (date: string) => date.split("-").reverse().join("/");
 

@@ -9,6 +9,7 @@ import type { Executor } from "./care-facts";
 export async function readClinicSettings(executor?: Executor): Promise<ClinicSettings> {
   const [row] = await (executor ?? (await db()))
     .select({
+      clinicName: clinicSettings.clinicName,
       emergencyNumber: clinicSettings.emergencyNumber,
       urgentLineName: clinicSettings.urgentLineName,
       urgentLineNumber: clinicSettings.urgentLineNumber,

@@ -29,6 +29,14 @@ export function ClinicSettingsForm({ settings, timeZones }: { settings: ClinicSe
   return (
     <form ref={form} action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      <Field
+        name="clinicName"
+        label="Clinic name"
+        hint="Printed at the head of every plan, exam note and letter."
+        defaultValue={settings.clinicName}
+        state={state}
+        required
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Fill in for a country</legend>
         <div className="flex flex-wrap gap-2">

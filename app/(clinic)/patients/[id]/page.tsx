@@ -165,9 +165,16 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
               Long-standing and assessed: {knownSymptoms.map((k) => k.label).join("; ")}. Check-ins ask only whether these got worse.
             </p>
           )}
-          <Link href={`/patients/${chart.id}/clearance`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
-            {canWrite ? "Decide clearance and see history" : "See clearance and history"}
-          </Link>
+          <div className="mt-3 flex flex-wrap gap-x-6">
+            <Link href={`/patients/${chart.id}/clearance`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {canWrite ? "Decide clearance and see history" : "See clearance and history"}
+            </Link>
+            {canWrite && (
+              <Link href={`/patients/${chart.id}/clearance/letter`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                Letter for a coach
+              </Link>
+            )}
+          </div>
         </section>
 
         <section aria-labelledby="diagnosis-heading" className={card}>
@@ -200,9 +207,16 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
           ) : (
             <p className="mt-2 text-sm text-slate-700">No plan yet.</p>
           )}
-          <Link href={`/patients/${chart.id}/plan`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">
-            {canWrite ? "Edit the plan and see its versions" : "See the plan and its versions"}
-          </Link>
+          <div className="mt-3 flex flex-wrap gap-x-6">
+            <Link href={`/patients/${chart.id}/plan`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {canWrite ? "Edit the plan and see its versions" : "See the plan and its versions"}
+            </Link>
+            {chart.accessVia === "care_team" && plan.current && (
+              <Link href={`/patients/${chart.id}/plan/print`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                Print the plan
+              </Link>
+            )}
+          </div>
         </section>
         <section aria-labelledby="referrals-summary-heading" className={card}>
           <h2 id="referrals-summary-heading" className="text-lg font-semibold">Referrals</h2>
@@ -210,6 +224,14 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
             {referrals.therapy.slice(0, 1).map((r) => (
               <li key={r.id}>
                 Physical therapy with {r.therapistName}: {r.sessionsPerWeek}× a week for {r.weeks} weeks
+                {chart.accessVia === "care_team" && (
+                  <>
+                    {" · "}
+                    <Link href={`/patients/${chart.id}/referrals/${r.id}/print`} className="text-brand-700 underline">
+                      print the letter
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
             {openEscalations.length > 0 && <li>{openEscalations.length} open escalation {openEscalations.length === 1 ? "referral" : "referrals"}</li>}

@@ -26,7 +26,12 @@ export default async function ClearancePage({ params }: { params: Promise<{ id: 
 
   return (
     <article aria-labelledby="clearance-page-heading" className="space-y-4">
-      <SubpageHeader headingId="clearance-page-heading" title="Clearance to run" patient={chart} />
+      <SubpageHeader
+        headingId="clearance-page-heading"
+        title="Clearance to run"
+        patient={chart}
+        documents={canDecide ? [{ href: `/patients/${chart.id}/clearance/letter`, label: "Clearance letter for a coach" }] : []}
+      />
       <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="clearance" />
 
       <RedFlagPanel patientId={chart.id} care={care} />

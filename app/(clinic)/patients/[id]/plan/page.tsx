@@ -22,7 +22,12 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
 
   return (
     <article aria-labelledby="plan-page-heading" className="space-y-4">
-      <SubpageHeader headingId="plan-page-heading" title="Care plan" patient={chart} />
+      <SubpageHeader
+        headingId="plan-page-heading"
+        title="Care plan"
+        patient={chart}
+        documents={chart.accessVia === "care_team" ? [{ href: `/patients/${chart.id}/plan/print`, label: "Print the plan for the patient" }] : []}
+      />
       <VisitStepper patientId={chart.id} visit={visit} timeZone={chart.timeZone} here="plan" />
 
       <CurrentPlan current={current} review={review} />

@@ -44,6 +44,11 @@ export default async function ReferralsPage({ params }: { params: Promise<{ id: 
                 <p className="text-slate-700">Goals: {r.goals}</p>
                 {r.notes && <p className="text-slate-700">Notes: {r.notes}</p>}
                 <p className="text-xs text-slate-600">Referred by {r.createdByName}, {formatDateTime(r.createdAt, fmt)}</p>
+                {chart.accessVia === "care_team" && (
+                  <Link href={`/patients/${chart.id}/referrals/${r.id}/print`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                    Print the referral letter
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

@@ -26,9 +26,16 @@ export default async function ExamPage({ params, searchParams }: ExamPageProps) 
 
   return (
     <article aria-labelledby="exam-heading" className="max-w-4xl space-y-4">
-      <Link href={`/patients/${chart.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
-        ← Back to the chart
-      </Link>
+      <div data-print="hide" className="flex flex-wrap gap-x-6">
+        <Link href={`/patients/${chart.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+          ← Back to the chart
+        </Link>
+        {exam.status === "signed" && chart.accessVia === "care_team" && (
+          <Link href={`/patients/${chart.id}/exams/${exam.id}/print`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            Print the exam note
+          </Link>
+        )}
+      </div>
       <header>
         <h1 id="exam-heading" className="text-2xl font-semibold">Examination — {chart.name}</h1>
         <p className="mt-1 text-sm text-slate-700">

@@ -1,0 +1,1 @@
+ALTER TABLE "clinic_settings" ADD COLUMN "clinic_name" text DEFAULT 'RunClear Clinic' NOT NULL;
