@@ -16,16 +16,21 @@ export function fhirJson(body: unknown, status = 200, headers: Record<string, st
  * answer for both; bad parameters are 400; anything else is a 500 that names nothing inside.
  * Every error is an OperationOutcome.
  */
-export async function fhirRead(read: () => Promise<unknown>, options: { public?: boolean } = {}): Promise<Response> {
+export async function fhirAnswer(answer: () => Promise<Response>, options: { public?: boolean } = {}): Promise<Response> {
   try {
     if (!options.public && !(await getCurrentUser())) {
       return fhirJson(operationOutcome("login", "Sign in to RunClear first: the FHIR API uses the app's session."), 401, { "WWW-Authenticate": 'Cookie realm="RunClear"' });
     }
-    return fhirJson(await read());
+    return await answer();
   } catch (error) {
     if (error instanceof NotFoundError) return fhirJson(operationOutcome("not-found", "No such resource, or not one you may see."), 404);
     if (error instanceof ValidationError) return fhirJson(operationOutcome("invalid", error.message), 400);
     console.error("FHIR request failed", error);
     return fhirJson(operationOutcome("exception", "The server could not answer this request. Nothing was changed."), 500);
   }
+}
+
+/** A FHIR read answered as JSON, with fhirAnswer's errors. */
+export function fhirRead(read: () => Promise<unknown>, options: { public?: boolean } = {}): Promise<Response> {
+  return fhirAnswer(async () => fhirJson(await read()), options);
 }

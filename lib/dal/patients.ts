@@ -13,6 +13,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { oneTimePassword } from "@/lib/domain/one-time-password";
 import { patientRegistrationSchema } from "@/lib/domain/patient";
 import { localDate } from "@/lib/domain/schedule";
+import { readPatientResource, type PatientImport } from "@/lib/fhir/patient-import";
 import { authorizeRole, readPatient, type AccessVia } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
 import { readClinicSettings } from "./internal/clinic-settings";
@@ -186,6 +187,17 @@ export async function listClinicians(): Promise<Clinician[]> {
     .where(sql`${users.role} in ('physician', 'therapist') and ${users.active}`)
     .orderBy(asc(users.role), asc(users.name));
   return rows.map((r) => ({ id: r.id, name: r.name, role: r.role === "physician" ? "physician" : "therapist" }));
+}
+
+/**
+ * A physician reads a FHIR Patient resource to start a registration (lib/fhir/patient-import.ts).
+ * It reads no record and saves nothing; the audit trail notes the read, not its content.
+ */
+export async function readPatientImport(text: string): Promise<PatientImport> {
+  const physician = await authorizeRole("patient.import.read", ["physician"]);
+  const read = readPatientResource(text);
+  await writeAudit({ actor: physician, action: "patient.import.read", resource: read.ok ? "a valid Patient resource" : "a resource that could not be read", outcome: "allowed" });
+  return read;
 }
 
 export interface RegisteredPatient {

@@ -229,6 +229,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     },
   },
   "patients.ts": {
+    readPatientImport: { allow: PHYSICIANS, call: async () => (await import("@/lib/dal/patients")).readPatientImport('{"resourceType":"Patient"}') },
     listClinicians: { allow: PHYSICIANS, call: async () => (await import("@/lib/dal/patients")).listClinicians() },
     registerPatient: {
       allow: PHYSICIANS,
@@ -401,6 +402,15 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     getFhirResource: { allow: [...CLINICIANS_ON_TEAM, "thePatient"], call: async (t) => (await import("@/lib/dal/fhir")).getFhirResource("Patient", t.sam) },
     downloadMyRecord: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/fhir")).downloadMyRecord("https://clinic.example") },
   },
+  // Only a clinical lead (granted by an administrator) exports the clinic; none of the callers is
+  // one (tests/integration/bulk-export.test.ts grants it and runs the export).
+  "bulk-export.ts": {
+    startBulkExport: { allow: [], call: async () => (await import("@/lib/dal/bulk-export")).startBulkExport({}, "https://clinic.example/fhir/$export") },
+    getBulkExport: { allow: [], call: async () => (await import("@/lib/dal/bulk-export")).getBulkExport(randomUUID()) },
+    listMyBulkExports: { allow: [], call: async () => (await import("@/lib/dal/bulk-export")).listMyBulkExports() },
+    deleteBulkExport: { allow: [], call: async () => (await import("@/lib/dal/bulk-export")).deleteBulkExport(randomUUID()) },
+    openBulkExportFile: { allow: [], call: async () => (await import("@/lib/dal/bulk-export")).openBulkExportFile(randomUUID(), "Patient.ndjson") },
+  },
   "progress.ts": {
     getMyProgress: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/progress")).getMyProgress() },
   },
@@ -548,6 +558,11 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
     registerPatientAction: {
       allow: PHYSICIANS,
       form: async () => form({ givenName: "Form", familyName: "Runner", dateOfBirth: "1991-02-03", sex: "female", timeZone: "UTC", weeklyDistanceKm: "12" }),
+    },
+    // Reading a resource to import saves nothing and touches no record; only physicians register.
+    readPatientResourceAction: {
+      allow: PHYSICIANS,
+      form: async () => form({ resource: JSON.stringify({ resourceType: "Patient", name: [{ family: "Import", given: ["Matrix"] }], gender: "female", birthDate: "1990-01-02" }) }),
     },
   },
   "(clinic)/patients/[id]/actions.ts": {

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { registerPatient } from "@/lib/dal/patients";
-import { readPatientResource } from "@/lib/fhir/patient-import";
+import { readPatientImport, registerPatient } from "@/lib/dal/patients";
 import type { ImportedPatient } from "@/lib/fhir/patient-registration-fields";
 
 // The registration rules live in lib/domain/patient.ts and run inside registerPatient; this
@@ -28,10 +27,10 @@ const resourceForm = z.object({
 
 /**
  * Reads a pasted FHIR Patient resource into the registration form's fields. It reads no record
- * and saves nothing (so it writes no audit entry beyond a refusal); registering is the usual form.
+ * and saves nothing; registering is the usual form.
  */
 export const readPatientResourceAction = validatedAction(resourceForm, { roles: ["physician"], action: "patient.import.read" }, async ({ resource }) => {
-  const read = readPatientResource(resource);
+  const read = await readPatientImport(resource);
   if (!read.ok) return { ok: false, message: read.message, fieldErrors: { resource: read.problems } };
   const { ok, ...imported } = read;
   return { ok, data: imported satisfies ImportedPatient };

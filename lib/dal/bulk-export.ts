@@ -1,0 +1,146 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { and, count, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { bulkExports, type BulkExportFile, type BulkExportStatus } from "@/db/schema/bulk-exports";
+import { patients } from "@/db/schema/patients";
+import { users } from "@/db/schema/users";
+import { COMPARTMENT_TYPES, isCompartmentType } from "@/lib/fhir/bundle";
+import { authorizeRole } from "./internal/access";
+import { writeAudit } from "./internal/audit-log";
+import { exportFolder, runBulkExport, runningExports } from "./internal/bulk-export-job";
+import { requestContext } from "./internal/request-context";
+import { NotFoundError, ValidationError } from "./errors";
+
+/**
+ * The clinic's FHIR Bulk Data export (`$export`, asynchronous, NDJSON per type). Only a clinical
+ * lead may run it: an administrator grants that role (DOMAIN.md §8 keeps administrators out of
+ * clinical content, so they cannot export it themselves). A job is its requester's own: nobody
+ * else sees its status or files.
+ */
+
+/** A job whose batches stopped moving for this long, in no running process, has stopped. */
+const STALLED_AFTER_MS = 120_000;
+const OUTPUT_FORMATS = ["application/fhir+ndjson", "application/ndjson", "ndjson"];
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+export const kickOffSchema = z.object({
+  _type: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const types = (value ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+      const unknown = types.filter((t) => !isCompartmentType(t));
+      if (unknown.length) ctx.addIssue({ code: "custom", message: `_type names types this server does not export: ${unknown.join(", ")}. It exports ${COMPARTMENT_TYPES.join(", ")}.` });
+      return [...new Set(types)];
+    }),
+  _since: z.string().regex(INSTANT, "_since must be a FHIR instant, such as 2026-11-01T00:00:00Z.").optional(),
+  _outputFormat: z
+    .string()
+    .optional()
+    .refine((f) => f === undefined || OUTPUT_FORMATS.includes(f), "_outputFormat must be application/fhir+ndjson."),
+});
+
+async function requireClinicalLead(action: string) {
+  const user = await authorizeRole(action, ["physician"]);
+  const [me] = await (await db()).select({ clinicalLead: users.clinicalLead }).from(users).where(eq(users.id, user.id));
+  if (!me?.clinicalLead) {
+    await writeAudit({ actor: user, action, outcome: "denied" });
+    throw new NotFoundError();
+  }
+  return user;
+}
+
+export interface BulkExportView {
+  id: string;
+  status: BulkExportStatus;
+  requestedAt: Date;
+  completedAt: Date | null;
+  patientsTotal: number;
+  patientsDone: number;
+  files: BulkExportFile[];
+  types: string[];
+  since: Date | null;
+  request: string;
+  error: string | null;
+}
+
+function viewOf(row: typeof bulkExports.$inferSelect): BulkExportView {
+  // A job left in progress by a process that stopped is reported as failed, not as waiting forever.
+  const stalled = row.status === "in_progress" && !runningExports.has(row.id) && Date.now() - row.heartbeatAt.getTime() > STALLED_AFTER_MS;
+  return {
+    id: row.id,
+    status: stalled ? "failed" : row.status,
+    requestedAt: row.transactionTime,
+    completedAt: row.completedAt,
+    patientsTotal: row.patientsTotal,
+    patientsDone: row.patientsDone,
+    files: row.files,
+    types: row.types,
+    since: row.since,
+    request: row.request,
+    error: stalled ? "The export stopped when the server restarted. Start a new one." : row.error,
+  };
+}
+
+/** Kick-off: records the job and starts it; the caller polls the status. */
+export async function startBulkExport(query: Record<string, string>, requestUrl: string): Promise<{ id: string }> {
+  const user = await requireClinicalLead("fhir.bulk_export.start");
+  const parsed = kickOffSchema.safeParse(query);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join(" "));
+  const database = await db();
+  const [{ total }] = (await database.select({ total: count() }).from(patients)) as [{ total: number }];
+  const [job] = await database
+    .insert(bulkExports)
+    .values({ requestedById: user.id, types: parsed.data._type, since: parsed.data._since ? new Date(parsed.data._since) : null, request: requestUrl, patientsTotal: Number(total) })
+    .returning({ id: bulkExports.id });
+  const context = await requestContext();
+  await writeAudit({ actor: user, action: "fhir.bulk_export.start", resource: `bulk export ${job!.id}: ${total} patients`, outcome: "allowed" });
+  // Not awaited: the job outlives the request; its row reports how far it got.
+  void runBulkExport(job!.id, { id: user.id, role: user.role, email: user.email, ip: context.ip, userAgent: context.userAgent });
+  return { id: job!.id };
+}
+
+async function myJob(id: string, action: string) {
+  const user = await requireClinicalLead(action);
+  const uuid = z.uuid().safeParse(id);
+  const [row] = uuid.success ? await (await db()).select().from(bulkExports).where(and(eq(bulkExports.id, id), eq(bulkExports.requestedById, user.id))) : [];
+  if (!row) {
+    await writeAudit({ actor: user, action, outcome: "denied" });
+    throw new NotFoundError();
+  }
+  return { user, row };
+}
+
+export async function getBulkExport(id: string): Promise<BulkExportView> {
+  return viewOf((await myJob(id, "fhir.bulk_export.status")).row);
+}
+
+export async function listMyBulkExports(): Promise<BulkExportView[]> {
+  const user = await requireClinicalLead("fhir.bulk_export.list");
+  const rows = await (await db()).select().from(bulkExports).where(eq(bulkExports.requestedById, user.id)).orderBy(desc(bulkExports.transactionTime)).limit(20);
+  return rows.map(viewOf);
+}
+
+/** Cancels a running job or deletes a finished one's files (the Bulk Data DELETE). */
+export async function deleteBulkExport(id: string): Promise<void> {
+  const { user, row } = await myJob(id, "fhir.bulk_export.delete");
+  await (await db()).update(bulkExports).set({ status: row.status === "in_progress" ? "cancelled" : row.status, files: [] }).where(eq(bulkExports.id, id));
+  await fs.promises.rm(exportFolder(id), { recursive: true, force: true });
+  await writeAudit({ actor: user, action: "fhir.bulk_export.delete", resource: `bulk export ${id}`, outcome: "allowed" });
+}
+
+/** One NDJSON file of a finished job, streamed from disk. */
+export async function openBulkExportFile(id: string, file: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
+  const { user, row } = await myJob(id, "fhir.bulk_export.download");
+  const entry = viewOf(row).status === "complete" ? row.files.find((f) => f.file === file) : undefined;
+  if (!entry) throw new NotFoundError();
+  const full = path.join(exportFolder(id), entry.file);
+  const stat = await fs.promises.stat(full).catch(() => null);
+  if (!stat) throw new NotFoundError();
+  await writeAudit({ actor: user, action: "fhir.bulk_export.download", resource: `bulk export ${id}: ${entry.file}`, outcome: "allowed" });
+  return { stream: Readable.toWeb(fs.createReadStream(full)) as ReadableStream<Uint8Array>, size: stat.size };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { once } from "node:events";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { dataDir } from "@/db/paths";
+import { bulkExports, type BulkExportFile } from "@/db/schema/bulk-exports";
+import { patients } from "@/db/schema/patients";
+import type { Role } from "@/lib/auth/roles";
+import { COMPARTMENT_TYPES } from "@/lib/fhir/bundle";
+import { compartmentResources } from "@/lib/fhir/resources";
+import { writeAudit } from "./audit-log";
+import { loadFhirFacts } from "./fhir-facts";
+
+/**
+ * Runs one clinic export in the background (FHIR Bulk Data `$export`): patients are read a batch
+ * at a time in id order (a keyset, never an offset), each batch's facts loaded in a fixed number
+ * of queries and written out as NDJSON lines, one file per resource type. Memory holds one batch,
+ * whatever the size of the clinic. Checks nothing: lib/dal/bulk-export.ts authorizes the start.
+ */
+export const EXPORT_BATCH = Number(process.env.RUNCLEAR_EXPORT_BATCH ?? 200) || 200;
+
+export function exportFolder(id: string): string {
+  return path.join(dataDir(), "exports", id);
+}
+
+export interface ExportRequester {
+  id: string;
+  role: Role;
+  email: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The jobs this process is running: a job in progress that no process runs has stopped. */
+export const runningExports = new Set<string>();
+
+export async function runBulkExport(id: string, requester: ExportRequester): Promise<void> {
+  runningExports.add(id);
+  const database = await db();
+  const files = new Map<string, { stream: fs.WriteStream; count: number }>();
+  try {
+    const [job] = await database.select().from(bulkExports).where(eq(bulkExports.id, id));
+    if (!job) return;
+    const types = new Set(job.types.length ? job.types : COMPARTMENT_TYPES);
+    const since = job.since?.getTime() ?? null;
+    const folder = exportFolder(id);
+    await fs.promises.mkdir(folder, { recursive: true });
+    const write = async (type: string, line: string) => {
+      let file = files.get(type);
+      if (!file) files.set(type, (file = { stream: fs.createWriteStream(path.join(folder, `${type}.ndjson`)), count: 0 }));
+      file.count++;
+      if (!file.stream.write(line)) await once(file.stream, "drain");
+    };
+    let after = "00000000-0000-0000-0000-000000000000";
+    let done = 0;
+    for (;;) {
+      const batch = await database.select({ id: patients.id }).from(patients).where(gt(patients.id, after)).orderBy(asc(patients.id)).limit(EXPORT_BATCH);
+      if (!batch.length) break;
+      const ids = batch.map((p) => p.id);
+      const facts = await loadFhirFacts(database, ids, job.transactionTime);
+      for (const patientId of ids) {
+        const record = facts.get(patientId);
+        if (!record) continue;
+        for (const resource of compartmentResources(record)) {
+          if (!types.has(resource.resourceType as (typeof COMPARTMENT_TYPES)[number])) continue;
+          if (since !== null && Date.parse(resource.meta!.lastUpdated!) < since) continue;
+          await write(resource.resourceType, `${JSON.stringify(resource)}\n`);
+        }
+        // Each record that left the clinic is in that patient's audit trail.
+        await writeAudit(
+          { actor: requester, action: "fhir.bulk_export", patientId, resource: `bulk export ${id}`, outcome: "allowed", ip: requester.ip, userAgent: requester.userAgent },
+          database,
+        );
+      }
+      done += ids.length;
+      after = ids.at(-1)!;
+      const [state] = await database
+        .update(bulkExports)
+        .set({ patientsDone: done, heartbeatAt: new Date() })
+        .where(eq(bulkExports.id, id))
+        .returning({ status: bulkExports.status });
+      if (state?.status !== "in_progress") return; // cancelled while running
+    }
+    await Promise.all([...files.values()].map((f) => new Promise<void>((resolve, reject) => f.stream.end((error?: Error | null) => (error ? reject(error) : resolve())))));
+    const manifest: BulkExportFile[] = [...files.entries()]
+      .map(([type, f]) => ({ type, file: `${type}.ndjson`, count: f.count }))
+      .sort((a, b) => COMPARTMENT_TYPES.indexOf(a.type as never) - COMPARTMENT_TYPES.indexOf(b.type as never));
+    await database
+      .update(bulkExports)
+      .set({ status: "complete", files: manifest, patientsTotal: sql`greatest(${bulkExports.patientsTotal}, ${done})`, completedAt: new Date(), heartbeatAt: new Date() })
+      .where(and(eq(bulkExports.id, id), eq(bulkExports.status, "in_progress")));
+    await writeAudit({ actor: requester, action: "fhir.bulk_export.complete", resource: `bulk export ${id}: ${done} patients`, outcome: "success", ip: requester.ip, userAgent: requester.userAgent }, database);
+  } catch (error) {
+    console.error("Bulk export failed", id, error);
+    for (const f of files.values()) f.stream.destroy();
+    await database
+      .update(bulkExports)
+      .set({ status: "failed", error: "The export stopped on a server error. Start a new one; nothing was changed.", heartbeatAt: new Date() })
+      .where(eq(bulkExports.id, id))
+      .catch(() => undefined);
+  } finally {
+    runningExports.delete(id);
+  }
+}
