@@ -72,3 +72,57 @@ test("the FHIR API answers a physician on the care team, 404s others, and 401s w
   expect((await chen.page.request.get(`/fhir/Condition/${condition.id}`)).status()).toBe(404);
   await chen.page.close();
 });
+
+test("an administrator makes Dr. Chen clinical lead; he exports the clinic as FHIR NDJSON and downloads a file", async ({ page, loginPage, browser }) => {
+  const consoleClean = watchConsole(page);
+  await loginPage.signInAs("admin");
+  await page.getByRole("link", { name: "Dr. Wei Chen" }).click();
+  await page.getByRole("button", { name: "Make clinical lead" }).click();
+  await expect(page.getByText(/Clinical lead granted/)).toBeVisible();
+
+  const chen = await signedIn(browser, accounts.otherPhysician.email);
+  const lead = chen.page;
+  await lead.getByRole("link", { name: "Outcomes" }).click();
+  await lead.getByRole("link", { name: "Export the clinic (FHIR)" }).click();
+  await expect(lead.getByRole("heading", { name: "Export the clinic", level: 1 })).toBeVisible();
+  await expect(lead.getByText("No exports yet.")).toBeVisible();
+  await captureBothWidths(lead, "clinic-export-empty");
+  await lead.getByLabel("Changed since (optional)").fill("2000-01-01");
+  await lead.getByRole("button", { name: "Start export" }).click();
+  await expect(lead.getByText("Export started.", { exact: false })).toBeVisible();
+  await expect(lead.getByText("Ready to download")).toBeVisible({ timeout: 60_000 });
+  await captureBothWidths(lead, "clinic-export-ready");
+  const [download] = await Promise.all([lead.waitForEvent("download"), lead.getByRole("link", { name: "Patient.ndjson" }).click()]);
+  const rows = fs.readFileSync((await download.path())!, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as { resourceType: string });
+  expect(rows.length).toBeGreaterThan(10);
+  expect(new Set(rows.map((r) => r.resourceType))).toEqual(new Set(["Patient"]));
+
+  // The Bulk Data status endpoint answers a FHIR client with the same job's manifest.
+  const kickOff = await lead.request.get("/fhir/$export?_type=Condition", { headers: { Prefer: "respond-async", Accept: "application/fhir+json" } });
+  expect(kickOff.status()).toBe(202);
+  const statusUrl = kickOff.headers()["content-location"]!;
+  let status = await lead.request.get(statusUrl);
+  for (let i = 0; i < 60 && status.status() === 202; i++) {
+    await lead.waitForTimeout(500);
+    status = await lead.request.get(statusUrl);
+  }
+  expect(status.status()).toBe(200);
+  const manifest = (await status.json()) as { output: { type: string; url: string; count: number }[] };
+  expect(manifest.output.map((o) => o.type)).toEqual(["Condition"]);
+  expect((await lead.request.get(manifest.output[0]!.url)).status()).toBe(200);
+  // The file is Dr. Chen's: another physician gets not found.
+  const ortiz = await signedIn(browser, accounts.physician.email);
+  expect((await ortiz.page.request.get(manifest.output[0]!.url)).status()).toBe(404);
+  expect((await ortiz.page.request.get("/fhir/$export", { headers: { Prefer: "respond-async" } })).status()).toBe(404);
+  await ortiz.page.close();
+
+  // Both exports are listed; deleting one takes it and its files away.
+  await lead.reload();
+  await expect(lead.getByRole("button", { name: "Delete the files" })).toHaveCount(2);
+  await lead.getByRole("button", { name: "Delete the files" }).first().click();
+  await expect(lead.getByRole("button", { name: "Delete the files" })).toHaveCount(1);
+  expect((await lead.request.get(manifest.output[0]!.url)).status()).toBe(404);
+  chen.checkConsole();
+  await lead.close();
+  consoleClean();
+});

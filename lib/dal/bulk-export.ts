@@ -128,7 +128,9 @@ export async function listMyBulkExports(): Promise<BulkExportView[]> {
 /** Cancels a running job or deletes a finished one's files (the Bulk Data DELETE). */
 export async function deleteBulkExport(id: string): Promise<void> {
   const { user, row } = await myJob(id, "fhir.bulk_export.delete");
-  await (await db()).update(bulkExports).set({ status: row.status === "in_progress" ? "cancelled" : row.status, files: [] }).where(eq(bulkExports.id, id));
+  // A running job is marked cancelled (its loop stops at the next batch); a finished one goes.
+  if (row.status === "in_progress") await (await db()).update(bulkExports).set({ status: "cancelled", files: [] }).where(eq(bulkExports.id, id));
+  else await (await db()).delete(bulkExports).where(eq(bulkExports.id, id));
   await fs.promises.rm(exportFolder(id), { recursive: true, force: true });
   await writeAudit({ actor: user, action: "fhir.bulk_export.delete", resource: `bulk export ${id}`, outcome: "allowed" });
 }

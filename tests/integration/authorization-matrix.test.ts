@@ -554,6 +554,11 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
       form: async () => form({ mrn: "RC-100102", dateOfBirth: "1991-09-03", reason: "Matrix test: covering an urgent call tonight" }),
     },
   },
+  // Only a clinical lead exports the clinic: none of the callers is one.
+  "(clinic)/outcomes/export/actions.ts": {
+    startBulkExportAction: { allow: [], form: async () => form({ "type.Patient": "on", since: "" }) },
+    deleteBulkExportAction: { allow: [], form: async () => form({ id: randomUUID() }) },
+  },
   "(clinic)/patients/new/actions.ts": {
     registerPatientAction: {
       allow: PHYSICIANS,

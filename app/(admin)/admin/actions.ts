@@ -109,7 +109,7 @@ export const setClinicalLeadAction = validatedAction(
     revalidatePath(`/admin/accounts/${userId}`);
     return {
       ok: true,
-      message: clinicalLead === "true" ? "Clinical lead granted: the physician now sees the whole clinic's outcomes." : "Clinical lead revoked: the physician sees their own patients' outcomes only.",
+      message: clinicalLead === "true" ? "Clinical lead granted: the physician now sees the whole clinic's outcomes and may export the clinic." : "Clinical lead revoked: the physician sees their own patients' outcomes only, and may not export the clinic.",
     };
   },
 );

@@ -254,6 +254,9 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Pro
               {scope === "mine" ? "My patients" : "Whole clinic"}
             </Link>
           ))}
+          <Link href="/outcomes/export" className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 font-medium text-brand-700">
+            Export the clinic (FHIR)
+          </Link>
         </nav>
       )}
       <form action="/outcomes" aria-label="Narrow the figures" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">

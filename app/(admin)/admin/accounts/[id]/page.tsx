@@ -33,7 +33,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <div><dt className="text-slate-600">Status</dt><dd className="font-medium">{account.active ? "Active" : "Deactivated"}{account.mustChangePassword ? " · must change password" : ""}</dd></div>
           <div><dt className="text-slate-600">Created</dt><dd className="font-medium">{formatDateTime(account.createdAt, fmt)}</dd></div>
           {account.role === "physician" && (
-            <div><dt className="text-slate-600">Clinical lead</dt><dd className="font-medium">{account.clinicalLead ? "Yes: sees the whole clinic's outcomes" : "No"}</dd></div>
+            <div><dt className="text-slate-600">Clinical lead</dt><dd className="font-medium">{account.clinicalLead ? "Yes: sees the whole clinic's outcomes and may export the clinic" : "No"}</dd></div>
           )}
           <div><dt className="text-slate-600">Two-factor sign-in</dt><dd className="font-medium">{account.twoFactorEnabled ? "On" : "Off"}</dd></div>
           {account.patient && (
