@@ -113,7 +113,7 @@ test("the physician prints the plan, the signed exam note, the referral letter a
   await expect(page.getByRole("heading", { level: 1, name: "Examination note" })).toBeVisible();
   await printDocument(page, "chart-exam-note", {
     maxPages: 6,
-    mustShow: [/Signed by Dr\. Elena Ortiz on/, "ICD-10-CM M51.16", "Straight-leg raise", "Red flags", "Addenda"],
+    mustShow: [/Signed by Dr\. Elena Ortiz on/, /ICD-10-CM M\d/, "Straight-leg raise", "Red flags", "Addenda"],
   });
 
   await page.goto(`${chart}/referrals`);

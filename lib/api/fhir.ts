@@ -2,6 +2,15 @@ import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { getCurrentUser } from "@/lib/dal/session";
 import { FHIR_JSON, operationOutcome } from "@/lib/fhir/bundle";
 
+/** A path segment decoded, or null when it is not valid percent-encoding (a stray "%"). */
+export function decodedSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The base URL resources are named under: where this request came in. */
 export function fhirBase(request: Request): string {
   return new URL(request.url).origin;

@@ -130,6 +130,7 @@ const ACCESS_DESCRIPTIONS: Record<string, string> = {
   "fhir.everything": "Read your record through the FHIR interface",
   "fhir.read": "Read part of your record through the FHIR interface",
   "fhir.patient_copy": "You downloaded your record",
+  "fhir.bulk_export": "Included your record in an export of the clinic's records (FHIR)",
 };
 
 function describeAccess(action: string): string {

@@ -8,10 +8,10 @@ import { db } from "@/db/client";
 import { bulkExports, type BulkExportFile, type BulkExportStatus } from "@/db/schema/bulk-exports";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
-import { COMPARTMENT_TYPES, isCompartmentType } from "@/lib/fhir/bundle";
+import { COMPARTMENT_TYPES, isCompartmentType, sinceSchema } from "@/lib/fhir/bundle";
 import { authorizeRole } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
-import { exportFolder, runBulkExport, runningExports } from "./internal/bulk-export-job";
+import { exportFolder, purgeExpiredExports, runBulkExport } from "./internal/bulk-export-job";
 import { requestContext } from "./internal/request-context";
 import { NotFoundError, ValidationError } from "./errors";
 
@@ -25,7 +25,6 @@ import { NotFoundError, ValidationError } from "./errors";
 /** A job whose batches stopped moving for this long, in no running process, has stopped. */
 const STALLED_AFTER_MS = 120_000;
 const OUTPUT_FORMATS = ["application/fhir+ndjson", "application/ndjson", "ndjson"];
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 export const kickOffSchema = z.object({
   _type: z
@@ -37,7 +36,7 @@ export const kickOffSchema = z.object({
       if (unknown.length) ctx.addIssue({ code: "custom", message: `_type names types this server does not export: ${unknown.join(", ")}. It exports ${COMPARTMENT_TYPES.join(", ")}.` });
       return [...new Set(types)];
     }),
-  _since: z.string().regex(INSTANT, "_since must be a FHIR instant, such as 2026-11-01T00:00:00Z.").optional(),
+  _since: sinceSchema.optional(),
   _outputFormat: z
     .string()
     .optional()
@@ -70,7 +69,9 @@ export interface BulkExportView {
 
 function viewOf(row: typeof bulkExports.$inferSelect): BulkExportView {
   // A job left in progress by a process that stopped is reported as failed, not as waiting forever.
-  const stalled = row.status === "in_progress" && !runningExports.has(row.id) && Date.now() - row.heartbeatAt.getTime() > STALLED_AFTER_MS;
+  // The heartbeat alone decides: another instance may be running it, and a job of this process
+  // that hung stops moving too.
+  const stalled = row.status === "in_progress" && Date.now() - row.heartbeatAt.getTime() > STALLED_AFTER_MS;
   return {
     id: row.id,
     status: stalled ? "failed" : row.status,
@@ -92,6 +93,7 @@ export async function startBulkExport(query: Record<string, string>, requestUrl:
   const parsed = kickOffSchema.safeParse(query);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join(" "));
   const database = await db();
+  await purgeExpiredExports(database);
   const [{ total }] = (await database.select({ total: count() }).from(patients)) as [{ total: number }];
   const [job] = await database
     .insert(bulkExports)

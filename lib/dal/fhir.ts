@@ -34,7 +34,7 @@ export async function getPatientEverything(patientId: string, query: Record<stri
 // owner row's id and a suffix ("<exam id>.pain"), so every id leads back to one patient's row.
 const OWNER_TABLES: Record<CompartmentType, string[]> = {
   Patient: [],
-  Condition: ["diagnoses"],
+  Condition: ["episodes"],
   Observation: ["exams", "check_ins", "clearances", "activity_logs", "questionnaire_responses"],
   QuestionnaireResponse: ["questionnaire_responses"],
   CarePlan: ["plan_versions"],

@@ -26,15 +26,26 @@ export function isCompartmentType(type: string): type is CompartmentType {
 }
 
 // FHIR's instant: to the second at least, with a time zone.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A FHIR instant that names a real moment (no 30 February, which Date.parse would roll over). */
+export function isInstant(value: string): boolean {
+  const m = INSTANT.exec(value);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const day = new Date(Date.UTC(y!, mo! - 1, d!));
+  return day.getUTCMonth() === mo! - 1 && day.getUTCDate() === d && h! < 24 && mi! < 60 && s! < 60;
+}
+
+/** `_since`: a real instant. A "+" left unencoded in a URL arrives as a space: read it as "+". */
+export const sinceSchema = z
+  .string()
+  .transform((value) => value.replace(" ", "+"))
+  .refine(isInstant, "_since must be a FHIR instant, such as 2026-11-01T00:00:00Z.");
 
 /** `$everything`'s parameters, as a server that pages large compartments reads them. */
 export const everythingQuerySchema = z.object({
-  _since: z
-    .string()
-    .regex(INSTANT, "_since must be a FHIR instant, such as 2026-11-01T00:00:00Z.")
-    .refine((value) => !Number.isNaN(Date.parse(value)), "_since must be a real date and time.")
-    .optional(),
+  _since: sinceSchema.optional(),
   _count: z.coerce
     .number("_count must be a whole number.")
     .int("_count must be a whole number.")
@@ -72,7 +83,8 @@ export function searchsetPage(resources: Resource[], query: EverythingQuery, bas
       ...(query._offset + query._count < matching.length ? [{ relation: "next", url: link(query._offset + query._count) }] : []),
       ...(query._offset > 0 ? [{ relation: "previous", url: link(Math.max(0, query._offset - query._count)) }] : []),
     ],
-    entry: page.map((resource) => ({ fullUrl: `${base}/fhir/${resource.resourceType}/${resource.id}`, resource, search: { mode: "match" as const } })),
+    // No empty arrays in FHIR JSON: a page past the end has no entry at all.
+    ...(page.length ? { entry: page.map((resource) => ({ fullUrl: `${base}/fhir/${resource.resourceType}/${resource.id}`, resource, search: { mode: "match" as const } })) } : {}),
   };
 }
 

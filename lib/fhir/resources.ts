@@ -30,11 +30,11 @@ import type { escalationReferrals, planVersions, therapyReferrals } from "@/db/s
 import type { questionnaireResponses } from "@/db/schema/questionnaires";
 import type { redFlagAlerts } from "@/db/schema/red-flags";
 import type { therapySessions } from "@/db/schema/therapy-sessions";
-import { medicineWindow, type Permission } from "@/lib/domain/care-state";
+import { medicineWindow, type Permission, type RunningItemState } from "@/lib/domain/care-state";
 import type { Restrictions } from "@/lib/domain/clearance";
 import { diagnosisById, sciaticaSnomed, type DiagnosisId } from "@/lib/domain/diagnoses";
 import { LIMB_SIDES, REFLEXES, SENSATION_ROOTS, STRENGTH_ROOTS, reflexTests, sensationAreas, strengthTests, type Exam } from "@/lib/domain/exam";
-import { permissionLabel } from "@/lib/domain/permission-wording";
+import { pauseExplanation, permissionLabel } from "@/lib/domain/permission-wording";
 import { itemName, planEndDate } from "@/lib/domain/plan";
 import { catalogueEntry, describeDose, type MedicineDose } from "@/lib/domain/plan-catalogue";
 import { ODI_SECTIONS, START_BACK_BOTHERSOME_QUESTION, START_BACK_STATEMENTS, bothersomeLabels } from "@/lib/domain/questionnaires";
@@ -90,6 +90,8 @@ export interface FhirFacts {
   therapySessions: (TherapySession & { therapistName: string })[];
   /** The clearance in force, from careState; null for a patient with no care facts. */
   permission: Permission | null;
+  /** The plan's running items as careState holds them: paused, or limited to the clearance. */
+  running: RunningItemState[];
   exportedAt: Date;
 }
 
@@ -106,7 +108,25 @@ const score = (value: number) => ucum(value, "{score}", "score");
 const painCoding: Coding = { system: SYSTEMS.loinc, code: PAIN_NRS_LOINC, display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" };
 const category = (code: string, display: string): CodeableConcept[] => [{ coding: [{ system: SYSTEMS.observationCategory, code, display }] }];
 
+/** FHIR JSON never holds an empty array or an undefined value: both are left out. */
+function pruned<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(pruned) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner === undefined || (Array.isArray(inner) && inner.length === 0)) continue;
+      out[key] = pruned(inner);
+    }
+    return out as T;
+  }
+  return value;
+}
+
 export function compartmentResources(facts: FhirFacts): Resource[] {
+  return resourcesOf(facts).map(pruned);
+}
+
+function resourcesOf(facts: FhirFacts): Resource[] {
   const subject: Subject = { reference: `Patient/${facts.patient.id}`, display: `${facts.patient.givenName} ${facts.patient.familyName}` };
   const today = localDate(facts.exportedAt, facts.patient.timeZone);
   return [
@@ -116,7 +136,7 @@ export function compartmentResources(facts: FhirFacts): Resource[] {
     ...facts.exams.map((exam) => painObservation(`${exam.id}.pain`, exam.painNow!, exam.signedAt!, subject, "Pain at rest, at the examination")),
     ...facts.checkIns.map((checkIn) => checkInObservation(checkIn, subject)),
     ...facts.questionnaires.flatMap((response) => questionnaireResources(response, subject)),
-    ...facts.clearances.map((clearance) => clearanceObservation(clearance, subject)),
+    ...facts.clearances.map((clearance) => clearanceObservation(clearance, facts.permission, subject)),
     ...(facts.permission ? [permissionObservation(facts, subject)] : []),
     ...planResources(facts, subject, today),
     ...facts.therapyReferrals.map((referral) => therapyReferral(referral, subject)),
@@ -152,6 +172,8 @@ const LOWER_LIMB: Record<"left" | "right", Coding> = {
   right: { system: SYSTEMS.snomed, code: "62175007", display: "Structure of right lower limb" },
 };
 
+const SCIATICA_ITSELF = new Set<string>(["sciatica_cause_unknown", "lumbago_with_sciatica"]);
+
 function conditions(facts: FhirFacts, subject: Subject): Condition[] {
   return facts.episodes.flatMap((episode) => {
     const latest = facts.diagnoses.filter((d) => d.episodeId === episode.id).at(-1);
@@ -164,15 +186,23 @@ function conditions(facts: FhirFacts, subject: Subject): Condition[] {
       latest.confirmation === "imaging" ? "Confirmed by imaging." : "Confirmed clinically.",
       latest.notes || null,
     ].filter(Boolean);
+    const changed = [latest.recordedAt, episode.updatedAt, ...(episode.resolvedAt ? [episode.resolvedAt] : [])].reduce((a, b) => (a > b ? a : b));
     return [
       {
         resourceType: "Condition",
-        id: latest.id,
-        meta: meta(latest.recordedAt),
+        // One Condition per episode: a revised diagnosis updates it rather than leaving the old one active.
+        id: `${episode.id}.condition`,
+        meta: meta(changed),
         clinicalStatus: { coding: [{ system: SYSTEMS.conditionClinical, code: healed ? "resolved" : "active" }] },
         verificationStatus: { coding: [{ system: SYSTEMS.conditionVerification, code: "confirmed" }] },
         category: [{ coding: [{ system: SYSTEMS.conditionCategory, code: "encounter-diagnosis", display: "Encounter Diagnosis" }] }],
-        code: concept(diagnosis.label, ...(latest.icd10Code ? [{ system: SYSTEMS.icd10cm, code: latest.icd10Code }] : []), { ...sciaticaSnomed }),
+        // SNOMED CT "sciatica" only where the diagnosis is sciatica itself: beside stenosis or a
+        // disc code it would not mean the same thing as the ICD-10-CM code.
+        code: concept(
+          diagnosis.label,
+          ...(latest.icd10Code ? [{ system: SYSTEMS.icd10cm, code: latest.icd10Code }] : []),
+          ...(SCIATICA_ITSELF.has(latest.condition) ? [{ ...sciaticaSnomed }] : []),
+        ),
         bodySite: sides.map((side) => concept(side === "left" ? "Left leg" : "Right leg", LOWER_LIMB[side])),
         subject,
         onsetDateTime: instant(episode.openedAt),
@@ -349,8 +379,9 @@ function restrictionComponents(r: Restrictions): ObservationComponent[] {
   ];
 }
 
-function clearanceObservation(clearance: FhirFacts["clearances"][number], subject: Subject): Observation {
+function clearanceObservation(clearance: FhirFacts["clearances"][number], permission: Permission | null, subject: Subject): Observation {
   const level = clearance.level;
+  const inForce = permission?.status === "cleared" && permission.version === clearance.version;
   return {
     resourceType: "Observation",
     id: clearance.id,
@@ -362,13 +393,24 @@ function clearanceObservation(clearance: FhirFacts["clearances"][number], subjec
     effectiveDateTime: instant(clearance.signedAt),
     issued: instant(clearance.signedAt),
     performer: [who(clearance.signerName)],
-    valueCodeableConcept: concept(clearance.withdrawn ? "Clearance withdrawn: not cleared to run" : LEVEL_DISPLAY[level], runclear(level.replace("_", "-"), LEVEL_DISPLAY[level])),
+    // A decision, not what is in force now: a later red flag, withdrawal or lapsed review stops it.
+    valueCodeableConcept: concept(
+      `Decision (version ${clearance.version}): ${clearance.withdrawn ? "clearance withdrawn, not cleared to run" : LEVEL_DISPLAY[level].toLowerCase()}`,
+      runclear(level.replace("_", "-"), LEVEL_DISPLAY[level]),
+    ),
     component: [
       { code: concept("Decision version", runclear("decision-version", "Decision version")), valueInteger: clearance.version },
+      { code: concept("In force when exported", runclear("in-force", "In force when exported")), valueBoolean: inForce },
       ...(clearance.reviewDate ? [{ code: concept("Review by", runclear("review-date", "Review by")), valueDateTime: clearance.reviewDate }] : []),
       ...(level === "restricted" && clearance.restrictions ? restrictionComponents(clearance.restrictions) : []),
     ],
-    note: [clearance.note, clearance.overrideReason ? `Reason for going ahead: ${clearance.overrideReason}` : ""].filter(Boolean).map((text) => ({ text })),
+    note: [
+      clearance.note,
+      clearance.overrideReason ? `Reason for going ahead: ${clearance.overrideReason}` : "",
+      "A decision on record. Whether the patient may run now is the running-permission Observation.",
+    ]
+      .filter(Boolean)
+      .map((text) => ({ text })),
   };
 }
 
@@ -413,6 +455,11 @@ function planResources(facts: FhirFacts, subject: Subject, today: string): Resou
   facts.plans.forEach((version, index) => {
     const isCurrent = current(version);
     const plan = version.plan;
+    // When this version last changed state: its saving, the next version replacing it, or its
+    // episode healing, so `_since` finds a plan that became revoked or completed.
+    const next = facts.plans[index + 1];
+    const healedAt = facts.episodes.find((e) => e.id === version.episodeId)?.resolvedAt ?? null;
+    const changedAt = [version.createdAt, ...(next ? [next.createdAt] : []), ...(healedAt ? [healedAt] : [])].reduce((a, b) => (a > b ? a : b));
     const goalRefs = plan.goals.map((goal, goalIndex) => {
       const goalKey = `${goal.description}\u0000${goal.targetDate}`;
       if (!goalIds.has(goalKey)) goalIds.set(goalKey, `${version.id}.goal-${goalIndex + 1}`);
@@ -420,7 +467,7 @@ function planResources(facts: FhirFacts, subject: Subject, today: string): Resou
       goals.set(id, {
         resourceType: "Goal",
         id,
-        meta: meta(version.createdAt),
+        meta: meta(changedAt),
         lifecycleStatus: isCurrent ? "active" : facts.episodes.find((e) => e.id === version.episodeId)?.status === "healed" ? "completed" : "cancelled",
         description: { text: goal.description },
         subject,
@@ -434,8 +481,26 @@ function planResources(facts: FhirFacts, subject: Subject, today: string): Resou
       if (item.dose.kind === "medicine") {
         if (!medicineIds.has(item.key)) medicineIds.set(item.key, `${version.id}.medicine-${itemIndex + 1}`);
         const id = medicineIds.get(item.key)!;
-        medicines.set(id, medicationRequest(id, item.dose, item.instructions, item.justification, version, isCurrent, today, subject, medicines.get(id)));
+        medicines.set(id, medicationRequest(id, item.dose, item.instructions, item.justification, version, isCurrent, today, subject, medicines.get(id), next?.createdAt ?? null));
         return { reference: { reference: `MedicationRequest/${id}`, display: itemName(item) } };
+      }
+      // Running as careState holds it (§10): paused while no clearance is in force, and never
+      // beyond the clearance; the planned dose is kept beside it.
+      const running = isCurrent && item.dose.kind === "running" ? facts.running.find((r) => r.key === item.key) : undefined;
+      if (running) {
+        const paused = running.status === "paused" || !running.allowed;
+        return {
+          detail: {
+            kind: "ServiceRequest",
+            code: concept(itemName(item), runclear(`plan-item-${item.catalogueId}`, entry.name)),
+            status: paused ? "on-hold" : "in-progress",
+            ...(paused
+              ? { statusReason: { text: `Not running now: ${facts.permission ? permissionLabel(facts.permission) : "no clearance in force"}. ${pauseExplanation(facts.permission ?? { status: "paused", reason: { code: "no_decision" } }, (d) => String(d)) ?? ""}`.trim() } }
+              : {}),
+            description: item.instructions,
+            scheduledString: paused ? `Paused (planned: ${describeDose(running.planned)})` : `${describeDose(running.allowed!)}${running.exceedsClearance ? ` (the plan asks for ${describeDose(running.planned)}; the clearance in force allows less)` : ""}`,
+          },
+        };
       }
       return {
         detail: {
@@ -451,7 +516,7 @@ function planResources(facts: FhirFacts, subject: Subject, today: string): Resou
     const carePlan: CarePlan = {
       resourceType: "CarePlan",
       id: version.id,
-      meta: meta(version.createdAt),
+      meta: meta(changedAt),
       status: isCurrent ? "active" : facts.episodes.find((e) => e.id === version.episodeId)?.status === "healed" && version.id === facts.plans.filter((p) => p.episodeId === version.episodeId).at(-1)?.id ? "completed" : "revoked",
       intent: "plan",
       title: `Care plan, version ${version.version}`,
@@ -480,14 +545,20 @@ function medicationRequest(
   today: string,
   subject: Subject,
   earlier: MedicationRequest | undefined,
+  replacedAt: Date | null,
 ): MedicationRequest {
   const window = medicineWindow(dose);
+  const ended = window.endsOn < today;
+  // Written in plan order: the last version that holds the item decides its state. A course
+  // that ran its days is completed; one the plan dropped before its end was stopped.
+  const status = ended ? "completed" : inCurrentPlan ? "active" : "stopped";
+  const endedAt = new Date(`${addDays(window.endsOn, 1)}T00:00:00Z`);
+  const changedAt = [version.createdAt, ...(status === "stopped" && replacedAt ? [replacedAt] : []), ...(ended && endedAt <= new Date() ? [endedAt] : [])].reduce((a, b) => (a > b ? a : b));
   return {
     resourceType: "MedicationRequest",
     id,
-    meta: meta(version.createdAt),
-    // Written in plan order: the last version that holds the item decides its state.
-    status: inCurrentPlan ? (window.endsOn < today ? "completed" : "active") : "stopped",
+    meta: meta(changedAt),
+    status,
     intent: "order",
     medicationCodeableConcept: { text: dose.drug },
     subject,
@@ -499,7 +570,7 @@ function medicationRequest(
         text: `${describeDose(dose)}. ${instructions}`,
         timing: { repeat: { boundsPeriod: { start: window.startsOn, end: window.endsOn }, frequency: dose.timesPerDay, period: 1, periodUnit: "d" } },
         asNeededBoolean: dose.asNeeded,
-        doseAndRate: [{ doseQuantity: ucum(dose.amount, dose.unit) }],
+        doseAndRate: [{ doseQuantity: ucum(dose.amount, UCUM_MASS[dose.unit], dose.unit) }],
       },
     ],
     ...(justification ? { note: [{ text: `Prescribed after the guideline warning, because: ${justification}` }] } : {}),
@@ -507,6 +578,9 @@ function medicationRequest(
 }
 
 // --- Referrals ------------------------------------------------------------------------------
+
+// "mcg" is how prescribers write it; UCUM's code for a microgram is "ug".
+const UCUM_MASS = { mg: "mg", g: "g", mcg: "ug" } as const;
 
 const REFERRAL_STATUS = { requested: "active", scheduled: "active", completed: "completed", declined: "revoked", cancelled: "revoked" } as const;
 

@@ -67,9 +67,9 @@ describeEachDatabase("FHIR read API", { seed: true }, (t) => {
     await becomeCaller(t.db, "physicianOnTeam");
     const { list } = await everything(sam);
     expect(list[0]).toMatchObject({ resourceType: "Patient", id: sam, identifier: [expect.objectContaining({ system: SYSTEMS.mrn, value: "RC-100101" })] });
-    const condition = list.find((r) => r.resourceType === "Condition") as Resource & { code: { coding: { system: string }[] }; bodySite: unknown[] };
-    expect(condition.code.coding.map((c) => c.system)).toEqual(expect.arrayContaining([SYSTEMS.icd10cm, SYSTEMS.snomed]));
-    expect(condition.bodySite.length).toBeGreaterThan(0);
+    const condition = list.find((r) => r.resourceType === "Condition") as Resource & { code: { coding: { system: string }[] }; bodySite: { coding: { system: string }[] }[] };
+    expect(condition.code.coding.map((c) => c.system)).toEqual([SYSTEMS.icd10cm]);
+    expect(condition.bodySite[0]!.coding[0]!.system).toBe(SYSTEMS.snomed);
     const observations = list.filter((r): r is Observation => r.resourceType === "Observation");
     expect(observations.some((o) => o.code.coding?.some((c) => c.system === SYSTEMS.loinc && c.code === "72514-3"))).toBe(true);
     for (const o of observations) {
@@ -104,6 +104,33 @@ describeEachDatabase("FHIR read API", { seed: true }, (t) => {
       expect(await getFhirResource(resource.resourceType, resource.id!)).toEqual(resource);
     }
   }, 120_000);
+
+  it("never exports running as allowed while a red flag is open (§10)", async () => {
+    const kenji = await patientIdByMrn(t.db, "RC-100114");
+    await becomeCaller(t.db, "physicianOffTeam"); // Dr. Chen: Kenji's physician
+    const { list } = await everything(kenji);
+    const observations = list.filter((r): r is Observation => r.resourceType === "Observation");
+    const permission = observations.find((o) => o.code.coding?.[0]?.code === "running-permission")!;
+    expect(permission.valueCodeableConcept?.coding?.[0]?.code).toBe("paused-red-flag-open");
+    expect(permission.derivedFrom?.some((d) => d.reference?.startsWith("Flag/"))).toBe(true);
+    // His restricted clearance is on record as a decision, not in force.
+    const decisions = observations.filter((o) => o.code.coding?.[0]?.code === "running-clearance");
+    expect(decisions.length).toBeGreaterThan(0);
+    for (const d of decisions) {
+      expect(d.valueCodeableConcept?.text).toMatch(/^Decision \(version \d+\)/);
+      expect(d.component?.find((c) => c.code.coding?.[0]?.code === "in-force")?.valueBoolean).toBe(false);
+    }
+    expect(list.find((r) => r.resourceType === "Flag" && (r as { status?: string }).status === "active")).toBeTruthy();
+    const plan = list.filter((r) => r.resourceType === "CarePlan" && (r as { status?: string }).status === "active") as (Resource & { activity?: { detail?: { status: string; scheduledString?: string; code?: { coding?: { code: string }[] } } }[] })[];
+    const running = plan.flatMap((p) => p.activity ?? []).filter((a) => a.detail?.code?.coding?.[0]?.code?.startsWith("plan-item-run"));
+    expect(running.length).toBeGreaterThan(0);
+    for (const a of running) {
+      expect(a.detail!.status).toBe("on-hold");
+      expect(a.detail!.scheduledString).toMatch(/^Paused/);
+    }
+    // Nothing in the record is an empty array (FHIR JSON never has one).
+    expect(JSON.stringify(list)).not.toContain("[]");
+  }, 60_000);
 
   it("follows the chart's access rules: others get not found, and every read is audited", async () => {
     const sam = await patientIdByMrn(t.db, "RC-100101");

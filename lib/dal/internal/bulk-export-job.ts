@@ -2,7 +2,8 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { finished } from "node:stream/promises";
+import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { dataDir } from "@/db/paths";
 import { bulkExports, type BulkExportFile } from "@/db/schema/bulk-exports";
@@ -33,11 +34,18 @@ export interface ExportRequester {
   userAgent: string | null;
 }
 
-/** The jobs this process is running: a job in progress that no process runs has stopped. */
-export const runningExports = new Set<string>();
+/** Finished exports are kept a day (the manifest's Expires), then their files and row go. */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+export async function purgeExpiredExports(database: Awaited<ReturnType<typeof db>>): Promise<void> {
+  const old = await database
+    .delete(bulkExports)
+    .where(and(ne(bulkExports.status, "in_progress"), lt(bulkExports.heartbeatAt, new Date(Date.now() - KEEP_MS))))
+    .returning({ id: bulkExports.id });
+  await Promise.all(old.map((job) => fs.promises.rm(exportFolder(job.id), { recursive: true, force: true })));
+}
 
 export async function runBulkExport(id: string, requester: ExportRequester): Promise<void> {
-  runningExports.add(id);
   const database = await db();
   const files = new Map<string, { stream: fs.WriteStream; count: number }>();
   try {
@@ -47,11 +55,23 @@ export async function runBulkExport(id: string, requester: ExportRequester): Pro
     const since = job.since?.getTime() ?? null;
     const folder = exportFolder(id);
     await fs.promises.mkdir(folder, { recursive: true });
+    // A file that cannot be written (the disk is full, the export was deleted meanwhile) fails
+    // the job instead of leaving it waiting for a drain that never comes.
+    let failure: Error | null = null;
     const write = async (type: string, line: string) => {
       let file = files.get(type);
-      if (!file) files.set(type, (file = { stream: fs.createWriteStream(path.join(folder, `${type}.ndjson`)), count: 0 }));
+      if (!file) {
+        const stream = fs.createWriteStream(path.join(folder, `${type}.ndjson`));
+        stream.on("error", (error) => (failure ??= error));
+        files.set(type, (file = { stream, count: 0 }));
+      }
+      if (failure) throw failure;
       file.count++;
-      if (!file.stream.write(line)) await once(file.stream, "drain");
+      if (!file.stream.write(line)) {
+        const stream = file.stream;
+        await Promise.race([once(stream, "drain"), once(stream, "error"), once(stream, "close")]);
+        if (failure) throw failure;
+      }
     };
     let after = "00000000-0000-0000-0000-000000000000";
     let done = 0;
@@ -83,7 +103,7 @@ export async function runBulkExport(id: string, requester: ExportRequester): Pro
         .returning({ status: bulkExports.status });
       if (state?.status !== "in_progress") return; // cancelled while running
     }
-    await Promise.all([...files.values()].map((f) => new Promise<void>((resolve, reject) => f.stream.end((error?: Error | null) => (error ? reject(error) : resolve())))));
+    await Promise.all([...files.values()].map((f) => finished(f.stream.end())));
     const manifest: BulkExportFile[] = [...files.entries()]
       .map(([type, f]) => ({ type, file: `${type}.ndjson`, count: f.count }))
       .sort((a, b) => COMPARTMENT_TYPES.indexOf(a.type as never) - COMPARTMENT_TYPES.indexOf(b.type as never));
@@ -94,13 +114,13 @@ export async function runBulkExport(id: string, requester: ExportRequester): Pro
     await writeAudit({ actor: requester, action: "fhir.bulk_export.complete", resource: `bulk export ${id}: ${done} patients`, outcome: "success", ip: requester.ip, userAgent: requester.userAgent }, database);
   } catch (error) {
     console.error("Bulk export failed", id, error);
-    for (const f of files.values()) f.stream.destroy();
     await database
       .update(bulkExports)
       .set({ status: "failed", error: "The export stopped on a server error. Start a new one; nothing was changed.", heartbeatAt: new Date() })
-      .where(eq(bulkExports.id, id))
+      .where(and(eq(bulkExports.id, id), eq(bulkExports.status, "in_progress")))
       .catch(() => undefined);
   } finally {
-    runningExports.delete(id);
+    // Cancelled, failed or done: no file handle stays open.
+    for (const f of files.values()) if (!f.stream.closed) f.stream.destroy();
   }
 }

@@ -90,6 +90,7 @@ export async function loadFhirFacts(executor: Executor, patientIds: readonly str
     ]);
   for (const patient of patientRows) {
     const facts = careFacts.get(patient.id);
+    const care = facts ? careState(facts) : null;
     out.set(patient.id, {
       patient,
       episodes: [],
@@ -106,7 +107,8 @@ export async function loadFhirFacts(executor: Executor, patientIds: readonly str
       redFlags: [],
       therapySessions: [],
       // The clearance in force comes from the one derivation every screen uses (§10).
-      permission: facts ? careState(facts).permission : null,
+      permission: care?.permission ?? null,
+      running: care?.running ?? [],
       exportedAt: now,
     });
   }

@@ -1,5 +1,5 @@
 import { kickOff } from "@/lib/api/bulk-export";
-import { fhirRead } from "@/lib/api/fhir";
+import { decodedSegment, fhirRead } from "@/lib/api/fhir";
 import { getFhirResource } from "@/lib/dal/fhir";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ type: string; id: string }> }) {
   const { type, id } = await params;
   // `Patient/$export` exports every patient, like `/$export` (this server exports only patient data).
-  if (type === "Patient" && decodeURIComponent(id) === "$export") return kickOff(request);
+  if (type === "Patient" && decodedSegment(id) === "$export") return kickOff(request);
   return fhirRead(() => getFhirResource(type, id));
 }

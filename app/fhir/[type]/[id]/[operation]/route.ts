@@ -1,4 +1,4 @@
-import { fhirBase, fhirJson, fhirRead } from "@/lib/api/fhir";
+import { decodedSegment, fhirBase, fhirJson, fhirRead } from "@/lib/api/fhir";
 import { getPatientEverything } from "@/lib/dal/fhir";
 import { operationOutcome } from "@/lib/fhir/bundle";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** `GET /fhir/Patient/{id}/$everything?_since=&_count=&_offset=`: the compartment, a page at a time. */
 export async function GET(request: Request, { params }: { params: Promise<{ type: string; id: string; operation: string }> }) {
   const { type, id, operation } = await params;
-  if (type !== "Patient" || decodeURIComponent(operation) !== "$everything") {
+  if (type !== "Patient" || decodedSegment(operation) !== "$everything") {
     return fhirJson(operationOutcome("not-supported", "This server supports Patient/{id}/$everything; see /fhir/metadata."), 404);
   }
   const query = Object.fromEntries(new URL(request.url).searchParams);

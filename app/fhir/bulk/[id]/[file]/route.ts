@@ -1,4 +1,4 @@
-import { fhirAnswer } from "@/lib/api/fhir";
+import { decodedSegment, fhirAnswer } from "@/lib/api/fhir";
 import { openBulkExportFile } from "@/lib/dal/bulk-export";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
   const { id, file } = await params;
   return fhirAnswer(async () => {
-    const { stream, size } = await openBulkExportFile(id, decodeURIComponent(file));
+    const { stream, size } = await openBulkExportFile(id, decodedSegment(file) ?? "");
     return new Response(stream, { headers: { "Content-Type": "application/fhir+ndjson", "Content-Length": String(size), "Cache-Control": "no-store" } });
   });
 }
