@@ -17,7 +17,8 @@ import { getCurrentUser } from "./session";
  */
 
 async function compartment(patientId: string): Promise<Resource[]> {
-  const facts = (await loadFhirFacts(await db(), [patientId])).get(patientId);
+  // One snapshot: the permission in force and the red flags it rests on come from the same moment.
+  const facts = (await (await db()).transaction((tx) => loadFhirFacts(tx, [patientId]), { isolationLevel: "repeatable read", accessMode: "read only" })).get(patientId);
   if (!facts) throw new NotFoundError();
   return sortCompartment(compartmentResources(facts));
 }

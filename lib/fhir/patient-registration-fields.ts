@@ -123,11 +123,15 @@ function nameText(name: HumanName): string {
   return name.text ?? [...(name.prefix ?? []), ...(name.given ?? []), name.family, ...(name.suffix ?? [])].filter(Boolean).join(" ");
 }
 
-/** The best-ranked contact of one kind (rank 1 is the preferred), then by use, then the first listed. */
+/**
+ * The best-ranked current contact of one kind (rank 1 is the preferred), then by use, then the
+ * first listed. A contact marked old, or whose period has ended, is never chosen.
+ */
 function bestContact(telecom: ContactPoint[], system: "email" | "phone", useOrder: string[]): ContactPoint | undefined {
   const order = (point: ContactPoint) => (point.use ? useOrder.indexOf(point.use) : useOrder.length);
+  const current = (point: ContactPoint) => point.use !== "old" && !(point.period?.end && Date.parse(point.period.end) < Date.now());
   return telecom
-    .filter((point) => point.system === system && point.value?.trim())
+    .filter((point) => point.system === system && point.value?.trim() && current(point))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || order(a) - order(b))[0];
 }
 

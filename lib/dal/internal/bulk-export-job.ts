@@ -79,7 +79,8 @@ export async function runBulkExport(id: string, requester: ExportRequester): Pro
       const batch = await database.select({ id: patients.id }).from(patients).where(gt(patients.id, after)).orderBy(asc(patients.id)).limit(EXPORT_BATCH);
       if (!batch.length) break;
       const ids = batch.map((p) => p.id);
-      const facts = await loadFhirFacts(database, ids, job.transactionTime);
+      // Each batch from one snapshot, so a patient's permission and red flags agree.
+      const facts = await database.transaction((tx) => loadFhirFacts(tx, ids, job.transactionTime), { isolationLevel: "repeatable read", accessMode: "read only" });
       for (const patientId of ids) {
         const record = facts.get(patientId);
         if (!record) continue;
