@@ -94,7 +94,7 @@ export function ClinicalLead({ userId, clinicalLead, active }: { userId: string;
         </SubmitButton>
       )}
       <p className="text-sm text-slate-600">
-        A clinical lead sees the outcomes dashboard for the whole clinic (patients outside their care teams appear there without a name) and may export every patient's record as FHIR files.
+        A clinical lead sees the outcomes dashboard for the whole clinic (patients outside their care teams appear there without a name) and may export every patient&apos;s record as FHIR files.
         The change is written to the audit trail.
       </p>
     </form>
