@@ -64,13 +64,14 @@ test("the FHIR API answers a physician on the care team, 404s others, and 401s w
   expect(bad.status()).toBe(400);
   expect(await bad.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "invalid" }] });
 
-  // Dr. Chen is not on Sam's care team: the record does not exist for him.
-  const chen = await signedIn(browser, accounts.otherPhysician.email);
-  const refused = await chen.page.request.get(`/fhir/Patient/${samId}/$everything`);
+  // Amrit Singh, PT, is not on Sam's care team: the record does not exist for him. (Not Dr. Chen:
+  // earlier specs open Sam's chart under his emergency access, which lets him read it.)
+  const outsider = await signedIn(browser, accounts.otherTherapist.email);
+  const refused = await outsider.page.request.get(`/fhir/Patient/${samId}/$everything`);
   expect(refused.status()).toBe(404);
   expect(await refused.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "not-found" }] });
-  expect((await chen.page.request.get(`/fhir/Condition/${condition.id}`)).status()).toBe(404);
-  await chen.page.close();
+  expect((await outsider.page.request.get(`/fhir/Condition/${condition.id}`)).status()).toBe(404);
+  await outsider.page.close();
 });
 
 test("an administrator makes Dr. Chen clinical lead; he exports the clinic as FHIR NDJSON and downloads a file", async ({ page, loginPage, browser }) => {
@@ -124,5 +125,8 @@ test("an administrator makes Dr. Chen clinical lead; he exports the clinic as FH
   expect((await lead.request.get(manifest.output[0]!.url)).status()).toBe(404);
   chen.checkConsole();
   await lead.close();
+  // The role goes back: later specs see the demo clinic without a clinical lead.
+  await page.getByRole("button", { name: "Revoke clinical lead" }).click();
+  await expect(page.getByText(/Clinical lead revoked/)).toBeVisible();
   consoleClean();
 });
