@@ -139,5 +139,5 @@ export async function discoverTargets(base: string, sessions: Sessions, { patien
 
 /** The ceiling: no session, so the page's only database read is the root layout's clinic settings. */
 export function ceilingTarget(kib: number): Target {
-  return { name: "ceiling (no database work)", as: "nobody", method: "GET", path: `/bench-ceiling?kb=${Math.max(1, Math.round(kib))}`, headers: { accept: "text/html" }, verify: page("Benchmark ceiling") };
+  return { name: "ceiling (no database work)", as: "nobody", method: "GET", path: `/bench-ceiling?kb=${Math.max(1, Math.round(kib * 10) / 10)}`, headers: { accept: "text/html" }, verify: page("Benchmark ceiling") };
 }
