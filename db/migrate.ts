@@ -25,12 +25,21 @@ export async function applyMigrations(target: Target): Promise<void> {
       await migratePglite(target.db as unknown as PgliteDatabase, { migrationsFolder });
       return;
     }
+    // The lock is a transaction's, held open on a connection of its own while the migrations run
+    // on others, and released by its commit or rollback. A session lock (pg_advisory_lock) would
+    // stay behind on whichever server connection a transaction-mode PgBouncer lent that statement,
+    // and its unlock could reach another one.
     const connection = await target.pool.connect();
+    let failed = false;
     try {
-      await connection.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await connection.query("begin");
+      await connection.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
       await migratePg(target.db as unknown as NodePgDatabase, { migrationsFolder });
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
-      await connection.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await connection.query(failed ? "rollback" : "commit").catch(() => undefined);
       connection.release();
     }
   } catch (error) {

@@ -2,13 +2,14 @@
  * `npm test`: every test. ESLint; unit and integration tests (vitest; on PGlite, and also on the
  * PostgreSQL server when DATABASE_URL is set); a production build; then the browser tests
  * (Playwright) against it on a fresh embedded database — and, when DATABASE_URL is set, at the
- * same time against a fresh database on the server, each on its own free port.
+ * same time against a fresh database on the server and the scale-out test (two instances behind
+ * nginx and PgBouncer, tests/scale/scale-out.ts), each on its own free ports.
  */
 import { spawn, spawnSync } from "node:child_process";
-import net from "node:net";
 import { openDatabase } from "@/db/client";
 import { seedDemoClinic } from "@/db/seed";
 import { createFreshDatabase, dropDatabase } from "./support/fresh-database";
+import { freePorts } from "./support/free-ports";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   console.log(`\n$ ${[command, ...args].join(" ")}`);
@@ -39,19 +40,6 @@ function runLabelled(label: string, command: string, args: string[], env: NodeJS
   });
 }
 
-/** Ports nothing listens on, held together while chosen so that they differ. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Server>((resolve) => {
-      const server = net.createServer();
-      server.listen(0, "127.0.0.1", () => resolve(server));
-    })),
-  );
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
-}
-
 const extra = process.argv.slice(2);
 run("npx", ["eslint", "."]);
 run("npx", ["vitest", "run", ...extra]);
@@ -60,6 +48,7 @@ if (process.env.RUNCLEAR_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
   run("npx", ["playwright", "test"], { ...process.env, E2E_DATABASE_URL: "" });
+  console.log("\nThe scale-out test (npm run test:scale) needs the PostgreSQL server: set DATABASE_URL to run it too.");
 } else {
   const e2eUrl = await createFreshDatabase(serverUrl, "runclear_e2e");
   let codes: number[];
@@ -67,16 +56,20 @@ if (!serverUrl) {
     const handle = await openDatabase({ url: e2eUrl });
     await seedDemoClinic(handle.db);
     await handle.close();
-    const [pglitePort, postgresPort] = await freePorts(2);
+    // Every port chosen at once, so that the three runs never pick the same one.
+    const [pglitePort, postgresPort, ...scalePorts] = await freePorts(6);
     codes = await Promise.all([
       runLabelled("e2e pglite", "npx", ["playwright", "test"], { ...process.env, E2E_DATABASE_URL: "", E2E_PORT: String(pglitePort), E2E_OUTPUT_DIR: "test-results/pglite" }),
       runLabelled("e2e postgres", "npx", ["playwright", "test"], { ...process.env, E2E_DATABASE_URL: e2eUrl, E2E_PORT: String(postgresPort), E2E_OUTPUT_DIR: "test-results/postgres" }),
+      // The scale-out test (two instances, nginx, PgBouncer) on the same build, meanwhile: it
+      // takes well under the browser tests' time and adds no minute to the run.
+      runLabelled("scale", "npx", ["tsx", "tests/scale/scale-out.ts"], { ...process.env, SCALE_DATABASE_URL: serverUrl, SCALE_PORTS: scalePorts.join(",") }),
     ]);
   } finally {
     await dropDatabase(e2eUrl);
   }
   if (codes.some((c) => c !== 0)) {
-    console.error(`\nBrowser tests failed (embedded database: exit ${codes[0]}, PostgreSQL: exit ${codes[1]}).`);
+    console.error(`\nFailed: browser tests on the embedded database exit ${codes[0]}, on PostgreSQL exit ${codes[1]}; scale-out test exit ${codes[2]}.`);
     process.exit(1);
   }
 }

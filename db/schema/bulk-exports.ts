@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const bulkExportStatus = pgEnum("bulk_export_status", ["in_progress", "complete", "failed", "cancelled"]);
@@ -6,14 +6,15 @@ export type BulkExportStatus = (typeof bulkExportStatus.enumValues)[number];
 
 export interface BulkExportFile {
   type: string;
-  /** The file's name in the job's folder ("Observation.ndjson"). */
+  /** The file's name in its download URL ("Observation.ndjson"). */
   file: string;
   count: number;
 }
 
 /**
  * A FHIR Bulk Data export of the whole clinic (`$export`), run in the background a batch of
- * patients at a time. The NDJSON files live in the data folder under exports/<id>/; this row is
+ * patients at a time. Its NDJSON files are rows of `bulk_export_chunks`, in the database every
+ * app instance shares, so any instance can report and serve a job another one ran; this row is
  * what the status endpoint reports. `heartbeatAt` moves with every batch: a job whose process
  * stopped is told apart from a slow one.
  */
@@ -39,4 +40,23 @@ export const bulkExports = pgTable(
     completedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("bulk_exports_requested_by_idx").on(t.requestedById, t.transactionTime)],
+);
+
+/**
+ * The NDJSON files of an export, in pieces of whole lines: a file is its chunks in `seq` order.
+ * Each batch of patients adds at most one chunk per file (more only past a megabyte), so a job
+ * holds one batch in memory and a download reads one chunk at a time. They go with their job.
+ */
+export const bulkExportChunks = pgTable(
+  "bulk_export_chunks",
+  {
+    exportId: uuid()
+      .notNull()
+      .references(() => bulkExports.id, { onDelete: "cascade" }),
+    /** The file: its resource type ("Observation"). */
+    type: text().notNull(),
+    seq: integer().notNull(),
+    ndjson: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.exportId, t.type, t.seq] })],
 );

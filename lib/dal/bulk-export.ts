@@ -1,17 +1,14 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import { Readable } from "node:stream";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { bulkExports, type BulkExportFile, type BulkExportStatus } from "@/db/schema/bulk-exports";
+import { bulkExportChunks, bulkExports, type BulkExportFile, type BulkExportStatus } from "@/db/schema/bulk-exports";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { COMPARTMENT_TYPES, isCompartmentType, sinceSchema } from "@/lib/fhir/bundle";
 import { authorizeRole } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
-import { exportFolder, purgeExpiredExports, runBulkExport } from "./internal/bulk-export-job";
+import { dropExportChunks, purgeExpiredExports, runBulkExport } from "./internal/bulk-export-job";
 import { requestContext } from "./internal/request-context";
 import { NotFoundError, ValidationError } from "./errors";
 
@@ -130,21 +127,40 @@ export async function listMyBulkExports(): Promise<BulkExportView[]> {
 /** Cancels a running job or deletes a finished one's files (the Bulk Data DELETE). */
 export async function deleteBulkExport(id: string): Promise<void> {
   const { user, row } = await myJob(id, "fhir.bulk_export.delete");
-  // A running job is marked cancelled (its loop stops at the next batch); a finished one goes.
-  if (row.status === "in_progress") await (await db()).update(bulkExports).set({ status: "cancelled", files: [] }).where(eq(bulkExports.id, id));
-  else await (await db()).delete(bulkExports).where(eq(bulkExports.id, id));
-  await fs.promises.rm(exportFolder(id), { recursive: true, force: true });
+  const database = await db();
+  // A running job is marked cancelled (its loop stops at the next batch and drops what it
+  // stored); a finished one goes, its chunks with it.
+  if (row.status === "in_progress") {
+    await database.update(bulkExports).set({ status: "cancelled", files: [] }).where(eq(bulkExports.id, id));
+    await dropExportChunks(database, id);
+  } else await database.delete(bulkExports).where(eq(bulkExports.id, id));
   await writeAudit({ actor: user, action: "fhir.bulk_export.delete", resource: `bulk export ${id}`, outcome: "allowed" });
 }
 
-/** One NDJSON file of a finished job, streamed from disk. */
+/** One NDJSON file of a finished job, streamed from the database a chunk at a time. */
 export async function openBulkExportFile(id: string, file: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
   const { user, row } = await myJob(id, "fhir.bulk_export.download");
   const entry = viewOf(row).status === "complete" ? row.files.find((f) => f.file === file) : undefined;
   if (!entry) throw new NotFoundError();
-  const full = path.join(exportFolder(id), entry.file);
-  const stat = await fs.promises.stat(full).catch(() => null);
-  if (!stat) throw new NotFoundError();
+  const database = await db();
+  const ofFile = and(eq(bulkExportChunks.exportId, id), eq(bulkExportChunks.type, entry.type));
+  const [stored] = await database
+    .select({ chunks: count(), size: sql<number>`coalesce(sum(octet_length(${bulkExportChunks.ndjson})), 0)`.mapWith(Number) })
+    .from(bulkExportChunks)
+    .where(ofFile);
+  if (!stored?.chunks) throw new NotFoundError();
   await writeAudit({ actor: user, action: "fhir.bulk_export.download", resource: `bulk export ${id}: ${entry.file}`, outcome: "allowed" });
-  return { stream: Readable.toWeb(fs.createReadStream(full)) as ReadableStream<Uint8Array>, size: stat.size };
+  const encoder = new TextEncoder();
+  let seq = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (seq === stored.chunks) return controller.close();
+      const [chunk] = await database.select({ ndjson: bulkExportChunks.ndjson }).from(bulkExportChunks).where(and(ofFile, eq(bulkExportChunks.seq, seq)));
+      // Deleted meanwhile: the download fails rather than ending short.
+      if (!chunk) return controller.error(new NotFoundError());
+      seq++;
+      controller.enqueue(encoder.encode(chunk.ndjson));
+    },
+  });
+  return { stream, size: stored.size };
 }

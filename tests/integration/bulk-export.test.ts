@@ -5,6 +5,7 @@ import type { Resource } from "@medplum/fhirtypes";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema/audit";
+import { bulkExportChunks } from "@/db/schema/bulk-exports";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { setClinicalLead } from "@/lib/dal/accounts";
@@ -16,16 +17,20 @@ import { describeEachDatabase } from "../support/databases";
 
 const URL_ = "https://clinic.example/fhir/$export";
 let folder: string;
-let previous: string | undefined;
+let previous: { dataDir?: string; batch?: string };
 
 beforeAll(() => {
-  previous = process.env.RUNCLEAR_DATA_DIR;
+  previous = { dataDir: process.env.RUNCLEAR_DATA_DIR, batch: process.env.RUNCLEAR_EXPORT_BATCH };
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "runclear-export-"));
   process.env.RUNCLEAR_DATA_DIR = folder;
+  // Batches of 5 patients: the demo clinic's files each span several stored chunks.
+  process.env.RUNCLEAR_EXPORT_BATCH = "5";
 });
 afterAll(() => {
-  if (previous === undefined) delete process.env.RUNCLEAR_DATA_DIR;
-  else process.env.RUNCLEAR_DATA_DIR = previous;
+  for (const [name, value] of [["RUNCLEAR_DATA_DIR", previous.dataDir], ["RUNCLEAR_EXPORT_BATCH", previous.batch]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -62,9 +67,16 @@ describeEachDatabase("FHIR bulk export", { seed: true }, (t) => {
     expect(job).toMatchObject({ status: "complete", patientsDone: everyone.length, patientsTotal: everyone.length });
     expect(job.files.map((f) => f.type)).toEqual(expect.arrayContaining(["Patient", "Condition", "Observation", "CarePlan", "QuestionnaireResponse", "ServiceRequest", "MedicationRequest"]));
 
+    // The files are in the database, a chunk per batch of patients, and nothing is on disk.
+    const chunks = await t.db.select({ type: bulkExportChunks.type, seq: bulkExportChunks.seq }).from(bulkExportChunks).where(eq(bulkExportChunks.exportId, id));
+    expect(chunks.filter((c) => c.type === "Patient").length).toBe(Math.ceil(everyone.length / 5));
+    expect(fs.existsSync(path.join(folder, "exports"))).toBe(false);
+
     for (const file of job.files) {
-      const { stream } = await openBulkExportFile(id, file.file);
-      const resources = await lines(stream);
+      const { stream, size } = await openBulkExportFile(id, file.file);
+      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      expect(bytes.byteLength).toBe(size);
+      const resources = await lines(new Response(bytes).body!);
       expect(resources).toHaveLength(file.count);
       for (const resource of resources) {
         expect(resource.resourceType).toBe(file.type);
@@ -82,6 +94,14 @@ describeEachDatabase("FHIR bulk export", { seed: true }, (t) => {
     await expect(openBulkExportFile(narrow.id, "Observation.ndjson")).rejects.toBeInstanceOf(NotFoundError);
     await expect(openBulkExportFile(narrow.id, "../../secret")).rejects.toBeInstanceOf(NotFoundError);
 
+    // A job cancelled while it runs keeps none of what it stored (its loop drops it on stopping).
+    const cancelled = await startBulkExport({}, URL_);
+    await deleteBulkExport(cancelled.id);
+    // (Had it finished first, the delete took the job itself.)
+    expect((await getBulkExport(cancelled.id).catch(() => null))?.status ?? "deleted").toMatch(/^(cancelled|deleted)$/);
+    const chunksOf = async (jobId: string) => (await t.db.select({ seq: bulkExportChunks.seq }).from(bulkExportChunks).where(eq(bulkExportChunks.exportId, jobId))).length;
+    await expect.poll(() => chunksOf(cancelled.id), { timeout: 20_000, interval: 200 }).toBe(0);
+
     // Only the requester sees a job: another clinical lead gets not found.
     await becomeCaller(t.db, "admin");
     const [ortiz] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "dr.ortiz@runclear.example"));
@@ -94,7 +114,7 @@ describeEachDatabase("FHIR bulk export", { seed: true }, (t) => {
     // Deleting takes the files away.
     await becomeCaller(t.db, "physicianOffTeam");
     await deleteBulkExport(id);
-    expect(fs.existsSync(path.join(folder, "exports", id))).toBe(false);
+    expect(await t.db.select().from(bulkExportChunks).where(eq(bulkExportChunks.exportId, id))).toEqual([]);
     await expect(openBulkExportFile(id, "Patient.ndjson")).rejects.toBeInstanceOf(NotFoundError);
 
     // A lead who loses the role loses the jobs too.

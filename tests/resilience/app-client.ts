@@ -57,6 +57,20 @@ export class AppClient {
     return [...this.cookies];
   }
 
+  /** The same client addressing another instance (or the load balancer): one cookie jar for both. */
+  at(base: string): AppClient {
+    const other = new AppClient(base);
+    other.cookies = this.cookies;
+    return other;
+  }
+
+  /** A client holding these cookies, e.g. a session kept after its owner signed out. */
+  static holding(base: string, cookies: [string, string][]): AppClient {
+    const client = new AppClient(base);
+    for (const [name, value] of cookies) client.cookies.set(name, value);
+    return client;
+  }
+
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }

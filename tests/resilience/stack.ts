@@ -33,14 +33,14 @@ export function step(message: string): void {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
-function ensureBuild(): void {
+export function ensureBuild(): void {
   if (fs.existsSync(".next/BUILD_ID")) return;
   step("no production build yet: next build");
   const built = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (built.status !== 0) throw new Error("next build failed");
 }
 
-async function waitForHealth(base: string, app: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHealth(base: string, app: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode})`);

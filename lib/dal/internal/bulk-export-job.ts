@@ -1,12 +1,7 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import { once } from "node:events";
-import { finished } from "node:stream/promises";
 import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { dataDir } from "@/db/paths";
-import { bulkExports, type BulkExportFile } from "@/db/schema/bulk-exports";
+import { bulkExportChunks, bulkExports, type BulkExportFile } from "@/db/schema/bulk-exports";
 import { patients } from "@/db/schema/patients";
 import type { Role } from "@/lib/auth/roles";
 import { COMPARTMENT_TYPES } from "@/lib/fhir/bundle";
@@ -17,14 +12,17 @@ import { loadFhirFacts } from "./fhir-facts";
 /**
  * Runs one clinic export in the background (FHIR Bulk Data `$export`): patients are read a batch
  * at a time in id order (a keyset, never an offset), each batch's facts loaded in a fixed number
- * of queries and written out as NDJSON lines, one file per resource type. Memory holds one batch,
- * whatever the size of the clinic. Checks nothing: lib/dal/bulk-export.ts authorizes the start.
+ * of queries and written out as NDJSON lines, one file per resource type, stored as chunks in the
+ * database (`bulk_export_chunks`) so that every app instance serves the files of a job whichever
+ * instance ran it. Memory holds one batch, whatever the size of the clinic. Checks nothing:
+ * lib/dal/bulk-export.ts authorizes the start.
  */
-export const EXPORT_BATCH = Number(process.env.RUNCLEAR_EXPORT_BATCH ?? 200) || 200;
-
-export function exportFolder(id: string): string {
-  return path.join(dataDir(), "exports", id);
+function exportBatch(): number {
+  return Number(process.env.RUNCLEAR_EXPORT_BATCH ?? 200) || 200;
 }
+
+/** A file's text is stored once this much of it is waiting, and at the end of every batch. */
+const CHUNK_CHARS = 1 << 20;
 
 export interface ExportRequester {
   id: string;
@@ -34,49 +32,52 @@ export interface ExportRequester {
   userAgent: string | null;
 }
 
-/** Finished exports are kept a day (the manifest's Expires), then their files and row go. */
+/** Finished exports are kept a day (the manifest's Expires), then their row goes, and its chunks with it. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 export async function purgeExpiredExports(database: Awaited<ReturnType<typeof db>>): Promise<void> {
-  const old = await database
-    .delete(bulkExports)
-    .where(and(ne(bulkExports.status, "in_progress"), lt(bulkExports.heartbeatAt, new Date(Date.now() - KEEP_MS))))
-    .returning({ id: bulkExports.id });
-  await Promise.all(old.map((job) => fs.promises.rm(exportFolder(job.id), { recursive: true, force: true })));
+  await database.delete(bulkExports).where(and(ne(bulkExports.status, "in_progress"), lt(bulkExports.heartbeatAt, new Date(Date.now() - KEEP_MS))));
+}
+
+/** The files of a job that was cancelled or failed: nobody may download them, so they go. */
+export async function dropExportChunks(database: Awaited<ReturnType<typeof db>>, id: string): Promise<void> {
+  await database.delete(bulkExportChunks).where(eq(bulkExportChunks.exportId, id));
 }
 
 export async function runBulkExport(id: string, requester: ExportRequester): Promise<void> {
   const database = await db();
-  const files = new Map<string, { stream: fs.WriteStream; count: number }>();
+  // Per file: the lines waiting to be stored, the chunks stored so far and the resources in it.
+  const files = new Map<string, { pending: string[]; chars: number; chunks: number; count: number }>();
+  const store = async (type: string) => {
+    const file = files.get(type)!;
+    if (!file.pending.length) return;
+    await database.insert(bulkExportChunks).values({ exportId: id, type, seq: file.chunks, ndjson: file.pending.join("") });
+    file.chunks++;
+    file.pending = [];
+    file.chars = 0;
+  };
+  const storeAll = async () => {
+    for (const type of files.keys()) await store(type);
+  };
+  let stopped = true;
   try {
     const [job] = await database.select().from(bulkExports).where(eq(bulkExports.id, id));
     if (!job) return;
     const types = new Set(job.types.length ? job.types : COMPARTMENT_TYPES);
     const since = job.since?.getTime() ?? null;
-    const folder = exportFolder(id);
-    await fs.promises.mkdir(folder, { recursive: true });
-    // A file that cannot be written (the disk is full, the export was deleted meanwhile) fails
-    // the job instead of leaving it waiting for a drain that never comes.
-    let failure: Error | null = null;
+    const batchSize = exportBatch();
     const write = async (type: string, line: string) => {
       let file = files.get(type);
-      if (!file) {
-        const stream = fs.createWriteStream(path.join(folder, `${type}.ndjson`));
-        stream.on("error", (error) => (failure ??= error));
-        files.set(type, (file = { stream, count: 0 }));
-      }
-      if (failure) throw failure;
+      if (!file) files.set(type, (file = { pending: [], chars: 0, chunks: 0, count: 0 }));
       file.count++;
-      if (!file.stream.write(line)) {
-        const stream = file.stream;
-        await Promise.race([once(stream, "drain"), once(stream, "error"), once(stream, "close")]);
-        if (failure) throw failure;
-      }
+      file.pending.push(line);
+      file.chars += line.length;
+      if (file.chars >= CHUNK_CHARS) await store(type);
     };
     let after = "00000000-0000-0000-0000-000000000000";
     let done = 0;
     for (;;) {
-      const batch = await database.select({ id: patients.id }).from(patients).where(gt(patients.id, after)).orderBy(asc(patients.id)).limit(EXPORT_BATCH);
+      const batch = await database.select({ id: patients.id }).from(patients).where(gt(patients.id, after)).orderBy(asc(patients.id)).limit(batchSize);
       if (!batch.length) break;
       const ids = batch.map((p) => p.id);
       // Each batch from one snapshot, so a patient's permission and red flags agree.
@@ -95,6 +96,7 @@ export async function runBulkExport(id: string, requester: ExportRequester): Pro
           database,
         );
       }
+      await storeAll();
       done += ids.length;
       after = ids.at(-1)!;
       const [state] = await database
@@ -104,14 +106,17 @@ export async function runBulkExport(id: string, requester: ExportRequester): Pro
         .returning({ status: bulkExports.status });
       if (state?.status !== "in_progress") return; // cancelled while running
     }
-    await Promise.all([...files.values()].map((f) => finished(f.stream.end())));
+    await storeAll();
     const manifest: BulkExportFile[] = [...files.entries()]
       .map(([type, f]) => ({ type, file: `${type}.ndjson`, count: f.count }))
       .sort((a, b) => COMPARTMENT_TYPES.indexOf(a.type as never) - COMPARTMENT_TYPES.indexOf(b.type as never));
-    await database
+    const completed = await database
       .update(bulkExports)
       .set({ status: "complete", files: manifest, patientsTotal: sql`greatest(${bulkExports.patientsTotal}, ${done})`, completedAt: new Date(), heartbeatAt: new Date() })
-      .where(and(eq(bulkExports.id, id), eq(bulkExports.status, "in_progress")));
+      .where(and(eq(bulkExports.id, id), eq(bulkExports.status, "in_progress")))
+      .returning({ id: bulkExports.id });
+    if (!completed.length) return; // cancelled between the last batch and now
+    stopped = false;
     await writeAudit({ actor: requester, action: "fhir.bulk_export.complete", resource: `bulk export ${id}: ${done} patients`, outcome: "success", ip: requester.ip, userAgent: requester.userAgent }, database);
   } catch (error) {
     console.error("Bulk export failed", id, error);
@@ -121,7 +126,7 @@ export async function runBulkExport(id: string, requester: ExportRequester): Pro
       .where(and(eq(bulkExports.id, id), eq(bulkExports.status, "in_progress")))
       .catch(() => undefined);
   } finally {
-    // Cancelled, failed or done: no file handle stays open.
-    for (const f of files.values()) if (!f.stream.closed) f.stream.destroy();
+    // Cancelled or failed: what was stored of its files goes (nothing can download it).
+    if (stopped) await dropExportChunks(database, id).catch(() => undefined);
   }
 }

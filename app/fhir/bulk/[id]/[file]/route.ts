@@ -3,7 +3,7 @@ import { openBulkExportFile } from "@/lib/dal/bulk-export";
 
 export const dynamic = "force-dynamic";
 
-/** One NDJSON file of a finished export, streamed from disk. */
+/** One NDJSON file of a finished export, streamed from the database. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
   const { id, file } = await params;
   return fhirAnswer(async () => {
