@@ -35,6 +35,11 @@ export function encodeFormAction(fields: Record<string, string>): Promise<string
   return encodeReply([null, form]);
 }
 
+/** A `validatedCall` action's argument as a mutation sends it: one typed value. */
+export function encodeValueAction(value: unknown): Promise<string | FormData> {
+  return encodeReply([value]);
+}
+
 export interface Answer {
   status: number;
   text: string;
@@ -114,7 +119,15 @@ export class AppClient {
 
   /** Calls a `useActionState` action as its form would: (previous state, form data). */
   async action(pagePath: string, file: string, name: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<ActionAnswer> {
-    const body = await encodeFormAction(fields);
+    return this.post(pagePath, file, name, await encodeFormAction(fields), headers);
+  }
+
+  /** Calls an action made by `validatedCall` as a mutation does: with one typed value. */
+  async call(pagePath: string, file: string, name: string, value: unknown, headers: Record<string, string> = {}): Promise<ActionAnswer> {
+    return this.post(pagePath, file, name, await encodeValueAction(value), headers);
+  }
+
+  private async post(pagePath: string, file: string, name: string, body: string | FormData, headers: Record<string, string>): Promise<ActionAnswer> {
     const answer = await this.request(pagePath, {
       method: "POST",
       body,

@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { patientRedFlagIds } from "@/lib/domain/red-flags";
-import { actionId, encodeFormAction, type AppClient } from "../../resilience/app-client";
+import { actionId, encodeFormAction, encodeValueAction, type AppClient } from "../../resilience/app-client";
 import type { Target } from "./measure";
 
 export interface Sessions {
@@ -53,9 +53,10 @@ async function firstLink(client: AppClient, path: string, pattern: RegExp, what:
 async function actionTarget(
   base: string,
   client: AppClient,
-  { name, pagePath, file, action, fields, key, mode, verify }: { name: string; pagePath: string; file: string; action: string; fields: Record<string, string>; key: string; mode: WriteMode; verify: (body: string) => boolean },
+  { name, pagePath, file, action, fields, value, key, mode, verify }: { name: string; pagePath: string; file: string; action: string; fields?: Record<string, string>; value?: unknown; key: string; mode: WriteMode; verify: (body: string) => boolean },
 ): Promise<Target> {
-  const encoded = await encodeFormAction(fields);
+  // A form action gets its form; a `validatedCall` action (the log) one typed value.
+  const encoded = value === undefined ? await encodeFormAction(fields ?? {}) : await encodeValueAction(value);
   // Serialized once as the browser's fetch would send it: multipart with the form's boundary.
   const request = new Request(`${base}${pagePath}`, { method: "POST", body: encoded });
   const body = await request.text();
@@ -105,14 +106,14 @@ export async function discoverTargets(base: string, sessions: Sessions, { patien
     // Inside every limit of the demo patient's clearance (20 min, effort 4, pain 3) and below the
     // pain rule's hold (peak pain 3): no breach, no alert. The weekly run count is the one limit
     // values cannot keep: in "new" mode every run after the week's third is saved as too many.
-    const run = { kind: "run", idempotencyKey: runKey, date: today, minutes: "15", distanceKm: "2.5", rpe: "3", painBefore: "2", painDuring: "2", painAfter: "2", newNumbnessOrWeakness: false };
+    const run = { kind: "run", idempotencyKey: runKey, date: today, minutes: 15, distanceKm: 2.5, rpe: 3, painBefore: 2, painDuring: 2, painAfter: 2, newNumbnessOrWeakness: false };
     targets.push(
       await actionTarget(base, sessions.patient, {
         name: `log a run (${suffix})`,
         pagePath: "/me/log",
         file: "(portal)/me/log/actions.ts",
         action: "logActivityAction",
-        fields: { entry: JSON.stringify(run) },
+        value: run,
         key: runKey,
         mode,
         verify: (b) => b.includes('{"ok":true') && b.includes('"alertCareTeam":false'),
