@@ -189,6 +189,13 @@ test("bad input gets a 4xx, never a 500, SQL or a stack trace", async ({ request
   }
 });
 
+test("the benchmark's ceiling page does not exist unless the server is started for the benchmark", async ({ request }) => {
+  // tests/bench/http starts its server with RUNCLEAR_BENCH_CEILING=1; no other server has the page.
+  const answer = await request.get("/bench-ceiling?kb=40");
+  expect(answer.status()).toBe(404);
+  expect(await answer.text()).not.toContain("Benchmark ceiling");
+});
+
 test("/api/auth/session answers nothing for a signed-out cookie, and never a session id", async ({ request }) => {
   const sam = await client("patient");
   const [name, value] = sam.sessionCookie()!;

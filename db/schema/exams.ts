@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ExamDraft } from "@/lib/domain/exam";
 import { episodes } from "./episodes";
 import { patients } from "./patients";
@@ -36,19 +36,29 @@ export const exams = pgTable(
   (t) => [
     index("exams_patient_idx").on(t.patientId, t.createdAt),
     index("exams_patient_signed_idx").on(t.patientId, t.signedAt).where(sql`${t.status} = 'signed'`),
+    // The target of exam_addenda's (exam_id, patient_id) key: an addendum names its exam's patient.
+    unique("exams_id_patient").on(t.id, t.patientId),
     check("exams_signed_complete", sql`(${t.status} = 'signed') = (${t.signedAt} is not null and ${t.signedById} is not null and ${t.painNow} is not null)`),
   ],
 );
 
-/** A signed correction or addition to a signed exam; never changed once written. */
+/**
+ * A signed correction or addition to a signed exam; never changed once written. It carries its
+ * patient, like every patient-owned row, and the composite key makes that the exam's patient, so
+ * the table can be sharded by patient with its exam (README, "Past one database").
+ */
 export const examAddenda = pgTable(
   "exam_addenda",
   {
     id: uuid().primaryKey().defaultRandom(),
-    examId: uuid().notNull().references(() => exams.id, { onDelete: "cascade" }),
+    examId: uuid().notNull(),
+    patientId: uuid().notNull().references(() => patients.id, { onDelete: "cascade" }),
     authorId: uuid().notNull().references(() => users.id),
     text: text().notNull(),
     signedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("exam_addenda_exam_idx").on(t.examId, t.signedAt)],
+  (t) => [
+    index("exam_addenda_exam_idx").on(t.examId, t.signedAt),
+    foreignKey({ name: "exam_addenda_exam_patient_fk", columns: [t.examId, t.patientId], foreignColumns: [exams.id, exams.patientId] }).onDelete("cascade"),
+  ],
 );

@@ -44,6 +44,28 @@ interface Options {
   allowAccountSetup?: boolean;
 }
 
+/** The refusals and failures every action turns into form state the same way. */
+function refusalOf<R>(error: unknown, action: string, values?: Record<string, string>): ActionState<R> {
+  unstable_rethrow(error);
+  if (error instanceof NotFoundError) return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true, values };
+  if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  if (error instanceof ConflictError) return { ok: false, message: error.message, values };
+  if (error instanceof z.ZodError) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error), values };
+  // Logged without the query, its parameters or the form: they may hold health data.
+  console.error(`[action ${action}]`, describeError(error));
+  return { ok: false, message: isDatabaseUnavailable(error) ? UNAVAILABLE_MESSAGE : FAILED_MESSAGE, values };
+}
+
+/** Signed in with one of the roles, or the refusal (audited) to answer with. */
+async function callerFor(options: Options): Promise<{ user: CurrentUser } | { refused: ActionState<never> }> {
+  const user = await getCurrentUser();
+  if (!user || !options.roles.includes(user.role) || (user.setupStep && !options.allowAccountSetup)) {
+    await writeAudit({ actor: user, action: options.action, outcome: "denied" });
+    return { refused: { ok: false, message: NOT_FOUND_MESSAGE, notFound: true } };
+  }
+  return { user };
+}
+
 /**
  * Every server action is a public endpoint. This wrapper checks the session and role, then
  * parses the form with zod, before any work; turns the DAL's refusals into form state; and
@@ -59,27 +81,57 @@ export function validatedAction<S extends z.ZodType, R = undefined>(
     if (!(formData instanceof FormData)) return { ok: false, message: "This form could not be read. Please reload the page and try again." };
     const values = formValues(formData);
     try {
-      const user = await getCurrentUser();
-      if (!user || !options.roles.includes(user.role) || (user.setupStep && !options.allowAccountSetup)) {
-        await writeAudit({ actor: user, action: options.action, outcome: "denied" });
-        return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true };
-      }
+      const caller = await callerFor(options);
+      if ("refused" in caller) return caller.refused;
       const unprintable = controlCharacterErrors(formData);
       if (unprintable) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unprintable, values };
       const parsed = schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
         return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
       }
-      return await run(parsed.data, user);
+      return await run(parsed.data, caller.user);
     } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof NotFoundError) return { ok: false, message: NOT_FOUND_MESSAGE, notFound: true, values };
-      if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
-      if (error instanceof ConflictError) return { ok: false, message: error.message, values };
-      if (error instanceof z.ZodError) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error), values };
-      // Logged without the query, its parameters or the form: they may hold health data.
-      console.error(`[action ${options.action}]`, describeError(error));
-      return { ok: false, message: isDatabaseUnavailable(error) ? UNAVAILABLE_MESSAGE : FAILED_MESSAGE, values };
+      return refusalOf(error, options.action, values);
     }
   };
+}
+
+/** The string fields of a value, by their dotted path, that hold control characters. */
+function controlCharactersIn(value: unknown, at = "", errors: Record<string, string[]> = {}): Record<string, string[]> {
+  if (typeof value === "string") {
+    if (CONTROL_CHARACTERS.test(value)) errors[at || "form"] = [CONTROL_MESSAGE];
+  } else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) controlCharactersIn(inner, at ? `${at}.${key}` : key, errors);
+  }
+  return errors;
+}
+
+/** The actions made by `validatedCall`, which take typed values rather than a form (for tests). */
+export const valueActions = new WeakSet<(...args: never[]) => unknown>();
+
+/**
+ * The same guard for an action a client component calls with typed values (a mutation), not a
+ * form: the value is parsed with zod before any work, and the answer is the same form state.
+ * React's server-action transport carries plain objects, numbers and booleans as they are.
+ */
+export function validatedCall<S extends z.ZodType, R = undefined>(
+  schema: S,
+  options: Options,
+  run: (input: z.output<S>, user: CurrentUser) => Promise<ActionState<R>>,
+): (input: z.input<S>) => Promise<ActionState<R>> {
+  const action = async (input: z.input<S>): Promise<ActionState<R>> => {
+    try {
+      const caller = await callerFor(options);
+      if ("refused" in caller) return caller.refused;
+      const unprintable = controlCharactersIn(input);
+      if (Object.keys(unprintable).length) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unprintable };
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, message: "Please check what you entered.", fieldErrors: fieldErrorsOf(parsed.error) };
+      return await run(parsed.data, caller.user);
+    } catch (error) {
+      return refusalOf(error, options.action);
+    }
+  };
+  valueActions.add(action);
+  return action;
 }

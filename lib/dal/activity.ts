@@ -14,7 +14,7 @@ import { addDays, weekStart } from "@/lib/domain/schedule";
 import { describeChange, describeRunEffect, LAST_STAGE, programmeProgressText } from "@/lib/domain/walk-run";
 import { auditOf, authorizePatient, authorizeRole, readPatient } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
-import { readClinicSettings } from "./internal/clinic-settings";
+import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
 import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
@@ -147,7 +147,7 @@ export async function getMyDay(query: z.input<typeof myDayQuerySchema> = {}): Pr
   const user = await authorizeRole("activity.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "activity.view", { roles: ["patient"] });
   const database = await db();
-  const [{ facts, state }, settings] = await Promise.all([careOf(access.patientId), readClinicSettings(database)]);
+  const [{ facts, state }, settings] = await Promise.all([careOf(access.patientId), clinicSettingsOfRequest()]);
   const loggableDates = loggableDatesFrom(state.today);
   const asked = myDayQuerySchema.parse(query).date;
   const date = asked && loggableDates.includes(asked) ? asked : state.today;
@@ -231,7 +231,7 @@ export async function logActivity(input: unknown): Promise<LogResult> {
   if (entry.kind === "item" && entry.status === "skipped" && !entry.skipReason) {
     throw new ValidationError("Please check what you entered.", { skipReason: ["Say why you skipped it, so your care team can help."] });
   }
-  const settings = await readClinicSettings();
+  const settings = await clinicSettingsOfRequest();
   return withPatientLocked(access.patientId, async (tx, facts) => {
     if (entry.date > facts.today) throw new ValidationError("Please check what you entered.", { date: ["That day has not happened yet: choose today or a day before."] });
     if (entry.date < addDays(facts.today, -7)) throw new ValidationError("Please check what you entered.", { date: ["Choose a day in the last week."] });
@@ -353,6 +353,8 @@ export async function undoActivity(input: z.input<typeof undoActivitySchema>): P
   const access = await authorizePatient(user.patientId ?? "", "activity.log", { roles: ["patient"] });
   const parsed = undoActivitySchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("Please check what you entered.", fieldErrorsOf(parsed.error));
+  // Nothing to undo rolls the whole transaction back (the outcomes refresh with it): a refusal
+  // commits nothing but its audit entry.
   const undone = await withPatientLocked(access.patientId, async (tx, facts) => {
     const [removed] = await tx
       .delete(activityLogs)
@@ -365,14 +367,16 @@ export async function undoActivity(input: z.input<typeof undoActivitySchema>): P
         ),
       )
       .returning({ id: activityLogs.id, status: activityLogs.status });
-    if (!removed) return null;
+    if (!removed) throw new NotFoundError();
     await writeAudit(auditOf(access, "activity.undo", `activity:${removed.id}`), tx);
     return { undone: removed.status ?? "done" };
+  }).catch(async (error: unknown) => {
+    if (!(error instanceof NotFoundError)) throw error;
+    // Another patient's entry, a run, or one too old to change: all answered alike, and recorded.
+    await writeAudit({ actor: user, action: "activity.undo", resource: `activity:${parsed.data.entryId}`, outcome: "denied" });
+    throw error;
   });
-  if (undone) return undone;
-  // Another patient's entry, a run, or one too old to change: all answered alike, and recorded.
-  await writeAudit({ actor: user, action: "activity.undo", resource: `activity:${parsed.data.entryId}`, outcome: "denied" });
-  throw new NotFoundError();
+  return undone;
 }
 
 /** The patient's runs of the last four weeks, breaches flagged and judged, for the care team. */
@@ -391,7 +395,8 @@ const PAIN_MESSAGE = "Choose your pain from 0 to 10.";
 
 export const morningPainSchema = z.object({
   runId: z.uuid("Unknown run."),
-  pain: z.coerce.number(PAIN_MESSAGE).int(PAIN_MESSAGE).min(0, PAIN_MESSAGE).max(10, PAIN_MESSAGE),
+  // A number, never a blank read as 0: an unanswered pain score is unknown (DOMAIN.md §6).
+  pain: z.number(PAIN_MESSAGE).int(PAIN_MESSAGE).min(0, PAIN_MESSAGE).max(10, PAIN_MESSAGE),
 });
 
 /**

@@ -21,7 +21,7 @@ import { ConflictError, fieldErrorsOf, ValidationError } from "./errors";
 import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 import { reopenInTx } from "./internal/episodes";
-import { lastSignedExam } from "./internal/last-exam";
+import { lastSignedExam, lastSignedExamOfRequest } from "./internal/last-exam";
 
 export interface ClearanceVersion {
   version: number;
@@ -69,7 +69,7 @@ async function versionsOf(patientId: string): Promise<ClearanceVersion[]> {
 /** The decisions on record, the state in force, and the facts the rules weigh. */
 export async function getClearance(patientId: string): Promise<ClearanceState> {
   await readPatient(patientId, "clearance.view", { roles: ["physician", "therapist"] });
-  const [history, { state }, exam] = await Promise.all([versionsOf(patientId), careOf(patientId), lastSignedExam(await db(), patientId)]);
+  const [history, { state }, exam] = await Promise.all([versionsOf(patientId), careOf(patientId), lastSignedExamOfRequest(patientId)]);
   return {
     current: history[0] ?? null,
     history,

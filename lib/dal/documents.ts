@@ -16,7 +16,7 @@ import { getDiagnoses, type DiagnosisView } from "./diagnoses";
 import { getExam, type ExamView } from "./exams";
 import { authorizeRole, readPatient, type PatientAccess } from "./internal/access";
 import { careOf } from "./internal/care-state-cache";
-import { readClinicSettings } from "./internal/clinic-settings";
+import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { NotFoundError } from "./errors";
 import type { MyPlan } from "./plans";
 
@@ -52,7 +52,7 @@ async function headerOf(patientId: string): Promise<DocumentHeader & { settings:
       .select({ givenName: patients.givenName, familyName: patients.familyName, dateOfBirth: patients.dateOfBirth, mrn: patients.mrn })
       .from(patients)
       .where(eq(patients.id, patientId)),
-    readClinicSettings(database),
+    clinicSettingsOfRequest(),
   ]);
   if (!patient) throw new Error("authorized patient has no record");
   return {

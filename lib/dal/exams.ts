@@ -206,7 +206,7 @@ export async function addExamAddendum(patientId: string, examId: string, input: 
   if (!row) throw new NotFoundError();
   if (row.status !== "signed") throw new ValidationError("Addenda are for signed exams; edit the draft instead.");
   await database.transaction(async (tx) => {
-    await tx.insert(examAddenda).values({ examId, authorId: access.user.id, text });
+    await tx.insert(examAddenda).values({ examId, patientId, authorId: access.user.id, text });
     await writeAudit(auditOf(access, "exam.addendum", `exam:${examId}`), tx);
   });
 }

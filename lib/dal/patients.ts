@@ -16,7 +16,7 @@ import { localDate } from "@/lib/domain/schedule";
 import { readPatientResource, type PatientImport } from "@/lib/fhir/patient-import";
 import { authorizeRole, readPatient, type AccessVia } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
-import { readClinicSettings } from "./internal/clinic-settings";
+import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { careOf } from "./internal/care-state-cache";
 import { refreshPatientOutcomes } from "./internal/patient-outcomes";
 import { ValidationError } from "./errors";
@@ -154,7 +154,7 @@ export async function getMyRecord(): Promise<MyRecord> {
       .limit(1),
     careTeamOf(access.patientId),
     careOf(access.patientId),
-    readClinicSettings(database),
+    clinicSettingsOfRequest(),
   ]);
   if (!patient) throw new Error("patient account without a record");
   return {

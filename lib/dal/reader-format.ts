@@ -4,7 +4,7 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { patients } from "@/db/schema/patients";
 import { DEFAULT_READER_FORMAT, type ReaderFormat } from "@/lib/ui/format";
-import { readClinicSettings } from "./internal/clinic-settings";
+import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { getCurrentUser } from "./session";
 
 /**
@@ -24,7 +24,7 @@ export const getReaderFormat = cache(async (): Promise<ReaderFormat> => {
 
 async function readFormat(): Promise<ReaderFormat> {
   const database = await db();
-  const [settings, user] = await Promise.all([readClinicSettings(database), getCurrentUser()]);
+  const [settings, user] = await Promise.all([clinicSettingsOfRequest(), getCurrentUser()]);
   if (user?.role === "patient" && user.patientId) {
     const [own] = await database.select({ timeZone: patients.timeZone }).from(patients).where(eq(patients.id, user.patientId));
     if (own) return { locale: settings.locale, timeZone: own.timeZone };

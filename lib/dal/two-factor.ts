@@ -10,7 +10,7 @@ import { acceptedStep, groupedSecret, newTotpSecret, normalizeTotpCode, totpUri 
 import { twoFactorRequired } from "@/lib/domain/account-setup";
 import { authorizeRole } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
-import { readClinicSettings } from "./internal/clinic-settings";
+import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { ValidationError } from "./errors";
 import { replaceRecoveryCodes, unusedRecoveryCodes } from "./internal/two-factor-codes";
 import type { CurrentUser } from "./session";
@@ -62,7 +62,7 @@ async function isRequired(user: CurrentUser): Promise<boolean> {
     .select({ enrolmentRequired: users.twoFactorEnrolmentRequired })
     .from(users)
     .where(eq(users.id, user.id));
-  const settings = await readClinicSettings();
+  const settings = await clinicSettingsOfRequest();
   return twoFactorRequired({ role: user.role, twoFactorEnrolmentRequired: row?.enrolmentRequired ?? false, clinicRequiresTwoFactor: settings.twoFactorRequired });
 }
 

@@ -6,6 +6,8 @@ import next from "next";
 import { compileTrustedProxies, normalizeForwardedHeaders } from "./forwarded.mjs";
 
 const port = Number(process.env.PORT || 3000);
+// Unset: every interface, like `next start`; the HTTP benchmark sets 127.0.0.1.
+const host = process.env.RUNCLEAR_LISTEN_HOST || undefined;
 
 let trust;
 try {
@@ -45,8 +47,7 @@ function answerOutageAs503(res) {
     return writeHead.call(this, status, ...rest);
   };
 }
-// Every interface, like `next start`.
-server.listen(port, () => console.log(`RunClear is ready on http://localhost:${port}`));
+server.listen(port, host, () => console.log(`RunClear is ready on http://${host ?? "localhost"}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {

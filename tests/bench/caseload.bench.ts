@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: a therapist's caseload at the size of a busy practice, on the embedded
+ * `npm run bench:dal`: a therapist's caseload at the size of a busy practice, on the embedded
  * database. 80 patients on one therapist's care team, each with Sam Rivera's plan and eight weeks
  * of daily logs (about 30,000 rows), weekly check-ins and runs. Budget: the caseload, every
  * patient's 7- and 28-day adherence and flags included, well under 500 ms; the change marker an

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the physician's worklist and the audit-chain check at clinic scale, on the
+ * `npm run bench:dal`: the physician's worklist and the audit-chain check at clinic scale, on the
  * embedded database. Budget: a worklist page well under 100 ms with 2,000 patients on one
  * care team; verifying 20,000 audit rows in a few seconds.
  */

@@ -27,6 +27,7 @@ import { isTherapistDosed } from "@/lib/domain/therapy-session";
 import { users } from "@/db/schema/users";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import type { ActionState } from "@/lib/actions/action-state";
+import { valueActions } from "@/lib/actions/validated-action";
 import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { describeEachDatabase } from "../support/databases";
 import { ALL_SIGNED_IN, becomeCaller, CALLERS, CLINICIANS_ON_TEAM, emailOf, patientIdByMrn, type Caller } from "../support/callers";
@@ -507,7 +508,8 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   },
 };
 
-type ActionCall = (t: Targets) => Promise<FormData>;
+/** A form, or the typed value an action made by `validatedCall` takes. */
+type ActionCall = (t: Targets) => Promise<FormData | Record<string, unknown>>;
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -649,11 +651,10 @@ const actionMatrix: Record<string, Record<string, { allow: Caller[]; form: Actio
   "(portal)/me/log/actions.ts": {
     logActivityAction: {
       allow: ["thePatient", "otherPatient"],
-      form: async () =>
-        form({ entry: JSON.stringify({ kind: "run", idempotencyKey: randomUUID(), date: new Date().toISOString().slice(0, 10), minutes: 10, distanceKm: 1, rpe: 2, painDuring: 0, painAfter: 0 }) }),
+      form: async () => ({ kind: "run", idempotencyKey: randomUUID(), date: new Date().toISOString().slice(0, 10), minutes: 10, distanceKm: 1, rpe: 2, painDuring: 0, painAfter: 0 }),
     },
-    logMorningPainAction: { allow: ["thePatient", "otherPatient"], form: async () => form({ runId: randomUUID(), pain: "2" }) },
-    undoActivityAction: { allow: ["thePatient"], form: async (t) => form({ entryId: await samTick(t.db, t.sam) }) },
+    logMorningPainAction: { allow: ["thePatient", "otherPatient"], form: async () => ({ runId: randomUUID(), pain: 2 }) },
+    undoActivityAction: { allow: ["thePatient"], form: async (t) => ({ entryId: await samTick(t.db, t.sam) }) },
   },
   "(portal)/me/questionnaires/actions.ts": {
     saveQuestionnaireDraftAction: { allow: ["thePatient", "otherPatient"], form: async () => form({ kind: "start_back", a0: "agree" }) },
@@ -815,7 +816,7 @@ describeEachDatabase("authorization matrix", { seed: true }, (t) => {
       it(`app/${file} ${name}`, async () => {
         const mod = (await import(/* @vite-ignore */ path.resolve("app", file))) as Record<
           string,
-          (prev: null, data: FormData) => Promise<ActionState<unknown>>
+          (...args: unknown[]) => Promise<ActionState<unknown>>
         >;
         const action = mod[name]!;
         const outcomes: Record<string, string> = {};
@@ -826,7 +827,7 @@ describeEachDatabase("authorization matrix", { seed: true }, (t) => {
           const since = await lastSeq();
           let refused = false;
           outcomes[caller] = await outcomeOfAction(async () => {
-            const state = await action(null, data);
+            const state = await (valueActions.has(action) ? action(data) : action(null, data));
             refused = !state.ok && !state.notFound;
             return state;
           });

@@ -28,6 +28,13 @@ export function actionId(file: string, name: string): string {
   return id;
 }
 
+/** A server action's arguments as a `useActionState` form sends them: (previous state, form data). */
+export function encodeFormAction(fields: Record<string, string>): Promise<string | FormData> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return encodeReply([null, form]);
+}
+
 export interface Answer {
   status: number;
   text: string;
@@ -107,9 +114,7 @@ export class AppClient {
 
   /** Calls a `useActionState` action as its form would: (previous state, form data). */
   async action(pagePath: string, file: string, name: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<ActionAnswer> {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    const body = await encodeReply([null, form]);
+    const body = await encodeFormAction(fields);
     const answer = await this.request(pagePath, {
       method: "POST",
       body,

@@ -18,6 +18,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_MESSAGE } from "@/lib/actions/action-state";
+import { valueActions } from "@/lib/actions/validated-action";
 import { patients } from "@/db/schema/patients";
 import { users } from "@/db/schema/users";
 import { describeEachDatabase, testDrivers, type TestDatabase } from "./databases";
@@ -106,6 +107,19 @@ function formArbitrary(f: Fixture): fc.Arbitrary<[string, string | "FILE"][]> {
   return fc.array(fc.tuple(key, value), { maxLength: 14 });
 }
 
+/** Typed values for the actions made by `validatedCall`: objects of any shape, near-misses of the right one. */
+function valueObjectArbitrary(f: Fixture): fc.Arbitrary<Record<string, unknown>> {
+  const keys = [...FIELDS, "kind", "date", "itemKey", "status", "skipReason", "minutes", "distanceKm", "rpe", "painBefore", "painDuring", "painAfter", "newNumbnessOrWeakness", "entryId"];
+  const key = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "a\u0000b") });
+  const value = fc.oneof(
+    { weight: 6, arbitrary: valueArbitrary(f) },
+    { weight: 2, arbitrary: fc.integer({ min: -5, max: 400 }) },
+    { weight: 1, arbitrary: fc.double() },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(true, false, null, Number.NaN, [], {}, ["x"], "item", "run", "done", "skipped") },
+  );
+  return fc.array(fc.tuple(key, value), { maxLength: 12 }).map((entries) => Object.fromEntries(entries));
+}
+
 function toFormData(entries: [string, string | "FILE"][]): FormData {
   const data = new FormData();
   for (const [k, v] of entries) {
@@ -116,8 +130,9 @@ function toFormData(entries: [string, string | "FILE"][]): FormData {
 }
 
 /**
- * Counts committed writes: a statement trigger on every table but the logs a refusal may write
- * (audit trail, sign-in attempts, session last-seen) bumps one counter, inside the writer's own
+ * Counts committed writes: a row trigger on every table but the logs a refusal may write (audit
+ * trail, sign-in attempts, session last-seen) bumps one counter for each row written (a statement
+ * that matched no row, such as an undo of someone else's entry, writes nothing), inside the writer's own
  * transaction, so a write that was rolled back does not count and a partial one does. The owner
  * creates them; the app's role may use the counter through the owner's default privileges.
  */
@@ -130,7 +145,7 @@ async function installWriteCounter(t: TestDatabase): Promise<void> {
   await t.owner.execute(sql.raw("insert into fuzz_writes values (0)"));
   await t.owner.execute(sql.raw("create function fuzz_count_write() returns trigger language plpgsql as $$ begin update fuzz_writes set n = n + 1; return null; end $$"));
   for (const name of tables) {
-    await t.owner.execute(sql.raw(`create trigger fuzz_count after insert or update or delete on "${name}" for each statement execute function fuzz_count_write()`));
+    await t.owner.execute(sql.raw(`create trigger fuzz_count after insert or update or delete on "${name}" for each row execute function fuzz_count_write()`));
   }
 }
 
@@ -206,7 +221,10 @@ describeEachDatabase(`fuzzing every ${doors === "actions" ? "server action" : "r
       expect(actions.length).toBeGreaterThan(0);
       for (const [name, action] of actions) {
         const wrongTypes = fc.constantFrom<unknown>(null, undefined, "patientId=x", 42, [], { patientId: f.sam }, new URLSearchParams("patientId=x"));
-        const input = fc.oneof({ weight: 19, arbitrary: formArbitrary(f).map(toFormData) }, { weight: 1, arbitrary: wrongTypes });
+        const takesValues = valueActions.has(action);
+        const input = takesValues
+          ? fc.oneof({ weight: 19, arbitrary: valueObjectArbitrary(f) as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: wrongTypes })
+          : fc.oneof({ weight: 19, arbitrary: formArbitrary(f).map(toFormData) as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: wrongTypes });
         await fc.assert(
           fc.asyncProperty(fc.constantFrom(...CALLERS), input, async (caller, data) => {
             becomeFast(f, caller);
@@ -214,7 +232,7 @@ describeEachDatabase(`fuzzing every ${doors === "actions" ? "server action" : "r
             const before = await fingerprint(t);
             let state: Awaited<ReturnType<Action>>;
             try {
-              state = await action(null, data);
+              state = await (takesValues ? (action as unknown as (value: unknown) => ReturnType<Action>)(data) : action(null, data));
             } catch (error) {
               if (isRedirect(error)) return; // a successful action's redirect
               throw new Error(`${name} threw for ${caller}: ${String(error)}`);

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { clinicSettings } from "@/db/schema/clinic-settings";
 import { CLINIC_LOCALES, DEFAULT_CLINIC_SETTINGS, type ClinicLocale, type ClinicSettings } from "@/lib/domain/clinic-settings";
 import type { Executor } from "./care-facts";
+import { perRequest } from "./request-scope";
 
 /** The settings row, or the defaults before an administrator has saved any. Callers authorize. */
 export async function readClinicSettings(executor?: Executor): Promise<ClinicSettings> {
@@ -25,3 +26,10 @@ export async function readClinicSettings(executor?: Executor): Promise<ClinicSet
   const locale = CLINIC_LOCALES.some((l) => l.id === row.locale) ? (row.locale as ClinicLocale) : DEFAULT_CLINIC_SETTINGS.locale;
   return { ...row, locale };
 }
+
+/**
+ * The settings as this request sees them, read once however many parts of the page ask (the
+ * layout's reader format, the page, its documents). Inside a transaction that must see its own
+ * writes, call `readClinicSettings(tx)` instead.
+ */
+export const clinicSettingsOfRequest = perRequest(() => readClinicSettings());

@@ -39,11 +39,10 @@ export async function loadFhirFacts(executor: Executor, patientIds: readonly str
         .where(and(inArray(exams.patientId, ids), eq(exams.status, "signed")))
         .orderBy(asc(exams.signedAt)),
       executor
-        .select({ addendum: examAddenda, patientId: exams.patientId, authorName: users.name })
+        .select({ addendum: examAddenda, patientId: examAddenda.patientId, authorName: users.name })
         .from(examAddenda)
-        .innerJoin(exams, eq(exams.id, examAddenda.examId))
         .innerJoin(users, eq(users.id, examAddenda.authorId))
-        .where(inArray(exams.patientId, ids))
+        .where(inArray(examAddenda.patientId, ids))
         .orderBy(asc(examAddenda.signedAt)),
       executor
         .select({ diagnosis: diagnoses, recorderName: users.name })

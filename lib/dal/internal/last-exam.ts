@@ -5,7 +5,9 @@ import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
 import type { SignedExamSummary } from "@/lib/domain/clearance";
 import { hasBilateralSigns, type ExamDraft } from "@/lib/domain/exam";
+import { db } from "@/db/client";
 import type { Executor } from "./care-facts";
+import { perRequest } from "./request-scope";
 
 export interface LastSignedExam extends SignedExamSummary {
   findings: ExamDraft;
@@ -44,3 +46,9 @@ export async function lastSignedExam(executor: Executor, patientId: string): Pro
     findings: exam.findings,
   };
 }
+
+/**
+ * The same, read once per request for pages (the chart's summary, the clearance page). A
+ * decision reads `lastSignedExam(tx, …)` inside its transaction under the patient's lock instead.
+ */
+export const lastSignedExamOfRequest = perRequest(async (patientId: string) => lastSignedExam(await db(), patientId));

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
+import { patientChangeMarks } from "@/db/schema/change-marks";
 import { checkIns } from "@/db/schema/check-ins";
 import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
@@ -62,11 +63,12 @@ export async function loadPatientActivity(
       .select({ patientId: activityLogs.patientId, localDate: activityLogs.localDate, minutes: activityLogs.minutes, breaches: activityLogs.breaches })
       .from(activityLogs)
       .where(and(mine, eq(activityLogs.kind, "run"))),
+    // The newest log date is kept per patient by the database (patient_change_marks), so the
+    // "last log" figure never reads a patient's whole history.
     database
-      .select({ patientId: activityLogs.patientId, last: sql<string>`max(${activityLogs.localDate})::text` })
-      .from(activityLogs)
-      .where(inArray(activityLogs.patientId, ids))
-      .groupBy(activityLogs.patientId),
+      .select({ patientId: patientChangeMarks.patientId, last: patientChangeMarks.lastLogDate })
+      .from(patientChangeMarks)
+      .where(inArray(patientChangeMarks.patientId, ids)),
     database
       .select({ patientId: checkIns.patientId, createdAt: checkIns.createdAt, pain: checkIns.painNow })
       .from(checkIns)
@@ -101,17 +103,15 @@ export async function loadPatientActivity(
   return result;
 }
 
-/** The newest change to logs, check-ins, plans and clearances of the patients `ids` selects. */
+/**
+ * A mark that moves whenever a log, check-in, plan version, clearance or red-flag alert of the
+ * patients `ids` selects changes, or when who they are changes: read from the per-patient counters
+ * the database keeps (drizzle/0017), one index row per patient.
+ */
 export async function changeMarker(ids: ReturnType<typeof sql>): Promise<string> {
   const result = await (await db()).execute(sql`
-    select concat_ws('/',
-      -- The count catches a new log whose time sorts before the newest (seeded or clock skew);
-      -- next-morning pain is written into an existing run.
-      (select max(created_at) || ':' || count(*) || ':' || count(morning_pain) from activity_logs where patient_id in ${ids}),
-      (select max(created_at) from check_ins where patient_id in ${ids}),
-      (select max(created_at) from plan_versions where patient_id in ${ids}),
-      (select max(signed_at) from clearances where patient_id in ${ids}),
-      (select max(greatest(raised_at, acknowledged_at, resolved_at)) || ':' || count(*) from red_flag_alerts where patient_id in ${ids})
-    ) as marker`);
+    select count(*) || ':' || coalesce(sum(m.changes), 0) || ':' || md5(coalesce(string_agg(t.id::text, ',' order by t.id), '')) as marker
+    from patients t left join patient_change_marks m on m.patient_id = t.id
+    where t.id in ${ids}`);
   return String((result as unknown as { rows: { marker: string | null }[] }).rows[0]?.marker ?? "");
 }

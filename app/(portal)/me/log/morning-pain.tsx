@@ -12,10 +12,9 @@ export function MorningPain({ runId, label }: { runId: string; label: string }) 
   const [pain, setPain] = useState("");
   const save = useMutation({
     mutationFn: async () => {
-      const form = new FormData();
-      form.set("runId", runId);
-      form.set("pain", pain);
-      const state = await logMorningPainAction(null, form);
+      const typed = pain.trim();
+      // Blank is sent as no number at all, and refused: never read as a pain of 0.
+      const state = await logMorningPainAction({ runId, pain: typed === "" ? Number.NaN : Number(typed) });
       if (!state.ok) throw new Error(state.fieldErrors?.pain?.[0] ?? state.message);
       return state.data ? { ...state.data.verdict, programme: state.data.programme } : null;
     },

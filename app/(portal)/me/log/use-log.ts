@@ -24,9 +24,7 @@ export class EntryRefused extends Error {
 }
 
 async function send(entry: ActivityInput): Promise<LogResult> {
-  const form = new FormData();
-  form.set("entry", JSON.stringify(entry));
-  const state = await logActivityAction(null, form);
+  const state = await logActivityAction(entry);
   if (!state.ok) throw new EntryRefused(state);
   return state.data ?? { breaches: [], verdict: null };
 }
@@ -72,9 +70,7 @@ export function useUndoActivity() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (entryId: string) => {
-      const form = new FormData();
-      form.set("entryId", entryId);
-      const state = await undoActivityAction(null, form);
+      const state = await undoActivityAction({ entryId });
       if (!state.ok) throw new EntryRefused(state);
       return state.message;
     },
