@@ -114,7 +114,15 @@ export class AppClient {
 
   /** Calls a `useActionState` action as its form would: (previous state, form data). */
   async action(pagePath: string, file: string, name: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<ActionAnswer> {
-    const body = await encodeFormAction(fields);
+    return this.post(pagePath, file, name, await encodeFormAction(fields), headers);
+  }
+
+  /** Calls an action a client component calls with typed values (`validatedCall`): its arguments as they are. */
+  async call(pagePath: string, file: string, name: string, args: unknown[], headers: Record<string, string> = {}): Promise<ActionAnswer> {
+    return this.post(pagePath, file, name, await encodeReply(args), headers);
+  }
+
+  private async post(pagePath: string, file: string, name: string, body: string | FormData, headers: Record<string, string>): Promise<ActionAnswer> {
     const answer = await this.request(pagePath, {
       method: "POST",
       body,

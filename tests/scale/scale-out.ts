@@ -202,23 +202,25 @@ try {
   const markerBefore = (JSON.parse((await therapistB.request("/api/caseload/marker")).text) as { marker: string }).marker;
   const day = JSON.parse((await patient.at(A.base).request("/api/me/day")).text) as { today: string; items: { key: string; status: string | null }[] };
   const reason = `scale-out check ${randomUUID().slice(0, 8)}`;
-  let entry: string | null = null;
+  // The log page's mutation calls logActivityAction with the entry as a typed value.
+  const logOn = (base: string, value: object) => patient.at(base).call("/me/log", "(portal)/me/log/actions.ts", "logActivityAction", [value]);
+  let entry: { idempotencyKey: string } | null = null;
   for (const item of day.items.filter((i) => i.status === null)) {
-    const candidate = JSON.stringify({ kind: "item", idempotencyKey: randomUUID(), date: day.today, itemKey: item.key, status: "skipped", skipReason: reason });
-    const first = await patient.at(A.base).action("/me/log", "(portal)/me/log/actions.ts", "logActivityAction", { entry: candidate });
+    const candidate = { kind: "item", idempotencyKey: randomUUID(), date: day.today, itemKey: item.key, status: "skipped", skipReason: reason };
+    const first = await logOn(A.base, candidate);
     if (first.ok) {
       entry = candidate;
       break;
     }
   }
   expect(entry, `none of today's plan items of ${PATIENT} could be skipped on A`);
-  const retry = await patient.at(B.base).action("/me/log", "(portal)/me/log/actions.ts", "logActivityAction", { entry });
+  const retry = await logOn(B.base, entry);
   expect(retry.ok === true, `the retry on B was refused: ${retry.status} ${retry.message ?? retry.text.slice(0, 200)}`);
-  const key = (JSON.parse(entry) as { idempotencyKey: string }).idempotencyKey;
+  const key = entry.idempotencyKey;
   const stored = async (k: string) => Number((await handle!.db.select({ n: count() }).from(activityLogs).where(eq(activityLogs.idempotencyKey, k)))[0]?.n);
   expect((await stored(key)) === 1, `the skip written on A and retried on B is stored ${await stored(key)} times`);
   const run = { kind: "run", idempotencyKey: randomUUID(), date: day.today, minutes: 20, distanceKm: 3, rpe: 3, painBefore: 1, painDuring: 1, painAfter: 1, newNumbnessOrWeakness: false };
-  const both = await Promise.all([A, B].map((app) => patient.at(app.base).action("/me/log", "(portal)/me/log/actions.ts", "logActivityAction", { entry: JSON.stringify(run) })));
+  const both = await Promise.all([A, B].map((app) => logOn(app.base, run)));
   expect(both.every((a) => a.ok === true), `the run sent to A and B at once: ${both.map((a) => `${a.status} ${a.message}`).join("; ")}`);
   expect((await stored(run.idempotencyKey)) === 1, `the run sent to A and B at once is stored ${await stored(run.idempotencyKey)} times`);
   step("✓ a log written on A and retried on B is stored once; so is one sent to both at the same moment");
