@@ -6,7 +6,7 @@ import { permissionLabel } from "@/lib/domain/permission-wording";
 import { byNeed, summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { authorizeRole } from "./internal/access";
 import { changeMarker, loadPatientActivity, SUMMARY_WEEKS } from "./internal/patient-activity";
-import { patientList, writeAudit } from "./internal/audit-log";
+import { auditListView, patientList } from "./internal/audit-log";
 import { loadCareStates } from "./internal/care-facts";
 
 export interface CaseloadRow {
@@ -48,7 +48,7 @@ export async function listCaseload(): Promise<Caseload> {
   const ids = patients.map((p) => String(p.id));
   const states = await loadCareStates(ids, database);
   const activities = await loadPatientActivity(ids, states, { weeks: SUMMARY_WEEKS });
-  await writeAudit({ actor: user, action: "caseload.view", resource: patientList(ids), outcome: "allowed" });
+  await auditListView({ actor: user, action: "caseload.view", resource: patientList(ids), outcome: "allowed" });
   const rows: CaseloadRow[] = patients.map((p) => {
     const activity = activities.get(String(p.id))!;
     const care = states.get(String(p.id))!;

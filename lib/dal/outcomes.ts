@@ -24,7 +24,7 @@ import { walkRunStages } from "@/lib/domain/progression";
 import { localDate } from "@/lib/domain/schedule";
 import { NotFoundError } from "./errors";
 import { authorizeRole } from "./internal/access";
-import { patientList, writeAudit } from "./internal/audit-log";
+import { auditListView, patientList, writeAudit } from "./internal/audit-log";
 
 export const outcomesQuerySchema = z.object({
   scope: z.enum(["mine", "clinic"]).optional().catch(undefined),
@@ -113,7 +113,7 @@ export async function getOutcomesDashboard(query: OutcomesQuery = {}): Promise<O
     rows.filter((r) => r.episodeStatus === "active"),
     walkRunStages.length,
   );
-  await writeAudit({ actor: user, action: "outcomes.view", resource: patientList(rows.map((r) => r.patientId)), outcome: "allowed" });
+  await auditListView({ actor: user, action: "outcomes.view", resource: patientList(rows.map((r) => r.patientId)), outcome: "allowed" });
   const shown = new Set(rows.map((r) => r.patientId));
   const updates = raw.filter((r) => shown.has(String(r.patient_id))).map((r) => new Date(r.updated_at as string).getTime());
   return {

@@ -11,7 +11,7 @@ import { ageOn } from "@/lib/domain/age";
 import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import { authorizeRole } from "./internal/access";
 import { loadPatientActivity, SUMMARY_WEEKS } from "./internal/patient-activity";
-import { patientList, writeAudit } from "./internal/audit-log";
+import { auditListView, patientList } from "./internal/audit-log";
 import { loadCareStates } from "./internal/care-facts";
 
 export const WORKLIST_PAGE_SIZE = 20;
@@ -116,7 +116,7 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
   }
   const activities = await loadPatientActivity(rows.map((r) => String(r.id)), states, { weeks: SUMMARY_WEEKS });
   // A list view audits whom it showed (STYLE.md: one entry names everything the request read).
-  await writeAudit({ actor: user, action: "patient.list", resource: patientList(rows.map((r) => String(r.id))), outcome: "allowed" });
+  await auditListView({ actor: user, action: "patient.list", resource: patientList(rows.map((r) => String(r.id))), outcome: "allowed" });
   return {
     page,
     pageSize: WORKLIST_PAGE_SIZE,

@@ -43,6 +43,17 @@ export async function writeAudit(entry: AuditEntry, executor?: Executor): Promis
   noteWritten();
 }
 
+/**
+ * A list view's entry (worklist, caseload, outcomes): written once the answer has gone, like a
+ * chart read (`auditRead`), so the audit insert never holds up the page. The address is taken
+ * now; outside a request it is written at once.
+ */
+export async function auditListView(entry: AuditEntry): Promise<void> {
+  const context = entry.ip === undefined ? await requestContext() : { ip: entry.ip, userAgent: entry.userAgent ?? null };
+  const full = { ...entry, ...context };
+  if (!afterRequest(() => writeAudit(full))) await writeAudit(full);
+}
+
 /** The `resource` of a list view's entry: the patients it showed. */
 export function patientList(patientIds: string[]): string | null {
   return patientIds.length ? `patients:${patientIds.join(",")}` : null;
