@@ -44,6 +44,8 @@ const extra = process.argv.slice(2);
 run("npx", ["eslint", "."]);
 run("npx", ["vitest", "run", ...extra]);
 if (process.env.RUNCLEAR_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
+// First-load JS per route from the build (a second): fails when the patient's home is over its budget.
+run("npx", ["tsx", "tests/bench/client-weight.ts"]);
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {

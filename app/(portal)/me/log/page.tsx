@@ -4,6 +4,7 @@ import { getMyDay } from "@/lib/dal/activity";
 import { requireRole } from "@/lib/dal/session";
 import { myDayQuery } from "@/lib/queries/my-day";
 import { getQueryClient } from "@/lib/ui/query-client";
+import { QueryProvider } from "@/lib/ui/query-provider";
 import { DayLog } from "./day-log";
 
 export const metadata: Metadata = { title: "Daily log" };
@@ -18,9 +19,11 @@ export default async function DailyLogPage({ searchParams }: { searchParams: Pro
   return (
     <section aria-labelledby="log-heading" className="max-w-2xl space-y-4">
       <h1 id="log-heading" className="text-2xl font-semibold">Daily log</h1>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <DayLog initialDate={day.date} />
-      </HydrationBoundary>
+      <QueryProvider>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <DayLog initialDate={day.date} />
+        </HydrationBoundary>
+      </QueryProvider>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { AdherenceAtAGlance, LiveStatus } from "@/lib/ui/adherence";
 import { adherenceSource } from "@/lib/queries/live";
 import { CardSkeleton } from "@/lib/ui/skeleton";
 import { useLiveData } from "@/lib/ui/use-live-data";
-import { AdherenceCharts } from "./adherence-charts";
+import { LazyAdherenceCharts } from "./adherence-charts-lazy";
 import { HeatMap } from "./heat-map";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
@@ -26,7 +26,7 @@ export function AdherenceView({ patientId }: { patientId: string }) {
         </p>
       </section>
       <HeatMap rows={data.heatMap} today={data.today} />
-      <AdherenceCharts weeks={data.weeks} weeklyRunLimit={data.weeklyRunLimit} runningPaused={!mayRun(data.care.permission)} />
+      <LazyAdherenceCharts weeks={data.weeks} weeklyRunLimit={data.weeklyRunLimit} runningPaused={!mayRun(data.care.permission)} />
     </div>
   );
 }

@@ -10,8 +10,8 @@ import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { getQueryClient } from "@/lib/ui/query-client";
 import { caseloadSource, seedLive } from "@/lib/queries/live";
-import { CaseloadTable } from "./caseload-table";
-import { EmergencyAccessNotices } from "./emergency-access-notices";
+import { CaseloadTable } from "../caseload-table";
+import { EmergencyAccessNotices } from "../emergency-access-notices";
 
 export const metadata: Metadata = { title: "Patients" };
 
