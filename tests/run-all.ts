@@ -1,6 +1,7 @@
 /**
  * `npm test`: every test. ESLint; unit and integration tests (vitest; on PGlite, and also on the
- * PostgreSQL server when DATABASE_URL is set); a production build; then the browser tests
+ * PostgreSQL server when DATABASE_URL is set); a production build and its client-weight budget
+ * (tests/bench/client-weight.ts); then the browser tests
  * (Playwright) against it on a fresh embedded database — and, when DATABASE_URL is set, at the
  * same time against a fresh database on the server and the scale-out test (two instances behind
  * nginx and PgBouncer, tests/scale/scale-out.ts), each on its own free ports.
