@@ -1,6 +1,6 @@
 "use client";
 
-import { isUnavailable, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/ui/error-panel";
+import { isUnavailable, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/ui/unavailable";
 
 /** Never shows the error itself: it may hold another record's details or a stack trace. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { isUnavailable, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/ui/error-panel";
+import { isUnavailable, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/ui/unavailable";
 
 /** The root layout itself failed: a page of its own, without the app's styles. */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -4,11 +4,9 @@
  * detail can quote the values too ("Key (email)=(…) already exists"). `db/client.ts` turns every
  * query error into a `DatabaseError` that keeps only the SQLSTATE code and the constraint name.
  */
-/**
- * The digest an unavailable database's error carries to the error pages (Next.js keeps an
- * error's own digest), so they can say "temporarily unavailable" rather than "went wrong".
- */
-export const DATABASE_UNAVAILABLE_DIGEST = "RUNCLEAR_DATABASE_UNAVAILABLE";
+import { DATABASE_UNAVAILABLE_DIGEST } from "./unavailable-digest";
+
+export { DATABASE_UNAVAILABLE_DIGEST };
 
 export class DatabaseError extends Error {
   readonly code: string | undefined;

@@ -1,6 +1,7 @@
 /**
  * `npm test`: every test. ESLint; unit and integration tests (vitest; on PGlite, and also on the
- * PostgreSQL server when DATABASE_URL is set); a production build; then the browser tests
+ * PostgreSQL server when DATABASE_URL is set); a production build and its client-weight budget
+ * (tests/bench/client-weight.ts); then the browser tests
  * (Playwright) against it on a fresh embedded database — and, when DATABASE_URL is set, at the
  * same time against a fresh database on the server and the scale-out test (two instances behind
  * nginx and PgBouncer, tests/scale/scale-out.ts), each on its own free ports.
@@ -44,6 +45,8 @@ const extra = process.argv.slice(2);
 run("npx", ["eslint", "."]);
 run("npx", ["vitest", "run", ...extra]);
 if (process.env.RUNCLEAR_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
+// First-load JS per route from the build (a second): fails when the patient's home is over its budget.
+run("npx", ["tsx", "tests/bench/client-weight.ts"]);
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {

@@ -1,14 +1,13 @@
 import { requireRole } from "@/lib/dal/session";
 import { AppShell } from "@/lib/ui/app-shell";
-import { QueryProvider } from "@/lib/ui/query-provider";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole("patient");
   return (
-    <AppShell user={user}>
-      <QueryProvider>{children}</QueryProvider>
-    </AppShell>
+    // No query client here: only the daily log uses one, and the patient's other pages (the home
+    // above all, opened on a phone) need not load TanStack Query (README, Client weight).
+    <AppShell user={user}>{children}</AppShell>
   );
 }

@@ -1,15 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { DATABASE_UNAVAILABLE_DIGEST } from "@/db/errors";
-
-export const UNAVAILABLE_TITLE = "RunClear is temporarily unavailable";
-export const UNAVAILABLE_TEXT = "Its database is not answering right now. Nothing was changed. Please try again in a minute.";
-
-/** Whether the server failed because the database was unreachable (its error's digest says so). */
-export function isUnavailable(error: { digest?: string } | undefined): boolean {
-  return error?.digest === DATABASE_UNAVAILABLE_DIGEST;
-}
+import { isUnavailable, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "./unavailable";
 
 /**
  * What an error boundary shows. Never the error itself: it may hold another record's details

@@ -8,7 +8,10 @@ import { getPlan } from "@/lib/dal/plans";
 import { listKnownSymptoms, listRedFlagAlerts } from "@/lib/dal/red-flags";
 import { listReferrals } from "@/lib/dal/referrals";
 
-/** What the chart page (app/(clinic)/patients/[id]/page.tsx) reads, in the same order. */
+/**
+ * What the chart page (app/(clinic)/patients/[id]/page.tsx) reads, in the same order: the chart,
+ * then the page's reads and its streamed cards' (adherence, runs) at once.
+ */
 export async function readChartPage(id: string): Promise<void> {
   await getPatientChart(id);
   await Promise.all([

@@ -8,7 +8,7 @@ import { requireRole } from "@/lib/dal/session";
 import { walkRunStages } from "@/lib/domain/progression";
 import { formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
-import { OutcomeBarChart } from "./outcomes-chart";
+import { LazyOutcomeBarChart } from "./outcomes-chart-lazy";
 
 export const metadata: Metadata = { title: "Outcomes" };
 
@@ -66,7 +66,7 @@ function Stages({ d }: { d: OutcomesDashboard }) {
         </>
       ) : (
         <SideBySide
-          chart={<OutcomeBarChart bars={d.byStage.map((s) => ({ label: String(s.stage), value: s.count }))} summary={`Patients under care at each stage (1 to ${d.byStage.length}, the last is continuous running); ${nOf(inProgramme)} in the programme.`} />}
+          chart={<LazyOutcomeBarChart bars={d.byStage.map((s) => ({ label: String(s.stage), value: s.count }))} summary={`Patients under care at each stage (1 to ${d.byStage.length}, the last is continuous running); ${nOf(inProgramme)} in the programme.`} />}
           table={table}
         />
       )}
@@ -95,7 +95,7 @@ function Continuous({ d }: { d: OutcomesDashboard }) {
     <Panel id="continuous-heading" title="Back to continuous running">
       <p className="mb-3 text-sm text-slate-700">Of the episodes at least that many weeks old, those with a continuous run (the programme&apos;s last stage) within that many weeks of the first exam.</p>
       {measured ? (
-        <SideBySide chart={<OutcomeBarChart bars={d.continuous.map((c) => ({ label: `Week ${c.week}`, value: c.percent }))} unit="%" domain={[0, 100]} summary="Share back to continuous running by week 4, 8 and 12." />} table={table} />
+        <SideBySide chart={<LazyOutcomeBarChart bars={d.continuous.map((c) => ({ label: `Week ${c.week}`, value: c.percent }))} unit="%" domain={[0, 100]} summary="Share back to continuous running by week 4, 8 and 12." />} table={table} />
       ) : (
         <>
           <p className="mb-3">No episode is four weeks old yet, so there is no share to show.</p>
@@ -140,9 +140,9 @@ function Changes({ d }: { d: OutcomesDashboard }) {
           chart={
             // ODI when any patient has two readings of it, else pain: the chart never plots an empty measure.
             measured.some((c) => c.odiN > 0) ? (
-              <OutcomeBarChart bars={measured.map((c) => ({ label: c.label.split(/[ ,(]/)[0]!, value: c.odiMedian }))} summary="Median ODI change by root cause, in points (below zero is better)." />
+              <LazyOutcomeBarChart bars={measured.map((c) => ({ label: c.label.split(/[ ,(]/)[0]!, value: c.odiMedian }))} summary="Median ODI change by root cause, in points (below zero is better)." />
             ) : (
-              <OutcomeBarChart bars={measured.map((c) => ({ label: c.label.split(/[ ,(]/)[0]!, value: c.painMedian }))} summary="Median pain change by root cause, on the 0–10 scale (below zero is better); no patient has two ODI scores yet." />
+              <LazyOutcomeBarChart bars={measured.map((c) => ({ label: c.label.split(/[ ,(]/)[0]!, value: c.painMedian }))} summary="Median pain change by root cause, on the 0–10 scale (below zero is better); no patient has two ODI scores yet." />
             )
           }
           table={table}
@@ -179,7 +179,7 @@ function Adherence({ d }: { d: OutcomesDashboard }) {
   return (
     <Panel id="adherence-heading" title="Adherence against outcome">
       {measured ? (
-        <SideBySide chart={<OutcomeBarChart bars={d.byAdherence.map((b) => ({ label: b.label, value: b.painMedian }))} summary="Median pain change for each band of plan adherence (below zero is better)." />} table={table} />
+        <SideBySide chart={<LazyOutcomeBarChart bars={d.byAdherence.map((b) => ({ label: b.label, value: b.painMedian }))} summary="Median pain change for each band of plan adherence (below zero is better)." />} table={table} />
       ) : (
         <>
           <p className="mb-3">No patient with a plan has two readings of ODI or pain yet.</p>

@@ -1,16 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import type { Caseload } from "@/lib/dal/caseload";
 import { AdherencePercent, FlagList, lastLogText, LiveStatus, painText, SkipNotes } from "@/lib/ui/adherence";
 import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
+import { caseloadSource } from "@/lib/queries/live";
+import { TableSkeleton } from "@/lib/ui/skeleton";
 import { useLiveData } from "@/lib/ui/use-live-data";
 
 /** The therapist's caseload, most in need first, refreshed while it is open. */
-export function CaseloadTable({ initial }: { initial: Caseload }) {
-  const { data, updatedAt, failed } = useLiveData("caseload", "/api/caseload", initial);
+export function CaseloadTable() {
+  const { data, updatedAt, failed } = useLiveData(caseloadSource);
+  // The page prefetches the caseload (HydrationBoundary); only a page without it waits here.
+  if (!data) return <TableSkeleton label="Caseload" />;
   const flagged = data.rows.filter((r) => r.alerts.length > 0 || r.summary.flags.length > 0).length;
   return (
     <div className="space-y-2">

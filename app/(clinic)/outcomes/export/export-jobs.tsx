@@ -1,44 +1,27 @@
 "use client";
 
-import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect } from "react";
-import type { BulkExportView } from "@/lib/dal/bulk-export";
+import { bulkExportsQuery, type ExportJob as Job } from "@/lib/queries/bulk-exports";
 import { FormMessage, SubmitButton } from "@/lib/ui/form";
 import { formatDateTime } from "@/lib/ui/format";
 import { useReaderFormat } from "@/lib/ui/reader-format-context";
 import { deleteBulkExportAction } from "./actions";
 
-type Job = Omit<BulkExportView, "requestedAt" | "completedAt" | "since"> & { requestedAt: string | Date; completedAt: string | Date | null; since: string | Date | null };
-
-export const EXPORTS_KEY = ["bulk-exports"];
-
 /** Refetches the list after this page started or removed an export. */
 export function useRefreshExportsAfter(state: { ok: boolean } | null) {
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (state?.ok) void queryClient.invalidateQueries({ queryKey: EXPORTS_KEY });
+    if (state?.ok) void queryClient.invalidateQueries({ queryKey: bulkExportsQuery().queryKey });
   }, [state, queryClient]);
 }
 
-/** Polled every 2 seconds while an export runs, not at all once none does. */
-const exportsQuery = (initial: Job[]) =>
-  queryOptions({
-    queryKey: EXPORTS_KEY,
-    queryFn: async (): Promise<Job[]> => {
-      const response = await fetch("/api/exports", { cache: "no-store", headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error("Could not load the exports");
-      return response.json() as Promise<Job[]>;
-    },
-    initialData: initial,
-    staleTime: 1_000,
-    refetchInterval: (query) => (query.state.data?.some((j) => j.status === "in_progress") ? 2_000 : false),
-  });
-
 const STATUS: Record<Job["status"], string> = { in_progress: "Running", complete: "Ready to download", failed: "Failed", cancelled: "Cancelled" };
 
-export function ExportJobs({ initial }: { initial: BulkExportView[] }) {
+export function ExportJobs() {
   const fmt = useReaderFormat();
-  const { data: jobs, isError } = useQuery(exportsQuery(initial));
+  // The page prefetches the list (HydrationBoundary), so it is here on the first render.
+  const { data: jobs = [], isError } = useQuery(bulkExportsQuery());
   return (
     <section aria-labelledby="jobs-heading" className="space-y-3">
       <h2 id="jobs-heading" className="text-lg font-semibold">Your exports</h2>

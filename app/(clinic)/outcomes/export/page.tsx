@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { listMyBulkExports } from "@/lib/dal/bulk-export";
 import { NotFoundError } from "@/lib/dal/errors";
 import { COMPARTMENT_TYPES } from "@/lib/fhir/bundle";
+import { bulkExportsQuery } from "@/lib/queries/bulk-exports";
+import { getQueryClient } from "@/lib/ui/query-client";
 import { ExportJobs } from "./export-jobs";
 import { StartExportForm } from "./start-export-form";
 
@@ -15,6 +18,8 @@ export default async function ClinicExportPage() {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(bulkExportsQuery().queryKey, jobs);
   return (
     <section aria-labelledby="export-heading" className="space-y-4">
       <p>
@@ -28,7 +33,9 @@ export default async function ClinicExportPage() {
         to FHIR clients at <code className="rounded bg-slate-100 px-1">GET /fhir/$export</code>.
       </p>
       <StartExportForm types={[...COMPARTMENT_TYPES]} />
-      <ExportJobs initial={jobs} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ExportJobs />
+      </HydrationBoundary>
     </section>
   );
 }

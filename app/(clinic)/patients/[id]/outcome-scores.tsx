@@ -4,7 +4,8 @@ import { planTemplates } from "@/lib/domain/plan-catalogue";
 import { odiBandLabels, startBackPlan, type QuestionnaireKind } from "@/lib/domain/questionnaires";
 import { daysBetween } from "@/lib/domain/schedule";
 import { formatDate } from "@/lib/ui/format";
-import { OutcomeTrend, type TrendPoint } from "./outcome-trend";
+import type { TrendPoint } from "./outcome-trend";
+import { LazyOutcomeTrend } from "./outcome-trend-lazy";
 import { RequestQuestionnaireForm } from "./request-questionnaire-form";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
@@ -81,7 +82,7 @@ export async function OutcomeScores({ patientId, canAsk }: { patientId: string; 
       {scores.due.length > 0 && (
         <p className="text-sm text-slate-700">Due now for the patient: {scores.due.map((d) => `${d.kind === "odi" ? "ODI" : "STarT Back"} (${dueReason[d.reason]})`).join(", ")}.</p>
       )}
-      {points.length > 0 && <OutcomeTrend points={points} summary={trendSummary} />}
+      {points.length > 0 && <LazyOutcomeTrend points={points} summary={trendSummary} />}
       {canAsk && (
         <div className="flex flex-wrap gap-3">
           {(["odi", "start_back"] as QuestionnaireKind[]).map((k) => (

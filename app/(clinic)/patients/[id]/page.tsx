@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { Suspense } from "react";
-import { listRecentRuns } from "@/lib/dal/activity";
-import { getAdherenceSummary } from "@/lib/dal/adherence";
 import { getClearance } from "@/lib/dal/clearance";
 import { getDiagnoses } from "@/lib/dal/diagnoses";
 import { getExam, listExams } from "@/lib/dal/exams";
@@ -12,7 +10,6 @@ import { listReferrals } from "@/lib/dal/referrals";
 import { getPatientChart } from "@/lib/dal/patients";
 import { listRedFlagAlerts } from "@/lib/dal/red-flags";
 import { requireRole } from "@/lib/dal/session";
-import { AdherenceAtAGlance } from "@/lib/ui/adherence";
 import { mayRun } from "@/lib/domain/care-state";
 import { legSymptomLabels, type LegSymptom } from "@/lib/domain/check-in";
 import { healBlocker, permissionLabel } from "@/lib/domain/permission-wording";
@@ -29,8 +26,10 @@ import { ResolveRedFlagForm } from "./resolve-red-flag-form";
 import { ChartSummary } from "./chart-summary";
 import { OutcomeScores } from "./outcome-scores";
 import { WalkRunCard } from "./walk-run-card";
+import { AdherenceCard } from "./adherence-card";
+import { RunsCard } from "./runs-card";
+import { CardSkeleton } from "@/lib/ui/skeleton";
 import { NewExamButton } from "./new-exam-button";
-import { RunLine } from "./run-line";
 import { visitFromRecord, VisitStepper } from "./visit-stepper";
 
 export const metadata: Metadata = { title: "Chart" };
@@ -42,19 +41,18 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
   const user = await requireRole("physician", "therapist");
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
-  const [exams, diagnoses, clearance, alerts, plan, referrals, runs, adherence, knownSymptoms] = await Promise.all([
+  // What the header, the visit stepper and the summary cards need, read together; the cards below
+  // with reads of their own (scores, walk/run, adherence, runs) stream in their own Suspense.
+  const [exams, diagnoses, clearance, alerts, plan, referrals, knownSymptoms] = await Promise.all([
     listExams(id),
     getDiagnoses(id),
     getClearance(id),
     listRedFlagAlerts(id),
     getPlan(id),
     listReferrals(id),
-    listRecentRuns(id),
-    getAdherenceSummary(id),
     listKnownSymptoms(id),
   ]);
   const { care } = chart;
-  const breachingRuns = runs.filter((r) => r.breaches.length > 0);
   const openEscalations = referrals.escalations.filter((r) => r.status === "requested" || r.status === "scheduled");
   // Open red flags as the state in force counts them, so the banner, badge and heal block agree.
   const openFlagCount = care.openRedFlags.length;
@@ -243,45 +241,21 @@ export default async function ChartPage({ params }: { params: Promise<{ id: stri
         </section>
       </div>
 
-      <Suspense fallback={<p className={`${card} text-sm text-slate-700`}>Loading outcome scores…</p>}>
+      <Suspense fallback={<CardSkeleton label="Outcome scores" lines={4} height="h-72" />}>
         <OutcomeScores patientId={chart.id} canAsk={chart.accessVia === "care_team"} />
       </Suspense>
-      <Suspense fallback={<p className={`${card} text-sm text-slate-700`}>Loading the walk/run programme…</p>}>
+      <Suspense fallback={<CardSkeleton label="Walk/run programme" lines={4} />}>
         <WalkRunCard patientId={chart.id} canSignOff={canWrite} canSetStage={chart.accessVia === "care_team"} />
       </Suspense>
-
-      <section aria-labelledby="adherence-heading" className={card}>
-        <h2 id="adherence-heading" className="text-lg font-semibold">Adherence and follow-up</h2>
-        <AdherenceAtAGlance summary={adherence.summary} today={adherence.today} />
-        <div className="mt-3 flex flex-wrap gap-x-6">
-          <Link href={`/patients/${chart.id}/adherence`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-            See adherence by item and week
-          </Link>
-          <Link href={`/patients/${chart.id}/therapy`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-            {user.role === "therapist" && chart.accessVia === "care_team" ? "Record therapy sessions and adjust doses" : "See therapy sessions"}
-          </Link>
-        </div>
-      </section>
-
-      <section aria-labelledby="runs-heading" className={card}>
-        <h2 id="runs-heading" className="text-lg font-semibold">Runs logged in the last 4 weeks</h2>
-        {breachingRuns.length > 0 && (
-          <p className="mt-2 rounded-md border border-amber-500 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950">
-            {breachingRuns.length} {breachingRuns.length === 1 ? "run went" : "runs went"} beyond the clearance.
-          </p>
-        )}
-        {runs.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">No runs logged.</p>
-        ) : (
-          <ul className="mt-2 divide-y divide-slate-200 text-sm">
-            {runs.slice(0, 10).map((r) => (
-              <li key={r.id} className="py-1">
-                <RunLine run={r} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Suspense fallback={<CardSkeleton label="Adherence and follow-up" lines={4} />}>
+        <AdherenceCard
+          patientId={chart.id}
+          therapyLabel={user.role === "therapist" && chart.accessVia === "care_team" ? "Record therapy sessions and adjust doses" : "See therapy sessions"}
+        />
+      </Suspense>
+      <Suspense fallback={<CardSkeleton label="Runs logged in the last 4 weeks" lines={4} />}>
+        <RunsCard patientId={chart.id} />
+      </Suspense>
 
       <section aria-labelledby="exams-heading" className={card}>
         <div className="flex flex-wrap items-center justify-between gap-2">

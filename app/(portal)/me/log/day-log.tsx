@@ -2,10 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { MyDay } from "@/lib/dal/activity";
+import { myDayQuery } from "@/lib/queries/my-day";
 import { addDays as daysBefore } from "@/lib/domain/schedule";
 import { formatDate, formatLongDate, formatWeekday } from "@/lib/ui/format";
 import { useReaderFormat } from "@/lib/ui/reader-format-context";
+import { PageSkeleton } from "@/lib/ui/skeleton";
 
 // Next-morning pain may come for a run of the last three days (lib/dal/activity.ts).
 const MORNING_PAIN_DAYS = -3;
@@ -14,7 +15,6 @@ import { DayItems } from "./day-items";
 import { MorningPain } from "./morning-pain";
 import { RunForm } from "./run-form";
 import { RunSummary } from "./run-summary";
-import { fetchMyDay, myDayKeyFor } from "./use-log";
 
 function dayName(date: string, today: string, weekday: string): string {
   if (date === today) return "Today";
@@ -22,16 +22,13 @@ function dayName(date: string, today: string, weekday: string): string {
   return weekday;
 }
 
-export function DayLog({ initial }: { initial: MyDay }) {
+/** The log of one day; `initialDate` is the day the page opened on, which the server prefetched. */
+export function DayLog({ initialDate }: { initialDate: string }) {
   const fmt = useReaderFormat();
-  const [date, setDate] = useState(initial.date);
-  const { data: shown } = useQuery({
-    queryKey: myDayKeyFor(date),
-    queryFn: () => fetchMyDay(date),
-    initialData: date === initial.date ? initial : undefined,
-    placeholderData: (previous) => previous,
-  });
-  const data = shown ?? initial;
+  const [date, setDate] = useState(initialDate);
+  // While another day loads, the buttons and list of the day shown stay put.
+  const { data } = useQuery({ ...myDayQuery(date), placeholderData: (previous) => previous });
+  if (!data) return <PageSkeleton label="Your day" cards={2} narrow />;
   const heading = data.date === data.today ? "Today's plan" : `Plan for ${formatLongDate(data.date, fmt)}`;
   return (
     <div className="space-y-6">

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { myDayKey } from "@/lib/queries/my-day";
 import { logMorningPainAction } from "./actions";
-import { myDayKey } from "./use-log";
 
 /** The morning after a run: how the leg feels now tells whether the run was tolerated (DOMAIN.md §6). */
 export function MorningPain({ runId, label }: { runId: string; label: string }) {

@@ -3,18 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { LogResult, MyDay } from "@/lib/dal/activity";
+import { myDayKey, myDayQuery } from "@/lib/queries/my-day";
 import { dayStatus, type ActivityInput } from "@/lib/domain/activity";
 import { logActivityAction, undoActivityAction } from "./actions";
-
-/** Every day of the log shares the prefix, so one invalidation refreshes whichever is open. */
-export const myDayKey = ["my-day"] as const;
-export const myDayKeyFor = (date: string) => [...myDayKey, date] as const;
-
-export async function fetchMyDay(date?: string): Promise<MyDay> {
-  const response = await fetch(date ? `/api/me/day?date=${encodeURIComponent(date)}` : "/api/me/day", { cache: "no-store" });
-  if (!response.ok) throw new Error("Could not load your day.");
-  return response.json() as Promise<MyDay>;
-}
 
 /** A refusal the patient must fix; not worth retrying. */
 export class EntryRefused extends Error {
@@ -41,7 +32,7 @@ export function useLogActivity() {
     retry: (count, error) => !(error instanceof EntryRefused) && count < 3,
     onMutate: async (entry) => {
       if (entry.kind !== "item") return { previous: undefined };
-      const key = myDayKeyFor(entry.date);
+      const key = myDayQuery(entry.date).queryKey;
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<MyDay>(key);
       client.setQueryData<MyDay>(key, (day) =>

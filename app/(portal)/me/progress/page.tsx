@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getMyProgress } from "@/lib/dal/progress";
 import { requireRole } from "@/lib/dal/session";
-import { ProgressCharts } from "./progress-charts";
+import { LazyProgressCharts } from "./progress-charts-lazy";
 
 export const metadata: Metadata = { title: "My progress" };
 
@@ -11,7 +11,7 @@ export default async function ProgressPage() {
   return (
     <section aria-labelledby="progress-heading" className="max-w-3xl space-y-4">
       <h1 id="progress-heading" className="text-2xl font-semibold">My progress</h1>
-      <ProgressCharts progress={progress} />
+      <LazyProgressCharts progress={progress} />
     </section>
   );
 }

@@ -1,17 +1,20 @@
 "use client";
 
-import type { PatientAdherence } from "@/lib/dal/adherence";
 import { mayRun } from "@/lib/domain/care-state";
 import { AdherenceAtAGlance, LiveStatus } from "@/lib/ui/adherence";
+import { adherenceSource } from "@/lib/queries/live";
+import { CardSkeleton } from "@/lib/ui/skeleton";
 import { useLiveData } from "@/lib/ui/use-live-data";
-import { AdherenceCharts } from "./adherence-charts";
+import { LazyAdherenceCharts } from "./adherence-charts-lazy";
 import { HeatMap } from "./heat-map";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 
 /** The patient's adherence, refreshed while the page is open. */
-export function AdherenceView({ patientId, initial }: { patientId: string; initial: PatientAdherence }) {
-  const { data, updatedAt, failed } = useLiveData(`adherence:${patientId}`, `/api/patients/${patientId}/adherence`, initial);
+export function AdherenceView({ patientId }: { patientId: string }) {
+  const { data, updatedAt, failed } = useLiveData(adherenceSource(patientId));
+  // The page prefetches the adherence (HydrationBoundary); only a page without it waits here.
+  if (!data) return <CardSkeleton label="Adherence" lines={6} />;
   return (
     <div className="space-y-4">
       <section aria-labelledby="summary-heading" className={card}>
@@ -23,7 +26,7 @@ export function AdherenceView({ patientId, initial }: { patientId: string; initi
         </p>
       </section>
       <HeatMap rows={data.heatMap} today={data.today} />
-      <AdherenceCharts weeks={data.weeks} weeklyRunLimit={data.weeklyRunLimit} runningPaused={!mayRun(data.care.permission)} />
+      <LazyAdherenceCharts weeks={data.weeks} weeklyRunLimit={data.weeklyRunLimit} runningPaused={!mayRun(data.care.permission)} />
     </div>
   );
 }

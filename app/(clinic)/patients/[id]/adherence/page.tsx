@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { getPatientAdherence } from "@/lib/dal/adherence";
 import { getPatientChart } from "@/lib/dal/patients";
 import { requireRole } from "@/lib/dal/session";
 import { CareAlertList, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { StateInForce } from "@/lib/ui/state-in-force";
+import { getQueryClient } from "@/lib/ui/query-client";
+import { adherenceSource, seedLive } from "@/lib/queries/live";
 import { orNotFound } from "../load";
 import { SubpageHeader } from "../subpage-header";
 import { AdherenceView } from "./adherence-view";
@@ -15,6 +18,9 @@ export default async function AdherencePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const chart = await orNotFound(getPatientChart(id));
   const adherence = await orNotFound(getPatientAdherence(id));
+  // Handed to the browser's query cache, which then keeps it live (lib/queries/live.ts).
+  const queryClient = getQueryClient();
+  seedLive(queryClient, adherenceSource(id), adherence);
   return (
     <article aria-labelledby="adherence-heading" className="space-y-4">
       <SubpageHeader headingId="adherence-heading" title="Adherence" patient={chart} />
@@ -29,7 +35,9 @@ export default async function AdherencePage({ params }: { params: Promise<{ id: 
           <CareAlertList alerts={adherence.care.alerts} />
         </div>
       </section>
-      <AdherenceView patientId={id} initial={adherence} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <AdherenceView patientId={id} />
+      </HydrationBoundary>
     </article>
   );
 }

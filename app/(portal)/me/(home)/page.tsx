@@ -9,7 +9,7 @@ import { questionnaireShortNames, questionnaireSlugs } from "@/lib/domain/questi
 import Link from "next/link";
 import { episodeStatusLabel } from "@/lib/ui/episode-status-badge";
 import { PermissionCard } from "@/lib/ui/permission-card";
-import { ProgrammeCard } from "./programme-card";
+import { ProgrammeCard } from "../programme-card";
 
 export const metadata: Metadata = { title: "Today" };
 

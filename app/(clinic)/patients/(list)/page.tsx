@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { requireRole } from "@/lib/dal/session";
 import { listCaseload } from "@/lib/dal/caseload";
 import { listWorklist, worklistQuerySchema, type WorklistQuery } from "@/lib/dal/worklist";
@@ -7,19 +8,25 @@ import { AdherencePercent, FlagList, lastLogText } from "@/lib/ui/adherence";
 import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
-import { CaseloadTable } from "./caseload-table";
-import { EmergencyAccessNotices } from "./emergency-access-notices";
+import { getQueryClient } from "@/lib/ui/query-client";
+import { caseloadSource, seedLive } from "@/lib/queries/live";
+import { CaseloadTable } from "../caseload-table";
+import { EmergencyAccessNotices } from "../emergency-access-notices";
 
 export const metadata: Metadata = { title: "Patients" };
 
 /** A therapist's list is their caseload, sorted by need and kept live (issue: adherence tracking). */
 async function Caseload() {
-  const caseload = await listCaseload();
+  // Read here and handed to the browser's query cache, which then keeps it live (lib/queries/live.ts).
+  const queryClient = getQueryClient();
+  seedLive(queryClient, caseloadSource, await listCaseload());
   return (
     <section aria-labelledby="patients-heading" className="space-y-4">
       <h1 id="patients-heading" className="text-2xl font-semibold">My caseload</h1>
       <EmergencyAccessNotices />
-      <CaseloadTable initial={caseload} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <CaseloadTable />
+      </HydrationBoundary>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { requireRole } from "@/lib/dal/session";
 import { roleLabel, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
-import { pendingLabel } from "./confirmation-labels";
+import { pendingLabel } from "../confirmation-labels";
 
 export const metadata: Metadata = { title: "Accounts" };
 
