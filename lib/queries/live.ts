@@ -14,18 +14,24 @@ export const LIVE_INTERVAL_MS = 10_000;
 export interface LiveSource<T extends { marker: string }> {
   /** The data's address, which also names its queries. */
   url: string;
+  /** The marker's address when it is not `${url}/marker` (one marker for every page of a list). */
+  markerUrl?: string;
   /** Only for the type: what the data query answers. */
   readonly _data?: T;
 }
 
-export const caseloadSource: LiveSource<Caseload> = { url: "/api/caseload" };
+/** One page of the caseload; every page shares the whole caseload's marker. */
+export const caseloadSource = (page: number): LiveSource<Caseload> => ({
+  url: page > 1 ? `/api/caseload?page=${page}` : "/api/caseload",
+  markerUrl: "/api/caseload/marker",
+});
 
 export const adherenceSource = (patientId: string): LiveSource<PatientAdherence> => ({ url: `/api/patients/${patientId}/adherence` });
 
 export const liveMarkerQuery = <T extends { marker: string }>(source: LiveSource<T>) =>
   queryOptions({
-    queryKey: [source.url, "marker"],
-    queryFn: async () => (await fetchJson<{ marker: string }>(`${source.url}/marker`)).marker,
+    queryKey: [source.markerUrl ?? `${source.url}/marker`],
+    queryFn: async () => (await fetchJson<{ marker: string }>(source.markerUrl ?? `${source.url}/marker`)).marker,
     // The marker the server rendered with is as fresh as a poll: asking again the moment the page
     // hydrates would only repeat it. The interval's polls take over from there.
     staleTime: LIVE_INTERVAL_MS,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { getMyDay, logActivity } from "@/lib/dal/activity";
 import { getAdherenceSummary, getPatientAdherence, patientAdherenceMarker } from "@/lib/dal/adherence";
@@ -78,5 +79,35 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
       await expect(listCaseload()).rejects.toBeInstanceOf(NotFoundError);
       await expect(getPatientAdherence(sam)).rejects.toBeInstanceOf(NotFoundError);
     }
+  });
+  it("pages a large caseload: the followed patients ranked by need, the healed last by name, each page audited alone", async () => {
+    await t.db.execute(sql`
+      with pt as (select id from users where email = 'pt.morgan@runclear.example'),
+      p as (
+        insert into patients (mrn, given_name, family_name, date_of_birth, sex, time_zone)
+        select 'PG-' || g, 'Paged', 'Patient ' || lpad(g::text, 2, '0'), date '1980-01-01', 'unknown', 'UTC' from generate_series(1, 30) g returning id, mrn
+      ),
+      t as (insert into care_team_members (patient_id, user_id, role) select p.id, pt.id, 'therapist' from p, pt returning patient_id)
+      insert into episodes (patient_id, status, resolved_at)
+      select p.id, case when substr(p.mrn, 4)::int <= 10 then 'healed' else 'active' end::episode_status,
+        case when substr(p.mrn, 4)::int <= 10 then now() end
+      from p`);
+    await becomeCaller(t.db, "assignedTherapist");
+    const first = await listCaseload();
+    const second = await listCaseload({ page: 2 });
+    expect([first.total, second.total, first.pageSize, first.rows.length, second.rows.length]).toEqual([35, 35, 25, 25, 10]);
+    const all = [...first.rows, ...second.rows];
+    expect(new Set(all.map((r) => r.id)).size).toBe(35);
+    // Rosa's open red flag still comes first; the ten healed patients close the list, by name.
+    expect(all[0]!.name).toBe("Rosa Delgado");
+    expect(all.slice(-10).every((r) => r.healed)).toBe(true);
+    expect(all.slice(-10).map((r) => r.name)).toEqual([...all.slice(-10).map((r) => r.name)].sort());
+    expect(all.slice(0, 25).some((r) => r.healed)).toBe(false);
+    expect(second.needingAttention).toBe(first.needingAttention);
+    const [entry] = (
+      (await t.db.execute(sql`select resource from audit_events where action = 'caseload.view' order by seq desc limit 1`)) as unknown as { rows: { resource: string }[] }
+    ).rows;
+    expect(entry!.resource).toBe(`patients:${second.rows.map((r) => r.id).join(",")}`);
+    expect((await listCaseload({ page: 9 })).rows).toEqual([]);
   });
 });

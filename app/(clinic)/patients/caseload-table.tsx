@@ -10,16 +10,16 @@ import { TableSkeleton } from "@/lib/ui/skeleton";
 import { useLiveData } from "@/lib/ui/use-live-data";
 
 /** The therapist's caseload, most in need first, refreshed while it is open. */
-export function CaseloadTable() {
-  const { data, updatedAt, failed } = useLiveData(caseloadSource);
+export function CaseloadTable({ page }: { page: number }) {
+  const { data, updatedAt, failed } = useLiveData(caseloadSource(page));
   // The page prefetches the caseload (HydrationBoundary); only a page without it waits here.
   if (!data) return <TableSkeleton label="Caseload" />;
-  const flagged = data.rows.filter((r) => r.alerts.length > 0 || r.summary.flags.length > 0).length;
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700">
-        {data.rows.length} {data.rows.length === 1 ? "patient" : "patients"}, {flagged} needing attention. Most in need first: red flags, then runs beyond the
-        restrictions, the pain rule and new numbness or weakness, then rising pain, low adherence and silence.
+        {data.total} {data.total === 1 ? "patient" : "patients"}, {data.needingAttention} needing attention. Most in need first: red flags, then runs beyond the
+        restrictions, the pain rule and new numbness or weakness, then rising pain, low adherence and silence. Healed patients come last.
       </p>
       <LiveStatus className="text-sm text-slate-600" updatedAt={updatedAt} failed={failed} />
       {data.rows.length === 0 ? (
@@ -67,6 +67,13 @@ export function CaseloadTable() {
             </tbody>
           </table>
         </ScrollRegion>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center gap-4">
+          {data.page > 1 && <Link href={data.page === 2 ? "/patients" : `/patients?page=${data.page - 1}`} className="inline-flex min-h-11 items-center text-brand-700 underline">Previous</Link>}
+          <span className="text-sm text-slate-700">Page {data.page} of {pages}</span>
+          {data.page < pages && <Link href={`/patients?page=${data.page + 1}`} className="inline-flex min-h-11 items-center text-brand-700 underline">Next</Link>}
+        </nav>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { requireRole } from "@/lib/dal/session";
-import { listCaseload } from "@/lib/dal/caseload";
+import { caseloadQuerySchema, listCaseload } from "@/lib/dal/caseload";
 import { listWorklist, worklistQuerySchema, type WorklistQuery } from "@/lib/dal/worklist";
 import { AdherencePercent, FlagList, lastLogText } from "@/lib/ui/adherence";
 import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
@@ -16,16 +16,16 @@ import { EmergencyAccessNotices } from "../emergency-access-notices";
 export const metadata: Metadata = { title: "Patients" };
 
 /** A therapist's list is their caseload, sorted by need and kept live (issue: adherence tracking). */
-async function Caseload() {
+async function Caseload({ page }: { page: number }) {
   // Read here and handed to the browser's query cache, which then keeps it live (lib/queries/live.ts).
   const queryClient = getQueryClient();
-  seedLive(queryClient, caseloadSource, await listCaseload());
+  seedLive(queryClient, caseloadSource(page), await listCaseload({ page }));
   return (
     <section aria-labelledby="patients-heading" className="space-y-4">
       <h1 id="patients-heading" className="text-2xl font-semibold">My caseload</h1>
       <EmergencyAccessNotices />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <CaseloadTable />
+        <CaseloadTable page={page} />
       </HydrationBoundary>
     </section>
   );
@@ -44,8 +44,8 @@ function href(query: WorklistQuery, change: Partial<WorklistQuery>): string {
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole("physician", "therapist");
-  if (user.role === "therapist") return <Caseload />;
   const search = await searchParams;
+  if (user.role === "therapist") return <Caseload page={caseloadQuerySchema.parse({ page: first(search.page) }).page ?? 1} />;
   const query = worklistQuerySchema.parse(Object.fromEntries(Object.keys(search).map((k) => [k, first(search[k])])));
   const list = await listWorklist(query);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
