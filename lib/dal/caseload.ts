@@ -33,6 +33,11 @@ export interface Caseload {
   total: number;
   /** Of them, those with a safety alert or a follow-up flag. */
   needingAttention: number;
+  /**
+   * On a later page, how many patients with an open red flag or a safety alert the earlier pages
+   * hold: a therapist left on page 2 must still learn that someone became urgent.
+   */
+  urgentBefore: number;
   page: number;
   pageSize: number;
   /** Changes when anything on the caseload changes; see `caseloadMarker`. */
@@ -75,7 +80,7 @@ function caseloadRow(p: PatientName, care: CareState, activity: LoadedActivity):
  */
 export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload> {
   const user = await authorizeRole("caseload.view", ["physician", "therapist"]);
-  const page = caseloadQuerySchema.parse(query).page ?? 1;
+  const asked = caseloadQuerySchema.parse(query).page ?? 1;
   const database = await db();
   // The marker is read first: a change landing between the reads then shows at the next poll.
   const marker = await changeMarker(myPatients(user.id));
@@ -93,9 +98,18 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
     { weeks: SUMMARY_WEEKS },
   );
   const ranked = following.map((p) => caseloadRow(p, states.get(String(p.id))!, activities.get(String(p.id))!)).sort(byNeed);
-  const healed = patients.filter(isHealed).sort((a, b) => `${a.given_name} ${a.family_name}`.localeCompare(`${b.given_name} ${b.family_name}`));
+  // A healed patient has no plan to follow, but may still carry a safety alert (new numbness,
+  // a run while paused): ranked by those, then by name.
+  const noActivity: AdherenceSummary = { lastLogDate: null, last7: null, last28: null, pain: { latest: null, change: null }, flags: [], recentSkips: [] };
+  const healed = patients
+    .filter(isHealed)
+    .map((p) => ({ p, need: { name: `${p.given_name} ${p.family_name}`, openRedFlags: states.get(String(p.id))!.openRedFlags.length, alerts: states.get(String(p.id))!.alerts, summary: noActivity } }))
+    .sort((a, b) => byNeed(a.need, b.need));
+  const pages = Math.max(1, Math.ceil(patients.length / CASELOAD_PAGE_SIZE));
+  // A page past the end (the caseload shrank while it was open) shows the last one.
+  const page = Math.min(asked, pages);
   const from = (page - 1) * CASELOAD_PAGE_SIZE;
-  const shownHealed = healed.slice(Math.max(0, from - ranked.length), Math.max(0, from + CASELOAD_PAGE_SIZE - ranked.length));
+  const shownHealed = healed.slice(Math.max(0, from - ranked.length), Math.max(0, from + CASELOAD_PAGE_SIZE - ranked.length)).map((h) => h.p);
   const healedActivities = await loadPatientActivity(
     shownHealed.map((p) => String(p.id)),
     states,
@@ -103,10 +117,12 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
   );
   const rows = [...ranked.slice(from, from + CASELOAD_PAGE_SIZE), ...shownHealed.map((p) => caseloadRow(p, states.get(String(p.id))!, healedActivities.get(String(p.id))!))];
   await auditListView({ actor: user, action: "caseload.view", resource: patientList(rows.map((r) => r.id)), outcome: "allowed" });
+  const needsAttention = (r: { alerts: readonly unknown[]; summary: { flags: readonly unknown[] } }) => r.alerts.length > 0 || r.summary.flags.length > 0;
   return {
     rows,
     total: patients.length,
-    needingAttention: ranked.filter((r) => r.alerts.length > 0 || r.summary.flags.length > 0).length,
+    needingAttention: ranked.filter(needsAttention).length + healed.filter((h) => needsAttention(h.need)).length,
+    urgentBefore: from === 0 ? 0 : [...ranked, ...healed.map((h) => h.need)].slice(0, from).filter((r) => r.openRedFlags > 0 || r.alerts.length > 0).length,
     page,
     pageSize: CASELOAD_PAGE_SIZE,
     marker,

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, type QueryClient } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { Caseload } from "@/lib/dal/caseload";
 import type { PatientAdherence } from "@/lib/dal/adherence";
 import { fetchJson } from "./fetch-json";
@@ -45,8 +45,9 @@ export const liveDataQuery = <T extends { marker: string }>(source: LiveSource<T
     enabled: marker !== undefined,
     // Keyed by the marker, so the data under one marker never goes stale: a new marker is a new query.
     staleTime: Infinity,
-    // While the data of a new marker loads, the page keeps showing what it has.
-    placeholderData: keepPreviousData,
+    // While the data of a new marker loads, the page keeps showing what it has; never another
+    // source's data (another page of the caseload) under this one's address.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[0] === source.url ? previous : undefined),
   });
 
 /** For the server page: the data it read through the DAL, under both keys the browser will ask for. */

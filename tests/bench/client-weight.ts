@@ -60,7 +60,10 @@ export function measure(): RouteWeight[] {
     new Function("globalThis", fs.readFileSync(file, "utf8"))(sandbox);
     for (const [key, manifest] of Object.entries(sandbox.__RSC_MANIFEST ?? {})) {
       if (key.startsWith("/_") || key.startsWith("/api/")) continue;
-      const files = new Set([...build.rootMainFiles, ...Object.values(manifest.entryJSFiles ?? {}).flat()].filter((f) => f.endsWith(".js")));
+      const own = Object.values(manifest.entryJSFiles ?? {}).flat();
+      // A manifest without the page's own entry would count the runtime alone and pass any budget.
+      if (!own.length) throw new Error(`${file}: no entryJSFiles for ${key}; this build's manifests are not what the size check reads`);
+      const files = new Set([...build.rootMainFiles, ...own].filter((f) => f.endsWith(".js")));
       const sizes = [...files].map(chunk);
       weights.push({
         route: routeOf(key),

@@ -80,7 +80,7 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
       await expect(getPatientAdherence(sam)).rejects.toBeInstanceOf(NotFoundError);
     }
   });
-  it("pages a large caseload: the followed patients ranked by need, the healed last by name, each page audited alone", async () => {
+  it("pages a large caseload: the followed patients ranked by need, the healed last, each page audited alone", async () => {
     await t.db.execute(sql`
       with pt as (select id from users where email = 'pt.morgan@runclear.example'),
       p as (
@@ -108,6 +108,12 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
       (await t.db.execute(sql`select resource from audit_events where action = 'caseload.view' order by seq desc limit 1`)) as unknown as { rows: { resource: string }[] }
     ).rows;
     expect(entry!.resource).toBe(`patients:${second.rows.map((r) => r.id).join(",")}`);
-    expect((await listCaseload({ page: 9 })).rows).toEqual([]);
+    // Page 2 is told that page 1 holds the red flags and safety alerts it no longer shows.
+    expect(first.urgentBefore).toBe(0);
+    expect(second.urgentBefore).toBe(first.rows.filter((r) => r.openRedFlags > 0 || r.alerts.length > 0).length);
+    expect(second.urgentBefore).toBeGreaterThan(0);
+    // A page past the end (the caseload shrank while it was open) is the last page.
+    const beyond = await listCaseload({ page: 9 });
+    expect([beyond.page, beyond.rows.map((r) => r.id)]).toEqual([2, second.rows.map((r) => r.id)]);
   });
 });

@@ -22,6 +22,12 @@ export function CaseloadTable({ page }: { page: number }) {
         restrictions, the pain rule and new numbness or weakness, then rising pain, low adherence and silence. Healed patients come last.
       </p>
       <LiveStatus className="text-sm text-slate-600" updatedAt={updatedAt} failed={failed} />
+      {data.urgentBefore > 0 && (
+        <p role="status" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm font-medium text-red-900">
+          {data.urgentBefore} {data.urgentBefore === 1 ? "patient" : "patients"} with an open red flag or a safety alert {data.urgentBefore === 1 ? "is" : "are"} on an earlier page.{" "}
+          <Link href="/patients" className="underline">Go to page 1</Link>
+        </p>
+      )}
       {data.rows.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-4">No patients are on your caseload yet. A physician&apos;s referral adds them.</p>
       ) : (
@@ -71,7 +77,7 @@ export function CaseloadTable({ page }: { page: number }) {
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-4">
           {data.page > 1 && <Link href={data.page === 2 ? "/patients" : `/patients?page=${data.page - 1}`} className="inline-flex min-h-11 items-center text-brand-700 underline">Previous</Link>}
-          <span className="text-sm text-slate-700">Page {data.page} of {pages}</span>
+          <span aria-current="page" className="text-sm text-slate-700">Page {data.page} of {pages}</span>
           {data.page < pages && <Link href={`/patients?page=${data.page + 1}`} className="inline-flex min-h-11 items-center text-brand-700 underline">Next</Link>}
         </nav>
       )}

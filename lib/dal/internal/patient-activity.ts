@@ -106,11 +106,13 @@ export async function loadPatientActivity(
 /**
  * A mark that moves whenever a log, check-in, plan version, clearance or red-flag alert of the
  * patients `ids` selects changes, or when who they are changes: read from the per-patient counters
- * the database keeps (drizzle/0017), one index row per patient.
+ * the database keeps (drizzle/0017), one index row per patient. It also moves on the hour: what is
+ * in force follows the calendar too (a review date passes, a week's window slides, a patient falls
+ * silent), with no write to mark it, and every patient's midnight falls on some hour.
  */
 export async function changeMarker(ids: ReturnType<typeof sql>): Promise<string> {
   const result = await (await db()).execute(sql`
-    select count(*) || ':' || coalesce(sum(m.changes), 0) || ':' || md5(coalesce(string_agg(t.id::text, ',' order by t.id), '')) as marker
+    select to_char(now() at time zone 'UTC', 'YYYYMMDDHH24') || ':' || count(*) || ':' || coalesce(sum(m.changes), 0) || ':' || md5(coalesce(string_agg(t.id::text, ',' order by t.id), '')) as marker
     from patients t left join patient_change_marks m on m.patient_id = t.id
     where t.id in ${ids}`);
   return String((result as unknown as { rows: { marker: string | null }[] }).rows[0]?.marker ?? "");

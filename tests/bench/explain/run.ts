@@ -120,6 +120,8 @@ try {
     const slowest = Math.max(0, ...explained.map((e) => e.executionMs ?? 0));
     const scans = [...new Set(explained.flatMap((e) => e.largeScans))];
     if (scans.length) exitCode = 1;
+    // Every page reads the session at least: nothing recorded means the query hook is not in place.
+    if (!queries.length) throw new Error(`${target.name}: no query was recorded (is pg loaded from node_modules, and DATABASE_URL a PostgreSQL server?)`);
     summary.push(`| ${target.name} | ${queries.length} | ${total.toFixed(1)} | ${slowest.toFixed(1)} | ${scans.join(", ") || "none"} |`);
     console.error(`${target.name}: ${queries.length} queries, ${total.toFixed(1)} ms of execution, slowest ${slowest.toFixed(1)} ms${scans.length ? `, LARGE SCANS: ${scans.join(", ")}` : ""}`);
     sections.push(
