@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { signOutTo } from "@/lib/auth/sign-out";
-import { getQueryClient } from "@/lib/ui/query-client";
 
 export function SignOutButton() {
   const [leaving, setLeaving] = useState(false);
@@ -12,8 +11,8 @@ export function SignOutButton() {
       disabled={leaving}
       onClick={() => {
         setLeaving(true);
-        // Nothing this account read stays in the tab's query cache for whoever comes next.
-        getQueryClient().clear();
+        // signOutTo ends in a full page load, which also drops the tab's query cache: nothing this
+        // account read stays in memory for whoever comes next.
         void signOutTo("/login");
       }}
       className="min-h-11 rounded-md border border-white/40 px-3 text-sm font-medium text-white hover:bg-white/10"
