@@ -128,6 +128,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   });
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
   try {
+    // The planner settings the server's app role gets (drizzle/0020): PGlite has one session.
+    await client.exec("set random_page_cost = 1.1; set jit = off");
     await applyMigrations({ kind: "pglite", db });
     if (options.seedWhenEmpty) {
       const { seedDemoClinicIfEmpty } = await import("./seed");

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { patients } from "./patients";
 
@@ -35,5 +36,10 @@ export const activityLogs = pgTable(
     breaches: text().array(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("activity_logs_patient_date_idx").on(t.patientId, t.localDate)],
+  (t) => [
+    index("activity_logs_patient_date_idx").on(t.patientId, t.localDate),
+    // The walk/run programme reads a patient's programme runs since the sign-off, however long ago:
+    // a few rows among the patient's many logs (lib/dal/internal/programme-facts.ts).
+    index("activity_logs_programme_runs_idx").on(t.patientId, t.createdAt).where(sql`${t.kind} = 'run' and ${t.programmeStage} is not null`),
+  ],
 );

@@ -28,5 +28,9 @@ export const episodeEvents = pgTable(
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     seq: clinicalSeq(),
   },
-  (t) => [index("episode_events_episode_idx").on(t.episodeId, t.seq)],
+  (t) => [
+    index("episode_events_episode_idx").on(t.episodeId, t.seq),
+    // The return to training reads each patient's latest healing (recovery facts), per patient.
+    index("episode_events_patient_idx").on(t.patientId, t.kind, t.seq),
+  ],
 );

@@ -7,7 +7,7 @@
  * It starts the production build on DATABASE_URL with tests/bench/explain/capture-queries.mjs
  * preloaded (it logs each query the app sends through `pg`), signs in as the benchmark's three
  * accounts, opens each page of `npm run bench` once to warm it and once to record it, then
- * explains each recorded query on an owner connection inside a transaction that is rolled back.
+ * explains each recorded query on a connection of the app's role inside a transaction that is rolled back.
  * Statements that write are explained without ANALYZE, so nothing is changed (and no audit number
  * is spent). A sequential scan of a table holding more than `--large` rows fails the run: at
  * 100,000 patients that is a query whose cost grows with the clinic, not with the page.
@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { appDatabaseUrl } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { AppClient } from "../../resilience/app-client";
 import { startServer } from "../http/server";
@@ -84,7 +85,8 @@ function oneLine(text: string, max = 110): string {
 
 const server = await startServer();
 let exitCode = 0;
-const owner = new pg.Client({ connectionString: databaseUrl });
+// As the app's role, so the plans are made with its settings (drizzle/0020: random_page_cost).
+const owner = new pg.Client({ connectionString: process.env.RUNCLEAR_APP_DATABASE_URL || appDatabaseUrl(databaseUrl) });
 try {
   await owner.connect();
   const counted = await owner.query<{ relname: string; n: string }>(
