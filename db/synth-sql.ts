@@ -22,8 +22,12 @@ export interface SynthParams {
   /** Mean logs per patient with a plan, so the clinic holds about 100 logs per patient overall. */
   meanLogs: number;
   demo: { ortiz: string; chen: string; morgan: string; singh: string };
-  /** Every `careStride`-th patient goes to Dr. Ortiz, the next to Dr. Chen (busy care teams). */
-  careStride: number;
+  /**
+   * The share of the patients on each of Dr. Ortiz's and Dr. Chen's care teams (busy teams of about
+   * 400 whatever the clinic's size, so the same accounts compare across sizes). Jordan Morgan treats
+   * those with therapy in three such shares, Amrit Singh in a fourth.
+   */
+  teamShare: number;
 }
 
 const GIVEN = ["Ava", "Liam", "Noah", "Emma", "Olivia", "Mateo", "Sofia", "Lucas", "Chloe", "Ethan", "Zoe", "Amara", "Kwame", "Yuki", "Hiroshi", "Ingrid", "Lars", "Fatima", "Omar", "Priyanka", "Arjun", "Mei", "Chen", "Isabel", "José", "María", "Zoë", "Renée", "Björn", "Siobhan", "Declan", "Nia", "Tariq", "Leila", "Dmitri", "Anya", "Kofi", "Aaliyah", "Ravi", "Hana"];
@@ -111,7 +115,7 @@ export class SynthSql {
 
   /** One row per patient of this batch: the whole story of their episode, decided once. */
   factsSql(lo: number, hi: number): string {
-    const { demo, careStride, physicians, therapists, meanLogs } = this.p;
+    const { demo, teamShare, physicians, therapists, meanLogs } = this.p;
     const u = (purpose: string) => this.u(purpose, "i");
     const templateCase = `case pattern ${PATTERNS.map((p, n) => `when ${n} then case when therapist_id is null then ${lit(TEMPLATE_OF[p][0])} else ${lit(TEMPLATE_OF[p][1])} end`).join(" ")} end`;
     return `
@@ -124,9 +128,9 @@ export class SynthSql {
         case when ${u("account")} < 0.97 then ${this.uuid("user", "i")} end as user_id,
         ${this.uuid("episode", "i")} as episode_id,
         ${pick(TIME_ZONES, u("tz"))} as tz,
-        case when i % ${careStride} = 1 then ${lit(demo.ortiz)}::uuid when i % ${careStride} = 2 then ${lit(demo.chen)}::uuid
+        case when ${u("team")} < ${teamShare} then ${lit(demo.ortiz)}::uuid when ${u("team")} < ${2 * teamShare} then ${lit(demo.chen)}::uuid
              else ${this.uuid("staff:physician", `1 + floor(${u("physician")} * ${physicians})::int`)} end as physician_id,
-        case when ${u("ther")} >= 0.6 then null when i % ${careStride} in (1, 2, 3) then ${lit(demo.morgan)}::uuid when i % ${careStride} = 4 then ${lit(demo.singh)}::uuid
+        case when ${u("ther")} >= 0.6 then null when ${u("team")} < ${3 * teamShare} then ${lit(demo.morgan)}::uuid when ${u("team")} < ${4 * teamShare} then ${lit(demo.singh)}::uuid
              else ${this.uuid("staff:therapist", `1 + floor(${u("therapist")} * ${therapists})::int`)} end as therapist_id,
         floor(${u("pattern")} * 6)::int as pattern, floor(${u("side")} * 2)::int as side, 2 + floor(${u("pain")} * 7)::int as pain1,
         floor(${u("pain2")} * 3)::int as pain_drop, floor(${u("rvar")} * 4)::int as rvar, 0.4 + 0.55 * ${u("adh")} as adherence,

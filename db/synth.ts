@@ -129,7 +129,7 @@ export async function synthesizeClinic(db: Database, options: SynthOptions): Pro
     ...staffFor(options.patients),
     meanLogs: 125,
     demo: { ortiz: demoId("ortiz"), chen: demoId("chen"), morgan: demoId("morgan"), singh: demoId("singh") },
-    careStride: Math.max(10, Math.floor(options.patients / 400)),
+    teamShare: Math.min(0.4, 400 / options.patients),
   });
   await db.transaction(async (tx) => {
     await loadTemplates(tx as unknown as Database);
