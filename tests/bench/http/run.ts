@@ -7,7 +7,8 @@
  *
  *   npm run bench -- [--duration 10] [--connections 10] [--out file.json] [--writes replay|new|replay,new] [--build]
  *
- * Without DATABASE_URL: a fresh embedded database seeded with the demo clinic. With it: that
+ * Without DATABASE_URL: a fresh embedded database seeded with the demo clinic, or the one in
+ * RUNCLEAR_DATA_DIR as it is. With DATABASE_URL: that
  * database as it is (the accounts dr.ortiz, pt.morgan and sam.rivera must exist with the demo
  * password). Not part of `npm test`: it takes a few minutes and loads the machine.
  */

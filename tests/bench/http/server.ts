@@ -61,7 +61,10 @@ export async function startServer(): Promise<BenchServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const databaseUrl = process.env.DATABASE_URL || "";
-  const dataDir = databaseUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), "runclear-bench-"));
+  // RUNCLEAR_DATA_DIR names an embedded database to measure as it is (a synthetic clinic, `npm run
+  // db:synth -- --embedded`); otherwise a fresh one is made, and removed after.
+  const givenDir = databaseUrl ? null : process.env.RUNCLEAR_DATA_DIR || null;
+  const dataDir = databaseUrl || givenDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), "runclear-bench-"));
   const output: string[] = [];
   const app = spawn(process.execPath, ["lib/server/start.mjs"], {
     env: {
@@ -72,7 +75,7 @@ export async function startServer(): Promise<BenchServer> {
       NEXTAUTH_URL: base,
       RUNCLEAR_BENCH_CEILING: "1",
       DATABASE_URL: databaseUrl,
-      ...(dataDir ? { RUNCLEAR_DATA_DIR: dataDir } : {}),
+      ...(dataDir || givenDir ? { RUNCLEAR_DATA_DIR: (dataDir ?? givenDir)! } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -80,7 +83,7 @@ export async function startServer(): Promise<BenchServer> {
   app.stderr!.on("data", (d) => output.push(String(d)));
   const kill = () => app.kill("SIGKILL");
   process.once("exit", kill);
-  log(`app on ${base} (pid ${app.pid}), ${databaseUrl ? "on DATABASE_URL" : `fresh embedded database in ${dataDir}`}`);
+  log(`app on ${base} (pid ${app.pid}), ${databaseUrl ? "on DATABASE_URL" : givenDir ? `embedded database in ${givenDir}` : `fresh embedded database in ${dataDir}`}`);
   try {
     // A fresh embedded database is migrated and seeded before the server answers.
     await waitForHealth(base, app, 300_000);
