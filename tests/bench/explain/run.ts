@@ -78,6 +78,13 @@ async function explain(owner: pg.Client, sizes: Map<string, number>, query: Reco
   }
 }
 
+const UUID_LIST = /\{([0-9a-f]{8}-[0-9a-f-]{27}(?:,[0-9a-f]{8}-[0-9a-f-]{27}){3,})\}/g;
+
+/** A plan as written to the report: an array of hundreds of patient ids becomes its count. */
+function readablePlan(plan: string): string {
+  return plan.replace(UUID_LIST, (_, list: string) => `{…${list.split(",").length} ids…}`);
+}
+
 function oneLine(text: string, max = 110): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -132,7 +139,7 @@ try {
           .map(
             (e, i) =>
               `### ${i + 1}. ${e.analyzed ? `${e.executionMs?.toFixed(2)} ms` : "write (EXPLAIN without ANALYZE)"}${e.largeScans.length ? ` — LARGE SCAN of ${e.largeScans.join(", ")}` : ""}\n\n` +
-              "```sql\n" + oneLine(e.sql, 600) + "\n```\n\n```\n" + e.plan + "\n```\n",
+              "```sql\n" + oneLine(e.sql, 600) + "\n```\n\n```\n" + readablePlan(e.plan) + "\n```\n",
           )
           .join("\n"),
     );
