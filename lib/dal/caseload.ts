@@ -4,11 +4,14 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { mayRun, type CareState } from "@/lib/domain/care-state";
 import { permissionLabel } from "@/lib/domain/permission-wording";
-import { byNeed, summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
+import { caseloadRanks } from "@/db/schema/caseload-ranks";
+import { byRank, rankOf, summarizeActivity, type AdherenceSummary, type NeedRank } from "@/lib/domain/caseload";
+import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole } from "./internal/access";
 import { changeMarker, loadPatientActivity, SUMMARY_WEEKS, type LoadedActivity } from "./internal/patient-activity";
 import { auditListView, patientList } from "./internal/audit-log";
 import { loadCareStates } from "./internal/care-facts";
+import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 
 export interface CaseloadRow {
   id: string;
@@ -53,9 +56,33 @@ export type CaseloadQuery = z.infer<typeof caseloadQuerySchema>;
 
 const myPatients = (userId: string) => sql`(select patient_id from care_team_members where user_id = ${userId})`;
 
-type PatientName = { id: string; mrn: string; given_name: string; family_name: string };
+interface TeamMember {
+  id: string;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  time_zone: string;
+  /** The patient's change mark now (drizzle/0017). */
+  changes: string | number;
+  as_of: string | null;
+  rank_changes: string | number | null;
+  grace_days: number | null;
+  healed: boolean | null;
+  open_red_flags: number | null;
+  need_score: number | null;
+  last7: number | null;
+  attention: boolean | null;
+  urgent: boolean | null;
+}
 
-function caseloadRow(p: PatientName, care: CareState, activity: LoadedActivity): CaseloadRow {
+interface Derived {
+  row: CaseloadRow;
+  rank: NeedRank;
+  attention: boolean;
+  urgent: boolean;
+}
+
+function caseloadRow(p: TeamMember, care: CareState, activity: LoadedActivity): CaseloadRow {
   return {
     id: String(p.id),
     mrn: String(p.mrn),
@@ -71,12 +98,27 @@ function caseloadRow(p: PatientName, care: CareState, activity: LoadedActivity):
   };
 }
 
+/** Each patient's row and place, derived from the facts as every screen derives them. */
+async function derive(members: readonly TeamMember[]): Promise<Map<string, Derived>> {
+  const ids = members.map((m) => String(m.id));
+  const states = await loadCareStates(ids);
+  const activities = await loadPatientActivity(ids, states, { weeks: SUMMARY_WEEKS });
+  return new Map(
+    members.map((m) => {
+      const row = caseloadRow(m, states.get(String(m.id))!, activities.get(String(m.id))!);
+      // A healed patient has no plan to follow: placed by their safety alerts, then by name.
+      const rank = row.healed ? { ...rankOf(row, true), last7: null } : rankOf(row);
+      return [row.id, { row, rank, attention: row.alerts.length > 0 || row.summary.flags.length > 0, urgent: row.openRedFlags > 0 || row.alerts.length > 0 }];
+    }),
+  );
+}
+
 /**
  * The patients on the caller's care team with their state in force, adherence figures and flags,
- * most in need first, a page at a time. Patients whose episode has healed come last, by name, and
- * carry no follow-up flags: there is no plan to follow any more, so their activity is read only
- * for the ones on the page. Everyone else's is read to rank them: need is a property of the whole
- * caseload, not of a page.
+ * most in need first, a page at a time; healed patients last. Need is a property of the whole
+ * caseload, so every patient is placed, from their kept rank (db/schema/caseload-ranks.ts) where
+ * it still holds: only patients whose facts changed since, or whose day has turned, are derived
+ * again, and the page's rows are always derived afresh.
  */
 export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload> {
   const user = await authorizeRole("caseload.view", ["physician", "therapist"]);
@@ -84,49 +126,99 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
   const database = await db();
   // The marker is read first: a change landing between the reads then shows at the next poll.
   const marker = await changeMarker(myPatients(user.id));
-  const result = await database.execute(sql`select p.id, p.mrn, p.given_name, p.family_name from patients p where p.id in ${myPatients(user.id)}`);
-  const patients = (result as unknown as { rows: PatientName[] }).rows;
-  const states = await loadCareStates(
-    patients.map((p) => String(p.id)),
-    database,
-  );
-  const isHealed = (p: PatientName) => states.get(String(p.id))!.episode?.status === "healed";
-  const following = patients.filter((p) => !isHealed(p));
-  const activities = await loadPatientActivity(
-    following.map((p) => String(p.id)),
-    states,
-    { weeks: SUMMARY_WEEKS },
-  );
-  const ranked = following.map((p) => caseloadRow(p, states.get(String(p.id))!, activities.get(String(p.id))!)).sort(byNeed);
-  // A healed patient has no plan to follow, but may still carry a safety alert (new numbness,
-  // a run while paused): ranked by those, then by name.
-  const noActivity: AdherenceSummary = { lastLogDate: null, last7: null, last28: null, pain: { latest: null, change: null }, flags: [], recentSkips: [] };
-  const healed = patients
-    .filter(isHealed)
-    .map((p) => ({ p, need: { name: `${p.given_name} ${p.family_name}`, openRedFlags: states.get(String(p.id))!.openRedFlags.length, alerts: states.get(String(p.id))!.alerts, summary: noActivity } }))
-    .sort((a, b) => byNeed(a.need, b.need));
-  const pages = Math.max(1, Math.ceil(patients.length / CASELOAD_PAGE_SIZE));
+  const { reviewGraceDays } = await clinicSettingsOfRequest();
+  // Each rank is read with the change mark it must match, before any fact: a change landing later
+  // leaves the rank behind its mark, so the next view derives it again.
+  const result = await database.execute(sql`
+    select p.id, p.mrn, p.given_name, p.family_name, p.time_zone, coalesce(cm.changes, 0) as changes,
+      r.as_of::text as as_of, r.changes as rank_changes, r.grace_days, r.healed, r.open_red_flags, r.need_score, r.last7, r.attention, r.urgent
+    from care_team_members m
+    join patients p on p.id = m.patient_id
+    left join patient_change_marks cm on cm.patient_id = p.id
+    left join caseload_ranks r on r.patient_id = p.id
+    where m.user_id = ${user.id}`);
+  const members = (result as unknown as { rows: TeamMember[] }).rows;
+  const now = new Date();
+  const holds = (m: TeamMember) =>
+    m.as_of === localDate(now, m.time_zone) && m.rank_changes !== null && Number(m.rank_changes) === Number(m.changes) && m.grace_days === reviewGraceDays;
+  const derived = await derive(members.filter((m) => !holds(m)));
+  await keepRanks(members, derived, reviewGraceDays, now);
+
+  const placed = members.map((m) => {
+    const fresh = derived.get(String(m.id));
+    if (fresh) return { id: String(m.id), rank: fresh.rank, attention: fresh.attention, urgent: fresh.urgent };
+    const rank: NeedRank = {
+      name: `${m.given_name} ${m.family_name}`,
+      healed: Boolean(m.healed),
+      openRedFlags: Number(m.open_red_flags),
+      needScore: Number(m.need_score),
+      last7: m.last7 === null ? null : Number(m.last7),
+    };
+    return { id: String(m.id), rank, attention: Boolean(m.attention), urgent: Boolean(m.urgent) };
+  });
+  placed.sort((a, b) => byRank(a.rank, b.rank));
+  const pages = Math.max(1, Math.ceil(members.length / CASELOAD_PAGE_SIZE));
   // A page past the end (the caseload shrank while it was open) shows the last one.
   const page = Math.min(asked, pages);
   const from = (page - 1) * CASELOAD_PAGE_SIZE;
-  const shownHealed = healed.slice(Math.max(0, from - ranked.length), Math.max(0, from + CASELOAD_PAGE_SIZE - ranked.length)).map((h) => h.p);
-  const healedActivities = await loadPatientActivity(
-    shownHealed.map((p) => String(p.id)),
-    states,
-    { weeks: SUMMARY_WEEKS },
-  );
-  const rows = [...ranked.slice(from, from + CASELOAD_PAGE_SIZE), ...shownHealed.map((p) => caseloadRow(p, states.get(String(p.id))!, healedActivities.get(String(p.id))!))];
+  const shown = placed.slice(from, from + CASELOAD_PAGE_SIZE);
+  const byId = new Map(members.map((m) => [String(m.id), m]));
+  const missing = shown.filter((s) => !derived.has(s.id)).map((s) => byId.get(s.id)!);
+  const pageRows = new Map([...derived, ...(await derive(missing))]);
+  const rows = shown.map((s) => pageRows.get(s.id)!.row);
   await auditListView({ actor: user, action: "caseload.view", resource: patientList(rows.map((r) => r.id)), outcome: "allowed" });
-  const needsAttention = (r: { alerts: readonly unknown[]; summary: { flags: readonly unknown[] } }) => r.alerts.length > 0 || r.summary.flags.length > 0;
   return {
     rows,
-    total: patients.length,
-    needingAttention: ranked.filter(needsAttention).length + healed.filter((h) => needsAttention(h.need)).length,
-    urgentBefore: from === 0 ? 0 : [...ranked, ...healed.map((h) => h.need)].slice(0, from).filter((r) => r.openRedFlags > 0 || r.alerts.length > 0).length,
+    total: members.length,
+    needingAttention: placed.filter((p) => p.attention).length,
+    urgentBefore: placed.slice(0, from).filter((p) => p.urgent).length,
     page,
     pageSize: CASELOAD_PAGE_SIZE,
     marker,
   };
+}
+
+/** Writes the ranks just derived, each with the change mark, local date and grace it was made at. */
+async function keepRanks(members: readonly TeamMember[], derived: ReadonlyMap<string, Derived>, graceDays: number, now: Date): Promise<void> {
+  const values = members
+    .filter((m) => derived.has(String(m.id)))
+    .map((m) => {
+      const d = derived.get(String(m.id))!;
+      return {
+        patientId: String(m.id),
+        asOf: localDate(now, m.time_zone),
+        changes: Number(m.changes),
+        graceDays,
+        healed: d.rank.healed,
+        openRedFlags: d.rank.openRedFlags,
+        needScore: d.rank.needScore,
+        last7: d.rank.last7,
+        attention: d.attention,
+        urgent: d.urgent,
+        updatedAt: now,
+      };
+    });
+  const database = await db();
+  for (let i = 0; i < values.length; i += 1_000) {
+    await database
+      .insert(caseloadRanks)
+      .values(values.slice(i, i + 1_000))
+      .onConflictDoUpdate({
+        target: caseloadRanks.patientId,
+        set: {
+          asOf: sql`excluded.as_of`,
+          changes: sql`excluded.changes`,
+          graceDays: sql`excluded.grace_days`,
+          healed: sql`excluded.healed`,
+          openRedFlags: sql`excluded.open_red_flags`,
+          needScore: sql`excluded.need_score`,
+          last7: sql`excluded.last7`,
+          attention: sql`excluded.attention`,
+          urgent: sql`excluded.urgent`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
+  }
 }
 
 /** The caseload's change marker alone, for an open caseload to poll; it carries no clinical content. */

@@ -112,19 +112,39 @@ export interface NeedRow {
   summary: AdherenceSummary;
 }
 
-function needScore(row: NeedRow): number {
+export function needScore(row: Pick<NeedRow, "alerts" | "summary">): number {
   return needWeight(row.alerts) + row.summary.flags.reduce((sum, f) => sum + FLAG_WEIGHT[f.code], 0);
+}
+
+/** What a patient's place in a caseload is decided by: small enough to keep (db/schema/caseload-ranks.ts). */
+export interface NeedRank {
+  name: string;
+  healed: boolean;
+  openRedFlags: number;
+  needScore: number;
+  last7: number | null;
+}
+
+export function rankOf(row: NeedRow, healed = false): NeedRank {
+  return { name: row.name, healed, openRedFlags: row.openRedFlags, needScore: needScore(row), last7: row.summary.last7 };
 }
 
 /**
  * Most in need first: an open red flag above all (DOMAIN.md §2), then the weight of the safety
  * alerts and follow-up flags, then the lowest 7-day adherence (no figure last), then by name.
+ * Patients whose episode has healed come after everyone still followed.
  */
-export function byNeed(a: NeedRow, b: NeedRow): number {
+export function byRank(a: NeedRank, b: NeedRank): number {
   return (
+    Number(a.healed) - Number(b.healed) ||
     Number(b.openRedFlags > 0) - Number(a.openRedFlags > 0) ||
-    needScore(b) - needScore(a) ||
-    (a.summary.last7 ?? 2) - (b.summary.last7 ?? 2) ||
+    b.needScore - a.needScore ||
+    (a.last7 ?? 2) - (b.last7 ?? 2) ||
     a.name.localeCompare(b.name)
   );
+}
+
+/** `byRank` for rows of one kind (all followed, or all healed). */
+export function byNeed(a: NeedRow, b: NeedRow): number {
+  return byRank(rankOf(a), rankOf(b));
 }

@@ -116,4 +116,32 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     const beyond = await listCaseload({ page: 9 });
     expect([beyond.page, beyond.rows.map((r) => r.id)]).toEqual([2, second.rows.map((r) => r.id)]);
   });
+  it("ranks from kept ranks only while they hold: a new red flag, a healing or a new day places the patient again", async () => {
+    await becomeCaller(t.db, "assignedTherapist");
+    const first = await listCaseload();
+    const pages = Math.ceil(first.total / first.pageSize);
+    const everyone = async () => (await Promise.all(Array.from({ length: pages }, (_, i) => listCaseload({ page: i + 1 })))).flatMap((c) => c.rows);
+    const quiet = (await everyone()).findLast((r) => !r.healed && r.openRedFlags === 0 && r.alerts.length === 0)!;
+    const ranks = async () =>
+      ((await t.db.execute(sql`select patient_id, need_score, healed, as_of::text as as_of from caseload_ranks`)) as unknown as { rows: { patient_id: string; need_score: number; healed: boolean; as_of: string }[] }).rows;
+    expect((await ranks()).length).toBeGreaterThanOrEqual(first.total);
+
+    // A red flag moves the patient's change mark: the next view derives them again and puts them first.
+    await t.db.execute(sql`insert into red_flag_alerts (patient_id, source, flags) values (${quiet.id}, 'check_in', array['saddle_numbness'])`);
+    const top = (await listCaseload()).rows[0]!;
+    expect([top.id, top.openRedFlags]).toEqual([quiet.id, 1]);
+
+    // Healing moves it too (the episode's own trigger, drizzle/0021): the patient goes to the healed, last.
+    await t.db.execute(sql`update red_flag_alerts set resolved_at = now(), resolution = 'assessed' where patient_id = ${quiet.id}`);
+    await t.db.execute(sql`update episodes set status = 'healed', resolved_at = now() where patient_id = ${quiet.id}`);
+    const after = await everyone();
+    expect(after.find((r) => r.id === quiet.id)!.healed).toBe(true);
+    expect(after.slice(after.findIndex((r) => r.healed)).every((r) => r.healed)).toBe(true);
+
+    // A rank made on another day is not trusted: it is derived again, whatever it says.
+    await t.db.execute(sql`update caseload_ranks set as_of = as_of - 1, need_score = 999 where patient_id = ${quiet.id}`);
+    await listCaseload();
+    const kept = (await ranks()).find((r) => r.patient_id === quiet.id)!;
+    expect([kept.need_score === 999, kept.healed]).toEqual([false, true]);
+  });
 });

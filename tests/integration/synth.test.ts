@@ -65,7 +65,10 @@ describeEachDatabase("synthetic clinic", { seed: true }, (t) => {
       where p.email like ${synthetic} and coalesce(m.changes, 0) <>
         (select count(*) from activity_logs x where x.patient_id = p.id) + (select count(*) from check_ins x where x.patient_id = p.id)
         + (select count(*) from plan_versions x where x.patient_id = p.id) + (select count(*) from clearances x where x.patient_id = p.id)
-        + (select count(*) from red_flag_alerts x where x.patient_id = p.id)`);
+        + (select count(*) from red_flag_alerts x where x.patient_id = p.id) + (select count(*) from episodes x where x.patient_id = p.id)
+        + (select count(*) from episode_events x where x.patient_id = p.id) + (select count(*) from exams x where x.patient_id = p.id and x.status = 'signed')
+        + (select count(*) from questionnaire_responses x where x.patient_id = p.id) + (select count(*) from return_to_run_signoffs x where x.patient_id = p.id)
+        + (select count(*) from walk_run_stage_changes x where x.patient_id = p.id)`);
     expect(drift).toEqual([]);
   });
 

@@ -1,0 +1,26 @@
+import { bigint, boolean, date, integer, pgTable, real, timestamp, uuid } from "drizzle-orm/pg-core";
+import { patients } from "./patients";
+
+/**
+ * Where each patient stands in a caseload's order of need (lib/domain/caseload.ts `byRank`), so a
+ * caseload of hundreds ranks its patients without deriving every one's state on every view. It is
+ * a cache, never a source: a row is trusted only while the patient's change mark (drizzle/0017,
+ * 0021), their local date and the clinic's review grace are the ones it was made with; otherwise
+ * the caseload derives the patient again and rewrites it. The rows a caseload shows are always
+ * derived afresh.
+ */
+export const caseloadRanks = pgTable("caseload_ranks", {
+  patientId: uuid().primaryKey().references(() => patients.id, { onDelete: "cascade" }),
+  asOf: date({ mode: "string" }).notNull(),
+  changes: bigint({ mode: "number" }).notNull(),
+  graceDays: integer().notNull(),
+  healed: boolean().notNull(),
+  openRedFlags: integer().notNull(),
+  needScore: integer().notNull(),
+  last7: real(),
+  /** A safety alert or a follow-up flag. */
+  attention: boolean().notNull(),
+  /** An open red flag or a safety alert. */
+  urgent: boolean().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
