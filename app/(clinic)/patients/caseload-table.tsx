@@ -4,6 +4,7 @@ import Link from "next/link";
 import { AdherencePercent, FlagList, lastLogText, LiveStatus, painText, SkipNotes } from "@/lib/ui/adherence";
 import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
+import { Pager } from "@/lib/ui/pager";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { caseloadSource } from "@/lib/queries/live";
 import { TableSkeleton } from "@/lib/ui/skeleton";
@@ -74,13 +75,7 @@ export function CaseloadTable({ page }: { page: number }) {
           </table>
         </ScrollRegion>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-4">
-          {data.page > 1 && <Link href={data.page === 2 ? "/patients" : `/patients?page=${data.page - 1}`} className="inline-flex min-h-11 items-center text-brand-700 underline">Previous</Link>}
-          <span aria-current="page" className="text-sm text-slate-700">Page {data.page} of {pages}</span>
-          {data.page < pages && <Link href={`/patients?page=${data.page + 1}`} className="inline-flex min-h-11 items-center text-brand-700 underline">Next</Link>}
-        </nav>
-      )}
+      <Pager page={data.page} pages={pages} href={(page) => (page === 1 ? "/patients" : `/patients?page=${page}`)} />
     </div>
   );
 }

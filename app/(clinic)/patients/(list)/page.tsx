@@ -7,6 +7,7 @@ import { listWorklist, worklistQuerySchema, type WorklistQuery } from "@/lib/dal
 import { AdherencePercent, FlagList, lastLogText } from "@/lib/ui/adherence";
 import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
+import { Pager } from "@/lib/ui/pager";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { getQueryClient } from "@/lib/ui/query-client";
 import { caseloadSource, seedLive } from "@/lib/queries/live";
@@ -34,6 +35,13 @@ async function Caseload({ page }: { page: number }) {
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const control = "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3";
+
+const COLUMNS = ["Name", "Age", "Status", "Clearance", "Latest pain", "Alerts", "Plan done, 7 / 28 days", "Last log", "Follow-up flags"];
+
+/** A cell's name where the row is a card (phones); the column header names it for screen readers. */
+function CellLabel({ children }: { children: string }) {
+  return <span aria-hidden="true" className="mr-1 text-slate-600 md:hidden">{children}:</span>;
+}
 
 function href(query: WorklistQuery, change: Partial<WorklistQuery>): string {
   const merged = { ...query, ...change };
@@ -119,28 +127,42 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       {list.rows.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-4">{filtered ? "No patient matches these filters." : "No patients are on your care team yet."}</p>
       ) : (
-        <>
-          {/* On a phone each patient is a card, so the alerts are never off-screen; the table is for wider screens. */}
-          <ul aria-label="Patients on your care team, urgent first" className="space-y-3 md:hidden">
-            {list.rows.map((p) => (
-              <li key={p.id} className={`rounded-lg border p-3 ${p.openAlerts > 0 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}>
-                <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                  <Link href={`/patients/${p.id}`} className="font-semibold text-brand-700 underline underline-offset-2">{p.name}</Link>
-                  <span className="text-xs tabular-nums text-slate-600">{p.mrn} · {p.age} y</span>
-                </div>
-                <div className="mt-2 flex flex-wrap gap-2">
-                  <EpisodeStatusBadge status={p.episodeStatus} />
-                  <PermissionBadge label={p.permission} mayRun={p.mayRun} />
-                </div>
-                <div className="mt-2 space-y-1">
-                  <RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} tier={p.redFlagTier} />
-                  <CareAlertList alerts={p.alerts} />
-                </div>
-                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600">Latest pain</dt>
-                  <dd className="tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</dd>
-                  <dt className="text-slate-600">Plan done, 7 / 28 days</dt>
-                  <dd>
+        // One table for every screen. On a phone each row is laid out as a card, so a patient's
+        // alerts are never off-screen; the roles keep it a table for assistive technology when
+        // its display changes, and each cell's visible label there is hidden from it, since the
+        // column header already names the cell.
+        <ScrollRegion label="Patients table">
+          <table role="table" className="block w-full text-left text-sm md:table md:min-w-[64rem]">
+            <caption className="sr-only">Patients on your care team, urgent first</caption>
+            <thead role="rowgroup" className="sr-only bg-slate-100 text-slate-700 md:not-sr-only md:table-header-group">
+              <tr role="row">
+                {COLUMNS.map((c) => (
+                  <th key={c} role="columnheader" scope="col" className="px-3 py-2 font-semibold">{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody role="rowgroup" className="block divide-y divide-slate-200 md:table-row-group">
+              {list.rows.map((p) => (
+                <tr key={p.id} role="row" className={`${p.openAlerts > 0 ? "bg-red-50" : ""} flex flex-wrap gap-x-3 gap-y-1 p-3 md:table-row md:p-0`}>
+                  <th role="rowheader" scope="row" className="w-full font-medium md:w-auto md:px-3 md:py-2">
+                    <Link href={`/patients/${p.id}`} className="font-semibold text-brand-700 underline underline-offset-2 md:font-medium md:no-underline md:hover:underline">{p.name}</Link>
+                    <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}<span className="md:hidden"> · {p.age} y</span></span>
+                  </th>
+                  <td role="cell" className="hidden tabular-nums md:table-cell md:px-3 md:py-2">{p.age}</td>
+                  <td role="cell" className="md:px-3 md:py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
+                  <td role="cell" className="md:px-3 md:py-2"><PermissionBadge label={p.permission} mayRun={p.mayRun} /></td>
+                  <td role="cell" className="w-full tabular-nums md:w-auto md:px-3 md:py-2">
+                    <CellLabel>Latest pain</CellLabel>
+                    {p.latestPain === null ? "—" : `${p.latestPain}/10`}
+                  </td>
+                  <td role="cell" className="w-full md:w-auto md:px-3 md:py-2">
+                    <div className="space-y-1">
+                      <RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} tier={p.redFlagTier} />
+                      <CareAlertList alerts={p.alerts} />
+                    </div>
+                  </td>
+                  <td role="cell" className="w-full md:w-auto md:px-3 md:py-2">
+                    <CellLabel>Plan done, 7 / 28 days</CellLabel>
                     {p.adherence ? (
                       <>
                         <AdherencePercent rate={p.adherence.last7} /> / <AdherencePercent rate={p.adherence.last28} />
@@ -148,79 +170,23 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                     ) : (
                       "—"
                     )}
-                  </dd>
-                  <dt className="text-slate-600">Last log</dt>
-                  <dd>{p.adherence ? lastLogText(p.adherence.lastLogDate, p.today) : "—"}</dd>
-                </dl>
-                {p.adherence && p.adherence.flags.length > 0 && (
-                  <div className="mt-2">
-                    <FlagList flags={p.adherence.flags} />
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-          <div className="hidden md:block">
-            <ScrollRegion label="Patients table">
-              <table className="w-full min-w-[64rem] text-left text-sm">
-                <caption className="sr-only">Patients on your care team, urgent first</caption>
-                <thead className="bg-slate-100 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Age</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Clearance</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Latest pain</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Alerts</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Plan done, 7 / 28 days</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Last log</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Follow-up flags</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {list.rows.map((p) => (
-                    <tr key={p.id} className={p.openAlerts > 0 ? "bg-red-50" : undefined}>
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        <Link href={`/patients/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.name}</Link>
-                        <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}</span>
-                      </th>
-                      <td className="px-3 py-2 tabular-nums">{p.age}</td>
-                      <td className="px-3 py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
-                      <td className="px-3 py-2"><PermissionBadge label={p.permission} mayRun={p.mayRun} /></td>
-                      <td className="px-3 py-2 tabular-nums">{p.latestPain === null ? "—" : `${p.latestPain}/10`}</td>
-                      <td className="px-3 py-2">
-                        <div className="space-y-1">
-                          <RedFlagBadge count={p.openAlerts} unacknowledged={p.newAlerts} tier={p.redFlagTier} />
-                          <CareAlertList alerts={p.alerts} />
-                        </div>
-                      </td>
-                      <td className="px-3 py-2">
-                        {p.adherence ? (
-                          <>
-                            <AdherencePercent rate={p.adherence.last7} /> / <AdherencePercent rate={p.adherence.last28} />
-                          </>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td className="px-3 py-2">{p.adherence ? lastLogText(p.adherence.lastLogDate, p.today) : "—"}</td>
-                      <td className="px-3 py-2">{p.adherence ? <FlagList flags={p.adherence.flags} /> : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </div>
-        </>
+                  </td>
+                  <td role="cell" className="w-full md:w-auto md:px-3 md:py-2">
+                    <CellLabel>Last log</CellLabel>
+                    {p.adherence ? lastLogText(p.adherence.lastLogDate, p.today) : "—"}
+                  </td>
+                  <td role="cell" className="w-full md:w-auto md:px-3 md:py-2">
+                    <CellLabel>Follow-up flags</CellLabel>
+                    {p.adherence ? <FlagList flags={p.adherence.flags} /> : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
 
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-4">
-          {list.page > 1 && <Link href={href(query, { page: list.page - 1 })} className="inline-flex min-h-11 items-center text-brand-700 underline">Previous</Link>}
-          <span className="text-sm text-slate-700">Page {list.page} of {pages}</span>
-          {list.page < pages && <Link href={href(query, { page: list.page + 1 })} className="inline-flex min-h-11 items-center text-brand-700 underline">Next</Link>}
-        </nav>
-      )}
+      <Pager page={list.page} pages={pages} href={(page) => href(query, { page })} />
     </section>
   );
 }
