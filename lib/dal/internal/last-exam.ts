@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, max } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { episodeEvents } from "@/db/schema/clinical-events";
 import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
@@ -20,21 +20,25 @@ export interface LastSignedExam extends SignedExamSummary {
  * Checks nothing.
  */
 export async function lastSignedExam(executor: Executor, patientId: string): Promise<LastSignedExam | null> {
-  const [episode] = await executor
+  // One query: the current episode, and in it the newest exam signed after its last reopening.
+  const currentEpisode = executor
     .select({ id: episodes.id })
     .from(episodes)
     .where(eq(episodes.patientId, patientId))
     .orderBy(desc(episodes.openedAt), desc(episodes.createdAt))
     .limit(1);
-  if (!episode) return null;
-  const [reopened] = await executor
-    .select({ at: max(episodeEvents.occurredAt) })
-    .from(episodeEvents)
-    .where(and(eq(episodeEvents.episodeId, episode.id), eq(episodeEvents.kind, "reopened")));
+  const lastReopened = sql`(select max(${episodeEvents.occurredAt}) from ${episodeEvents} where ${episodeEvents.episodeId} = ${exams.episodeId} and ${episodeEvents.kind} = 'reopened')`;
   const [exam] = await executor
     .select({ signedAt: exams.signedAt, painNow: exams.painNow, hasMotorDeficit: exams.hasMotorDeficit, findings: exams.findings })
     .from(exams)
-    .where(and(eq(exams.patientId, patientId), eq(exams.episodeId, episode.id), eq(exams.status, "signed"), reopened?.at ? gt(exams.signedAt, reopened.at) : undefined))
+    .where(
+      and(
+        eq(exams.patientId, patientId),
+        inArray(exams.episodeId, currentEpisode),
+        eq(exams.status, "signed"),
+        sql`${exams.signedAt} > coalesce(${lastReopened}, '-infinity'::timestamptz)`,
+      ),
+    )
     .orderBy(desc(exams.signedAt))
     .limit(1);
   if (!exam?.signedAt || exam.painNow === null) return null;
