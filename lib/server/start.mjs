@@ -1,34 +1,54 @@
-// `npm start`: the production server. It is `next start` plus one thing Next.js does not do:
+// `npm start`: the production server. It is `next start` plus two things Next.js does not do:
 // the forwarding headers are rewritten from the socket before Next.js sees the request, so the
-// audit trail and the sign-in throttle get the real client address (lib/server/forwarded.mjs).
+// audit trail and the sign-in throttle get the real client address (lib/server/forwarded.mjs);
+// and with RUNCLEAR_WORKERS it runs several processes on one port (lib/server/workers.mjs), since
+// one Node.js process renders on one core.
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { compileTrustedProxies, normalizeForwardedHeaders } from "./forwarded.mjs";
+import { runWorkers, workerCount } from "./workers.mjs";
+
+// Set by db/errors.ts while the database does not answer (same process, shared globalThis).
+const DATABASE_UNAVAILABLE_SINCE = Symbol.for("runclear.database.unavailableSince");
 
 const port = Number(process.env.PORT || 3000);
 // Unset: every interface, like `next start`; the HTTP benchmark sets 127.0.0.1.
 const host = process.env.RUNCLEAR_LISTEN_HOST || undefined;
 
 let trust;
+let workers;
 try {
   trust = compileTrustedProxies(process.env.RUNCLEAR_TRUSTED_PROXIES);
+  workers = workerCount(process.env.RUNCLEAR_WORKERS, Boolean(process.env.DATABASE_URL));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
 
-const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
-const handle = app.getRequestHandler();
-await app.prepare();
+if (cluster.isPrimary && workers > 1) runWorkers(workers);
+else await serve();
 
-// Set by db/errors.ts while the database does not answer (same process, shared globalThis).
-const DATABASE_UNAVAILABLE_SINCE = Symbol.for("runclear.database.unavailableSince");
+async function serve() {
+  const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
 
-const server = createServer((req, res) => {
-  normalizeForwardedHeaders(req, trust);
-  answerOutageAs503(res);
-  handle(req, res);
-});
+  const server = createServer((req, res) => {
+    normalizeForwardedHeaders(req, trust);
+    answerOutageAs503(res);
+    handle(req, res);
+  });
+  const who = cluster.isWorker ? ` (process ${process.env.RUNCLEAR_WORKER_SLOT} of ${workers})` : "";
+  server.listen(port, host, () => console.log(`RunClear is ready on http://${host ?? "localhost"}:${port}${who}`));
+
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 5_000).unref();
+    });
+  }
+}
 
 /**
  * A page or route that failed because the database is down answers 503 with Retry-After, not
@@ -46,12 +66,4 @@ function answerOutageAs503(res) {
     }
     return writeHead.call(this, status, ...rest);
   };
-}
-server.listen(port, host, () => console.log(`RunClear is ready on http://${host ?? "localhost"}:${port}`));
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run test:scale`: two production instances of the app (the same `next build`, two ports)
+ * `npm run test:scale`: two production instances of the app (the same `next build`, two ports;
+ * the second runs two server processes on its port, RUNCLEAR_WORKERS=2)
  * behind nginx (round-robin, no sticky sessions), both on one PostgreSQL database through
  * PgBouncer in transaction pooling, for requests and migrations alike. It shows that a user never
  * notices which instance answers: a session from one works on the other and ends on both; sign-in
@@ -133,12 +134,15 @@ try {
         // both instances sign checkpoints of the one trail.
         RUNCLEAR_EXPORT_BATCH: "5",
         RUNCLEAR_AUDIT_SEAL_EVERY: "10",
+        // B is two server processes on its one port (lib/server/workers.mjs), so each step below
+        // also holds between the processes of one instance.
+        RUNCLEAR_WORKERS: i === 1 ? "2" : "1",
       },
     });
     return { name: "AB"[i]!, port, base: `http://127.0.0.1:${port}`, dataDir, child };
   });
   const [A, B] = instances as [(typeof instances)[0], (typeof instances)[0]];
-  step(`instances A (127.0.0.1:${A.port}) and B (127.0.0.1:${B.port}) start together on the empty database and migrate it through PgBouncer`);
+  step(`instances A (127.0.0.1:${A.port}, one process) and B (127.0.0.1:${B.port}, two processes) start together on the empty database and migrate it through PgBouncer`);
   await Promise.all(instances.map((app) => waitForHealth(app.base, app.child.process, 120_000)));
 
   // Both migrated, taking turns under the transaction-level lock (db/migrate.ts): every
