@@ -83,6 +83,14 @@ async function emergencyAccessesTo(patientId: string) {
     .limit(20);
 }
 
+/**
+ * Refuses, as not found, a chart the caller may not open: what the chart's layout checks before
+ * its skeleton streams. Audited as the chart's view (one entry per request with the page's reads).
+ */
+export async function assertChartAccess(patientId: string): Promise<void> {
+  await readPatient(patientId, "chart.view", { roles: ["physician", "therapist"] });
+}
+
 /** A patient's chart for the care team (or a physician with emergency access). */
 export async function getPatientChart(patientId: string): Promise<PatientChart> {
   const access = await readPatient(patientId, "chart.view", { roles: ["physician", "therapist"] });

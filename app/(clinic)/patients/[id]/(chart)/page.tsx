@@ -18,19 +18,19 @@ import { CareAlertList, PermissionBadge, RedFlagBadge } from "@/lib/ui/clearance
 import { StateInForce } from "@/lib/ui/state-in-force";
 import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { formatDate, formatDateTime, sexLabel } from "@/lib/ui/format";
-import { AcknowledgeRedFlagForm } from "./acknowledge-red-flag-form";
-import { HealEpisodeForm } from "./heal-episode-form";
-import { orNotFound } from "./load";
-import { ReopenEpisodeForm } from "./reopen-episode-form";
-import { ResolveRedFlagForm } from "./resolve-red-flag-form";
-import { ChartSummary } from "./chart-summary";
-import { OutcomeScores } from "./outcome-scores";
-import { WalkRunCard } from "./walk-run-card";
-import { AdherenceCard } from "./adherence-card";
-import { RunsCard } from "./runs-card";
+import { AcknowledgeRedFlagForm } from "../acknowledge-red-flag-form";
+import { HealEpisodeForm } from "../heal-episode-form";
+import { orNotFound } from "../load";
+import { ReopenEpisodeForm } from "../reopen-episode-form";
+import { ResolveRedFlagForm } from "../resolve-red-flag-form";
+import { ChartSummary } from "../chart-summary";
+import { OutcomeScores } from "../outcome-scores";
+import { WalkRunCard } from "../walk-run-card";
+import { AdherenceCard } from "../adherence-card";
+import { RunsCard } from "../runs-card";
 import { CardSkeleton } from "@/lib/ui/skeleton";
-import { NewExamButton } from "./new-exam-button";
-import { visitFromRecord, VisitStepper } from "./visit-stepper";
+import { NewExamButton } from "../new-exam-button";
+import { visitFromRecord, VisitStepper } from "../visit-stepper";
 
 export const metadata: Metadata = { title: "Chart" };
 
