@@ -39,11 +39,21 @@ async function serve() {
     answerOutageAs503(res);
     handle(req, res);
   });
+  // A port in use or not permitted stops the server, rather than leaving it up and deaf.
+  server.once("error", (error) => {
+    console.error(`\nRunClear could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
   const who = cluster.isWorker ? ` (process ${process.env.RUNCLEAR_WORKER_SLOT} of ${workers})` : "";
   server.listen(port, host, () => console.log(`RunClear is ready on http://${host ?? "localhost"}:${port}${who}`));
 
+  // Requests in flight finish (at most 5 s); a second signal (a terminal's Ctrl-C reaches every
+  // process of a cluster, then the primary sends SIGTERM) changes nothing.
+  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       server.close(() => process.exit(0));
       setTimeout(() => process.exit(0), 5_000).unref();
     });

@@ -78,6 +78,16 @@ describeEachDatabase("audit trail", { seed: true }, (t) => {
     );
   });
 
+  it("writes one refusal for a chart out of reach, though its layout and its page both ask", async () => {
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    await becomeCaller(t.db, "physicianOffTeam");
+    const [before] = await lastRows(t.db, 1);
+    await expect(inRequestScope(() => readChartPage(sam))).rejects.toBeInstanceOf(NotFoundError);
+    const written = await t.db.select().from(auditEvents).where(sql`${auditEvents.seq} > ${before!.seq}`);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ action: "chart.view", patientId: sam, outcome: "denied" });
+  });
+
   it("shows the patient one line per view of her record", async () => {
     const sam = await patientIdByMrn(t.db, "RC-100101");
     await becomeCaller(t.db, "physicianOnTeam");

@@ -245,6 +245,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
         }),
     },
     getPatientChart: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/patients")).getPatientChart(t.sam) },
+    assertChartAccess: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/patients")).assertChartAccess(t.sam) },
     getMyRecord: { allow: ["thePatient", "otherPatient"], call: async () => (await import("@/lib/dal/patients")).getMyRecord() },
   },
   "accounts.ts": {

@@ -134,8 +134,8 @@ try {
         // both instances sign checkpoints of the one trail.
         RUNCLEAR_EXPORT_BATCH: "5",
         RUNCLEAR_AUDIT_SEAL_EVERY: "10",
-        // B is two server processes on its one port (lib/server/workers.mjs), so each step below
-        // also holds between the processes of one instance.
+        // B is two server processes on its one port (lib/server/workers.mjs); the kernel spreads
+        // B's connections over them, so the steps below also cross the processes of one instance.
         RUNCLEAR_WORKERS: i === 1 ? "2" : "1",
       },
     });
@@ -144,6 +144,13 @@ try {
   const [A, B] = instances as [(typeof instances)[0], (typeof instances)[0]];
   step(`instances A (127.0.0.1:${A.port}, one process) and B (127.0.0.1:${B.port}, two processes) start together on the empty database and migrate it through PgBouncer`);
   await Promise.all(instances.map((app) => waitForHealth(app.base, app.child.process, 120_000)));
+  // Both of B's processes listen on its port and opened the database (the first answer above
+  // may have come from either).
+  for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 250))) {
+    const out = B.child.output();
+    if (["(process 1 of 2)", "(process 2 of 2)"].every((p) => out.includes(p)) && out.split("RunClear is ready on PostgreSQL.").length === 3) break;
+    expect(Date.now() < deadline, `B's two processes did not both start in 60 s:\n${out}`);
+  }
 
   // Both migrated, taking turns under the transaction-level lock (db/migrate.ts): every
   // migration is applied, once. The owner's connection here is direct, for arrangement only.

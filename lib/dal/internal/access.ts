@@ -5,7 +5,7 @@ import { careTeamMembers } from "@/db/schema/care-team";
 import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import type { Role } from "@/lib/auth/roles";
 import { auditRead, writeAudit } from "./audit-log";
-import { perRequest } from "./request-scope";
+import { perRequest, perRequestValue } from "./request-scope";
 import { NotFoundError } from "../errors";
 import { getCurrentUser, type CurrentUser } from "../session";
 
@@ -67,12 +67,19 @@ export interface AccessOptions {
   careTeamOnly?: boolean;
 }
 
+/** The refusals this request has written: a page whose layout and body both ask is refused once. */
+const refusedInRequest = perRequestValue(() => new Set<string>());
+
 export async function authorizePatient(patientId: string, action: string, options: AccessOptions = {}): Promise<PatientAccess> {
   const user = await getCurrentUser();
   const usable = user && !user.setupStep && (!options.roles || options.roles.includes(user.role));
   const reached = usable && UUID.test(patientId) ? await howUserReaches(user, patientId) : null;
   const via = options.careTeamOnly && reached === "emergency" ? null : reached;
   if (!user || !via) {
+    const refusal = [user?.id ?? "", patientId, action, options.resource ?? ""].join("\u0000");
+    const refused = refusedInRequest();
+    if (refused.has(refusal)) throw new NotFoundError();
+    refused.add(refusal);
     await writeAudit({
       actor: user,
       action,
