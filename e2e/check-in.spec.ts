@@ -36,8 +36,8 @@ test("a patient reports a red flag on a phone, sees the emergency screen, and th
 
   const doctor = await (await browser.newContext()).newPage();
   await new LoginPage(doctor).signInAs("physician");
-  // On a phone the worklist is a list of cards, urgent first.
-  const first = doctor.locator('ul[aria-label^="Patients on your care team"] > li').first();
+  // The worklist, urgent first (row 0 is the header).
+  const first = doctor.getByRole("table", { name: /Patients on your care team/ }).getByRole("row").nth(1);
   await expect(first).toContainText("Sam Rivera");
   await expect(first).toContainText("new, acknowledge");
   await first.getByRole("link", { name: "Sam Rivera" }).click();
@@ -116,8 +116,13 @@ test("on a phone, a patient ticks an item, undoes a tick, skips yesterday's item
   await expect(page.getByRole("heading", { name: /^Plan for / })).toBeVisible();
   // The demo logs fill yesterday: take back the heat pack's entries until it can be skipped.
   const skippable = page.getByRole("listitem").filter({ hasText: "Heat pack" });
+  // Each undo is waited for by its effect, the item's status changing: right after the click the
+  // old Undo button is still there and enabled, and the next round would click it mid-request.
+  const itemStatus = skippable.getByRole("status").first();
   for (let i = 0; i < 4 && !(await skippable.getByRole("button", { name: "Heat pack: skip" }).isVisible()); i++) {
+    const before = (await itemStatus.textContent()) ?? "";
     await skippable.getByRole("button", { name: /^Heat pack: undo the last/ }).click();
+    await expect(itemStatus).not.toHaveText(before);
     await expect(skippable.getByRole("button", { name: /^Heat pack: undo the last/ }).or(skippable.getByRole("button", { name: "Heat pack: skip" })).first()).toBeEnabled();
   }
   await skippable.getByRole("button", { name: "Heat pack: skip" }).click();

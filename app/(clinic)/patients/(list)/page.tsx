@@ -146,9 +146,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                 <tr key={p.id} role="row" className={`${p.openAlerts > 0 ? "bg-red-50" : ""} flex flex-wrap gap-x-3 gap-y-1 p-3 md:table-row md:p-0`}>
                   <th role="rowheader" scope="row" className="w-full font-medium md:w-auto md:px-3 md:py-2">
                     <Link href={`/patients/${p.id}`} className="font-semibold text-brand-700 underline underline-offset-2 md:font-medium md:no-underline md:hover:underline">{p.name}</Link>
-                    <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}<span className="md:hidden"> · {p.age} y</span></span>
+                    <span className="block text-xs font-normal tabular-nums text-slate-600">{p.mrn}<span aria-hidden="true" className="md:hidden"> · {p.age} y</span></span>
                   </th>
-                  <td role="cell" className="hidden tabular-nums md:table-cell md:px-3 md:py-2">{p.age}</td>
+                  {/* Shown beside the MRN on a phone; kept for screen readers there, so every cell stays under its header. */}
+                  <td role="cell" className="sr-only tabular-nums md:not-sr-only md:table-cell md:px-3 md:py-2">{p.age}</td>
                   <td role="cell" className="md:px-3 md:py-2"><EpisodeStatusBadge status={p.episodeStatus} /></td>
                   <td role="cell" className="md:px-3 md:py-2"><PermissionBadge label={p.permission} mayRun={p.mayRun} /></td>
                   <td role="cell" className="w-full tabular-nums md:w-auto md:px-3 md:py-2">
