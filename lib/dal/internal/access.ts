@@ -67,8 +67,12 @@ export interface AccessOptions {
   careTeamOnly?: boolean;
 }
 
-/** The refusals this request has written: a page whose layout and body both ask is refused once. */
-const refusedInRequest = perRequestValue(() => new Set<string>());
+/**
+ * The refusals this request has written, by what was refused: a page whose layout and body both
+ * ask is refused once. A second ask waits for the first's entry, so no refusal is answered before
+ * it is in the audit trail.
+ */
+const refusedInRequest = perRequestValue(() => new Map<string, Promise<void>>());
 
 export async function authorizePatient(patientId: string, action: string, options: AccessOptions = {}): Promise<PatientAccess> {
   const user = await getCurrentUser();
@@ -78,15 +82,20 @@ export async function authorizePatient(patientId: string, action: string, option
   if (!user || !via) {
     const refusal = [user?.id ?? "", patientId, action, options.resource ?? ""].join("\u0000");
     const refused = refusedInRequest();
-    if (refused.has(refusal)) throw new NotFoundError();
-    refused.add(refusal);
-    await writeAudit({
-      actor: user,
-      action,
-      patientId: UUID.test(patientId) ? patientId : null,
-      resource: options.resource ?? null,
-      outcome: "denied",
-    });
+    let written = refused.get(refusal);
+    if (!written) {
+      written = writeAudit({
+        actor: user,
+        action,
+        patientId: UUID.test(patientId) ? patientId : null,
+        resource: options.resource ?? null,
+        outcome: "denied",
+      });
+      refused.set(refusal, written);
+      // A failed write is not kept: the next ask writes again.
+      written.catch(() => refused.delete(refusal));
+    }
+    await written;
     throw new NotFoundError();
   }
   return { user, patientId, via };
