@@ -5,7 +5,7 @@ import { careTeamMembers } from "@/db/schema/care-team";
 import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import type { Role } from "@/lib/auth/roles";
 import { auditRead, writeAudit } from "./audit-log";
-import { perRequest, perRequestValue } from "./request-scope";
+import { perRequest } from "./request-scope";
 import { NotFoundError } from "../errors";
 import { getCurrentUser, type CurrentUser } from "../session";
 
@@ -68,11 +68,13 @@ export interface AccessOptions {
 }
 
 /**
- * The refusals this request has written, by what was refused: a page whose layout and body both
- * ask is refused once. A second ask waits for the first's entry, so no refusal is answered before
- * it is in the audit trail.
+ * A refusal's audit entry, written once per request (a page whose layout and body both ask is
+ * refused once); a second ask waits for the first's entry, so no refusal is answered before it is
+ * in the audit trail. The caller is the request's one signed-in user (or none).
  */
-const refusedInRequest = perRequestValue(() => new Map<string, Promise<void>>());
+const auditRefusal = perRequest(async (patientId: string, action: string, resource: string) => {
+  await writeAudit({ actor: await getCurrentUser(), action, patientId: UUID.test(patientId) ? patientId : null, resource: resource || null, outcome: "denied" });
+});
 
 export async function authorizePatient(patientId: string, action: string, options: AccessOptions = {}): Promise<PatientAccess> {
   const user = await getCurrentUser();
@@ -80,22 +82,7 @@ export async function authorizePatient(patientId: string, action: string, option
   const reached = usable && UUID.test(patientId) ? await howUserReaches(user, patientId) : null;
   const via = options.careTeamOnly && reached === "emergency" ? null : reached;
   if (!user || !via) {
-    const refusal = [user?.id ?? "", patientId, action, options.resource ?? ""].join("\u0000");
-    const refused = refusedInRequest();
-    let written = refused.get(refusal);
-    if (!written) {
-      written = writeAudit({
-        actor: user,
-        action,
-        patientId: UUID.test(patientId) ? patientId : null,
-        resource: options.resource ?? null,
-        outcome: "denied",
-      });
-      refused.set(refusal, written);
-      // A failed write is not kept: the next ask writes again.
-      written.catch(() => refused.delete(refusal));
-    }
-    await written;
+    await auditRefusal(patientId, action, options.resource ?? "");
     throw new NotFoundError();
   }
   return { user, patientId, via };
