@@ -211,3 +211,29 @@ test("emergency access: MRN and date of birth, banner, care-team notice, patient
   await expect(admin.getByText(/Reviewed by Riley Admin, .*: Dr\. Chen covered the on-call phone/)).toBeVisible();
   await captureBothWidths(admin, "admin-break-glass-reviewed");
 });
+
+test("the chart's sub-pages and the outcomes still answer 404 out of reach, though they stream a skeleton", async ({ browser }) => {
+  const ortiz = await signedInPage(browser, "physician");
+  const samChart = await chartHref(ortiz, "Sam Rivera");
+  await ortiz.goto(samChart);
+  const exam = await ortiz.locator(`a[href^="${samChart}/exams/"]:not([href$="/new"])`).first().getAttribute("href");
+  expect(exam).toMatch(/\/exams\/[0-9a-f-]{36}$/);
+  const pages = ["", "/adherence", "/clearance", "/diagnosis", "/plan", "/plan/versions/1", "/referrals", "/therapy", "/exams/new", exam!.slice(samChart.length)];
+  for (const path of pages) expect((await ortiz.request.get(`${samChart}${path}`)).status(), `Dr. Ortiz, ${path || "chart"}`).toBe(200);
+
+  // Each layout checks before its skeleton is sent: a skeleton would have made the status 200.
+  const singh = await signedInPage(browser, "otherTherapist");
+  for (const path of pages) expect((await singh.request.get(`${samChart}${path}`)).status(), `outside the care team, ${path || "chart"}`).toBe(404);
+  for (const path of ["/exams/00000000-0000-4000-8000-000000000000", "/exams/not-an-id", "/plan/versions/999", "/plan/versions/1e1"]) {
+    expect((await ortiz.request.get(`${samChart}${path}`)).status(), `a record that does not exist, ${path}`).toBe(404);
+  }
+
+  // The whole clinic's outcomes are for a clinical lead; Dr. Ortiz is not one. The old address
+  // redirects to the new one and is refused the same way.
+  expect((await ortiz.request.get("/outcomes")).status()).toBe(200);
+  expect((await ortiz.request.get("/outcomes/clinic")).status()).toBe(404);
+  const old = await ortiz.request.get("/outcomes?scope=clinic&cause=trauma", { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  expect(old.headers().location).toMatch(/^\/outcomes\/clinic\?/);
+  expect((await singh.request.get("/outcomes")).status()).toBe(404);
+});

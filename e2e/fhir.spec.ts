@@ -84,6 +84,11 @@ test("an administrator makes Dr. Chen clinical lead; he exports the clinic as FH
   const chen = await signedIn(browser, accounts.otherPhysician.email);
   const lead = chen.page;
   await lead.getByRole("link", { name: "Outcomes" }).click();
+  // A clinical lead switches to the whole clinic, which has an address of its own.
+  await lead.getByRole("link", { name: "Whole clinic" }).click();
+  await expect(lead).toHaveURL(/\/outcomes\/clinic$/);
+  await expect(lead.getByText(/\d+ episodes? opened by an exam in the whole clinic/)).toBeVisible();
+  await expect(lead.getByRole("link", { name: "Whole clinic" })).toHaveAttribute("aria-current", "page");
   await lead.getByRole("link", { name: "Export the clinic (FHIR)" }).click();
   await expect(lead.getByRole("heading", { name: "Export the clinic", level: 1 })).toBeVisible();
   await expect(lead.getByText("No exports yet.")).toBeVisible();

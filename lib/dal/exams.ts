@@ -58,6 +58,18 @@ export async function listExams(patientId: string): Promise<ExamSummary[]> {
 }
 
 /** One exam with its addenda; the record's own patient id must match. */
+/**
+ * The exam page's check before its skeleton streams: the chart may be read and the exam is one of
+ * its exams, or NotFoundError. The same audited read as getExam, so the request has one entry.
+ */
+export async function assertExamAccess(patientId: string, examId: string): Promise<void> {
+  await readPatient(patientId, "exam.view", { roles: ["physician", "therapist"], resource: `exam:${examId}` });
+  if (!z.uuid().safeParse(examId).success) throw new NotFoundError();
+  const database = await db();
+  const [row] = await database.select({ id: exams.id }).from(exams).where(and(eq(exams.id, examId), eq(exams.patientId, patientId)));
+  if (!row) throw new NotFoundError();
+}
+
 export async function getExam(patientId: string, examId: string): Promise<ExamView> {
   await readPatient(patientId, "exam.view", { roles: ["physician", "therapist"], resource: `exam:${examId}` });
   if (!z.uuid().safeParse(examId).success) throw new NotFoundError();

@@ -24,6 +24,7 @@ import { walkRunStages } from "@/lib/domain/progression";
 import { localDate } from "@/lib/domain/schedule";
 import { NotFoundError } from "./errors";
 import { authorizeRole } from "./internal/access";
+import { perRequest } from "./internal/request-scope";
 import { auditListView, patientList, writeAudit } from "./internal/audit-log";
 
 export const outcomesQuerySchema = z.object({
@@ -60,6 +61,24 @@ function rootCauseLabel(id: string | null): string {
   return id && (DIAGNOSIS_IDS as readonly string[]).includes(id) ? diagnosisById(id as DiagnosisId).label : "No root cause recorded";
 }
 
+/** The caller, a physician, and whether they are a clinical lead; read once per request. */
+const outcomesViewer = perRequest(async () => {
+  const user = await authorizeRole("outcomes.view", ["physician"]);
+  const [me] = await (await db()).select({ clinicalLead: users.clinicalLead }).from(users).where(eq(users.id, user.id));
+  return { user, clinicalLead: me?.clinicalLead ?? false };
+});
+
+/**
+ * The whole clinic's figures are for a clinical lead: anyone else gets NotFoundError and an
+ * audited denial (once per request). The /outcomes/clinic layout asks before its skeleton streams.
+ */
+export const assertClinicOutcomes = perRequest(async () => {
+  const { user, clinicalLead } = await outcomesViewer();
+  if (clinicalLead) return;
+  await writeAudit({ actor: user, action: "outcomes.view", resource: "scope:clinic", outcome: "denied" });
+  throw new NotFoundError();
+});
+
 /**
  * The clinic outcomes dashboard (issue 13 part 6), for physicians: their care-team patients, or
  * for a clinical lead the whole clinic. Read from the maintained aggregate alone (one row per
@@ -67,16 +86,11 @@ function rootCauseLabel(id: string | null): string {
  * (DOMAIN.md §8: admins see no clinical content). One audit entry names every patient counted.
  */
 export async function getOutcomesDashboard(query: OutcomesQuery = {}): Promise<OutcomesDashboard> {
-  const user = await authorizeRole("outcomes.view", ["physician"]);
+  const { user, clinicalLead } = await outcomesViewer();
   const q = outcomesQuerySchema.parse(query);
   const database = await db();
-  const [me] = await database.select({ clinicalLead: users.clinicalLead }).from(users).where(eq(users.id, user.id));
-  const clinicalLead = me?.clinicalLead ?? false;
   const scope = q.scope ?? "mine";
-  if (scope === "clinic" && !clinicalLead) {
-    await writeAudit({ actor: user, action: "outcomes.view", resource: "scope:clinic", outcome: "denied" });
-    throw new NotFoundError();
-  }
+  if (scope === "clinic") await assertClinicOutcomes();
   const result = await database.execute(sql`
     select o.patient_id, p.given_name, p.family_name, p.time_zone, o.episode_status, o.episode_started_on::text as started_on,
       o.root_cause, o.programme_stage, o.continuous_on::text as continuous_on, o.baseline_odi, o.latest_odi,

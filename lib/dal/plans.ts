@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
@@ -10,7 +10,7 @@ import { currentMedicinesOf, nsaidRisksOf } from "@/lib/domain/exam";
 import { isChronicSciatica } from "@/lib/domain/medication-guardrails";
 import { describeChanges, partialPlanOf, planSchema, reviewPartialPlan, reviewPlan, type Plan, type PlanContext, type PlanReview } from "@/lib/domain/plan";
 import { authorizeClinicalWrite, authorizeRole, readPatient } from "./internal/access";
-import { fieldErrorsOf, ValidationError } from "./errors";
+import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
 import type { Executor, LoadedCareFacts } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 import { lastSignedExam } from "./internal/last-exam";
@@ -91,6 +91,20 @@ export async function getPlan(patientId: string): Promise<PlanState> {
 }
 
 /** One earlier version, as it was saved. */
+/**
+ * The plan version page's check before its skeleton streams: the chart may be read and this
+ * version was saved, or NotFoundError. The same audited read as getPlanVersion.
+ */
+export async function assertPlanVersion(patientId: string, version: number): Promise<void> {
+  await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"], resource: `plan:v${version}` });
+  const database = await db();
+  const [row] = await database
+    .select({ version: planVersions.version })
+    .from(planVersions)
+    .where(and(eq(planVersions.patientId, patientId), eq(planVersions.version, version)));
+  if (!row) throw new NotFoundError();
+}
+
 export async function getPlanVersion(patientId: string, version: number): Promise<PlanVersionView | null> {
   await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"], resource: `plan:v${version}` });
   const row = (await planVersionRows(patientId)).find((r) => r.v.version === version);

@@ -174,6 +174,8 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   "outcomes.ts": {
     // Therapists have no dashboard; admins see no clinical content (DOMAIN.md §8).
     getOutcomesDashboard: { allow: PHYSICIANS, call: async () => (await import("@/lib/dal/outcomes")).getOutcomesDashboard({ cause: "disc_radiculopathy" }) },
+    // The whole clinic is for a clinical lead, and no caller here is one (tests/integration/outcomes.test.ts has the lead).
+    assertClinicOutcomes: { allow: [], call: async () => (await import("@/lib/dal/outcomes")).assertClinicOutcomes() },
   },
   "caseload.ts": {
     listCaseload: { allow: CLINICIANS, call: async () => (await import("@/lib/dal/caseload")).listCaseload() },
@@ -187,6 +189,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   "exams.ts": {
     listExams: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/exams")).listExams(t.sam) },
     getExam: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/exams")).getExam(t.sam, t.samSignedExam) },
+    assertExamAccess: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/exams")).assertExamAccess(t.sam, t.samSignedExam) },
     startExam: { allow: TEAM_PHYSICIAN, call: async (t) => (await import("@/lib/dal/exams")).startExam(t.sam) },
     saveExamDraft: {
       allow: TEAM_PHYSICIAN,
@@ -339,6 +342,7 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
   "plans.ts": {
     getPlan: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/plans")).getPlan(t.sam) },
     getPlanVersion: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/plans")).getPlanVersion(t.sam, 1) },
+    assertPlanVersion: { allow: CLINICIANS_ON_TEAM, call: async (t) => (await import("@/lib/dal/plans")).assertPlanVersion(t.sam, 1) },
     savePlan: {
       allow: TEAM_PHYSICIAN,
       call: async (t) => {

@@ -15,7 +15,7 @@ import { demoExam, examColumns } from "@/db/seed-clinical";
 import { setClinicalLead } from "@/lib/dal/accounts";
 import { recordDiagnosis } from "@/lib/dal/diagnoses";
 import { NotFoundError } from "@/lib/dal/errors";
-import { getOutcomesDashboard } from "@/lib/dal/outcomes";
+import { assertClinicOutcomes, getOutcomesDashboard } from "@/lib/dal/outcomes";
 import { listWorklist } from "@/lib/dal/worklist";
 import { becomeCaller } from "../support/callers";
 import { describeEachDatabase } from "../support/databases";
@@ -90,6 +90,7 @@ describeEachDatabase("the outcomes aggregate and dashboard", { seed: true }, (t)
     await becomeCaller(t.db, "physicianOffTeam"); // Dr. Chen: not on this patient's team
     expect((await getOutcomesDashboard()).nonImprovers.some((n) => n.patientId === patientId)).toBe(false);
     await expect(getOutcomesDashboard({ scope: "clinic" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(assertClinicOutcomes()).rejects.toBeInstanceOf(NotFoundError);
 
     const [chen] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "dr.chen@runclear.example"));
     await becomeCaller(t.db, "admin");
@@ -98,6 +99,7 @@ describeEachDatabase("the outcomes aggregate and dashboard", { seed: true }, (t)
     await expect(setClinicalLead(therapist!.id, { clinicalLead: "true" })).rejects.toThrow("Only a physician can be clinical lead.");
 
     await becomeCaller(t.db, "physicianOffTeam");
+    await expect(assertClinicOutcomes()).resolves.toBeUndefined();
     const clinic = await getOutcomesDashboard({ scope: "clinic", cause: "trauma" });
     expect(clinic.clinicalLead).toBe(true);
     const seen = clinic.nonImprovers.find((n) => n.patientId === patientId)!;
@@ -108,6 +110,7 @@ describeEachDatabase("the outcomes aggregate and dashboard", { seed: true }, (t)
     await setClinicalLead(chen!.id, { clinicalLead: "false" });
     await becomeCaller(t.db, "physicianOffTeam");
     await expect(getOutcomesDashboard({ scope: "clinic" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(assertClinicOutcomes()).rejects.toBeInstanceOf(NotFoundError);
 
     for (const caller of ["assignedTherapist", "thePatient", "admin", "noSession"] as const) {
       await becomeCaller(t.db, caller);

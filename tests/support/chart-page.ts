@@ -10,7 +10,7 @@ import { listReferrals } from "@/lib/dal/referrals";
 
 /**
  * What the chart reads, in the same order: its layout's access check
- * (app/(clinic)/patients/[id]/(chart)/layout.tsx) beside the page's first read, the chart, then the
+ * (app/(clinic)/patients/[id]/chart-access-layout.tsx) beside the page's first read, the chart, then the
  * page's reads and its streamed cards' (adherence, runs) at once.
  */
 export async function readChartPage(id: string): Promise<void> {

@@ -23,7 +23,7 @@ export default async function ClinicExportPage() {
   return (
     <section aria-labelledby="export-heading" className="space-y-4">
       <p>
-        <Link href="/outcomes?scope=clinic" className="font-medium text-brand-700 underline">Back to outcomes</Link>
+        <Link href="/outcomes/clinic" className="font-medium text-brand-700 underline">Back to outcomes</Link>
       </p>
       <h1 id="export-heading" className="text-2xl font-semibold">Export the clinic</h1>
       <p className="max-w-3xl text-slate-700">

@@ -5,11 +5,11 @@ import { getPatientChart, listClinicians } from "@/lib/dal/patients";
 import { listReferrals } from "@/lib/dal/referrals";
 import { requireRole } from "@/lib/dal/session";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
-import { orNotFound } from "../load";
-import { SubpageHeader } from "../subpage-header";
-import { loadVisit, VisitNext, VisitStepper } from "../visit-stepper";
-import { escalationLabels, statusLabels } from "./labels";
-import { EscalationForm, EscalationStatusForm, TherapyReferralForm } from "./referral-forms";
+import { orNotFound } from "../../load";
+import { SubpageHeader } from "../../subpage-header";
+import { loadVisit, VisitNext, VisitStepper } from "../../visit-stepper";
+import { escalationLabels, statusLabels } from "../labels";
+import { EscalationForm, EscalationStatusForm, TherapyReferralForm } from "../referral-forms";
 
 export const metadata: Metadata = { title: "Referrals" };
 

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { getClearance } from "@/lib/dal/clearance";
 import { getPatientChart } from "@/lib/dal/patients";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../load";
-import { ClearanceForm } from "./clearance-form";
-import { ClearanceHistory } from "./clearance-history";
-import { CurrentDecision } from "./current-decision";
-import { RedFlagPanel } from "./red-flag-panel";
-import { RuleFacts } from "./rule-facts";
-import { WithdrawSection } from "./withdraw-section";
-import { SubpageHeader } from "../subpage-header";
-import { loadVisit, VisitNext, VisitStepper } from "../visit-stepper";
+import { orNotFound } from "../../load";
+import { ClearanceForm } from "../clearance-form";
+import { ClearanceHistory } from "../clearance-history";
+import { CurrentDecision } from "../current-decision";
+import { RedFlagPanel } from "../red-flag-panel";
+import { RuleFacts } from "../rule-facts";
+import { WithdrawSection } from "../withdraw-section";
+import { SubpageHeader } from "../../subpage-header";
+import { loadVisit, VisitNext, VisitStepper } from "../../visit-stepper";
 
 export const metadata: Metadata = { title: "Clearance to run" };
 

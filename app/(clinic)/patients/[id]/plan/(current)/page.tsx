@@ -3,12 +3,12 @@ import Link from "next/link";
 import { getPatientChart } from "@/lib/dal/patients";
 import { getPlan } from "@/lib/dal/plans";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../load";
-import { SubpageHeader } from "../subpage-header";
-import { loadVisit, VisitNext, VisitStepper } from "../visit-stepper";
-import { CurrentPlan } from "./current-plan";
-import { PlanEditor } from "./plan-editor";
-import { PlanHistory } from "./plan-history";
+import { orNotFound } from "../../load";
+import { SubpageHeader } from "../../subpage-header";
+import { loadVisit, VisitNext, VisitStepper } from "../../visit-stepper";
+import { CurrentPlan } from "../current-plan";
+import { PlanEditor } from "../plan-editor";
+import { PlanHistory } from "../plan-history";
 
 export const metadata: Metadata = { title: "Care plan" };
 

@@ -1,27 +1,24 @@
-import type { Metadata } from "next";
 import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/dal/errors";
-import { getOutcomesDashboard, outcomesQuerySchema, type OutcomesDashboard, type OutcomesQuery } from "@/lib/dal/outcomes";
+import { getOutcomesDashboard, outcomesQuerySchema, type OutcomesDashboard } from "@/lib/dal/outcomes";
 import { requireRole } from "@/lib/dal/session";
 import { walkRunStages } from "@/lib/domain/progression";
 import { formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
 import { LazyOutcomeBarChart } from "./outcomes-chart-lazy";
 
-export const metadata: Metadata = { title: "Outcomes" };
-
-type Search = Record<string, string | string[] | undefined>;
+export type Search = Record<string, string | string[] | undefined>;
+type Scope = OutcomesDashboard["scope"];
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const control = "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3";
 const th = "px-3 py-2 font-semibold";
 const td = "px-3 py-2 tabular-nums";
 
-function href(query: OutcomesQuery, change: Partial<OutcomesQuery>): string {
-  const params = new URLSearchParams(Object.entries({ ...query, ...change }).filter(([, v]) => v).map(([k, v]) => [k, String(v)]));
-  return params.size ? `/outcomes?${params}` : "/outcomes";
-}
+/** Whose patients is the path (/outcomes, /outcomes/clinic); the root cause is a filter on it. */
+const pathOf = (scope: Scope) => (scope === "clinic" ? "/outcomes/clinic" : "/outcomes");
+const href = (scope: Scope, cause: string | undefined) => (cause ? `${pathOf(scope)}?${new URLSearchParams({ cause })}` : pathOf(scope));
 
 /** A change with its sign: negative is better (lower pain, lower disability). */
 const signed = (v: number | null, unit = "") => (v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(Math.round(v * 10) / 10)}${unit}`);
@@ -229,12 +226,16 @@ function NonImprovers({ d }: { d: OutcomesDashboard }) {
   );
 }
 
-export default async function OutcomesPage({ searchParams }: { searchParams: Promise<Search> }) {
+/**
+ * The dashboard of one scope. Its route's layout has already made the scope's access check
+ * (physicians; the whole clinic for a clinical lead), before the skeleton streamed.
+ */
+export async function OutcomesDashboardPage({ scope, searchParams }: { scope: Scope; searchParams: Promise<Search> }) {
   const fmt = await getReaderFormat();
   await requireRole("physician");
   const search = await searchParams;
-  const query = outcomesQuerySchema.parse({ scope: first(search.scope), cause: first(search.cause) });
-  const d = await getOutcomesDashboard(query).catch((error: unknown) => {
+  const { cause } = outcomesQuerySchema.parse({ cause: first(search.cause) });
+  const d = await getOutcomesDashboard({ scope, cause }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -247,7 +248,7 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Pro
           {(["mine", "clinic"] as const).map((scope) => (
             <Link
               key={scope}
-              href={href(query, { scope: scope === "mine" ? undefined : scope })}
+              href={href(scope, d.cause)}
               aria-current={d.scope === scope ? "page" : undefined}
               className={`inline-flex min-h-11 items-center rounded-md border px-4 font-medium ${d.scope === scope ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-brand-700"}`}
             >
@@ -259,8 +260,7 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Pro
           </Link>
         </nav>
       )}
-      <form action="/outcomes" aria-label="Narrow the figures" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        {d.scope === "clinic" && <input type="hidden" name="scope" value="clinic" />}
+      <form action={pathOf(d.scope)} aria-label="Narrow the figures" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="min-w-0 flex-1 sm:max-w-sm">
           <label htmlFor="cause" className="text-sm font-medium">Root cause</label>
           <select id="cause" name="cause" defaultValue={d.cause ?? ""} className={control}>

@@ -6,10 +6,10 @@ import { getPatientChart } from "@/lib/dal/patients";
 import { getPlanVersion } from "@/lib/dal/plans";
 import { requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/ui/format";
-import { orNotFound } from "../../../load";
-import { SubpageHeader } from "../../../subpage-header";
-import { AuthorRole } from "../../author-role";
-import { PlanView } from "../../plan-view";
+import { orNotFound } from "../../../../load";
+import { SubpageHeader } from "../../../../subpage-header";
+import { AuthorRole } from "../../../author-role";
+import { PlanView } from "../../../plan-view";
 
 export const metadata: Metadata = { title: "Care plan version" };
 

@@ -1,0 +1,6 @@
+import { PageSkeleton } from "@/lib/ui/skeleton";
+
+/** Shown at once while the adherence view loads; its layout has already checked that it may be seen. */
+export default function Loading() {
+  return <PageSkeleton label="The adherence view" cards={3} />;
+}
