@@ -1,4 +1,5 @@
 import "server-only";
+import { readTogether } from "./read-together";
 import { and, desc, eq, gte, inArray, isNull, max, sql } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
@@ -44,9 +45,9 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
   if (!zones.length) return out;
   const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
   const earliest: LocalDate = addDays([...todays.values()].sort()[0]!, -RUN_DAYS);
-  const [settings, episodeRows, clearanceRows, openFlags, latestFlagSeqs, planRows, runRows, checkInRows] = await Promise.all([
-    executor.select({ graceDays: clinicSettings.reviewGraceDays }).from(clinicSettings).where(eq(clinicSettings.id, 1)),
-    executor
+  const [settings, episodeRows, clearanceRows, openFlags, latestFlagSeqs, planRows, runRows, checkInRows] = await readTogether(executor, [
+    () => executor.select({ graceDays: clinicSettings.reviewGraceDays }).from(clinicSettings).where(eq(clinicSettings.id, 1)),
+    () => executor
       .selectDistinctOn([episodes.patientId], {
         patientId: episodes.patientId,
         id: episodes.id,
@@ -57,7 +58,7 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       .from(episodes)
       .where(inArray(episodes.patientId, ids))
       .orderBy(episodes.patientId, desc(episodes.openedAt), desc(episodes.createdAt)),
-    executor
+    () => executor
       .selectDistinctOn([clearances.patientId], {
         patientId: clearances.patientId,
         version: clearances.version,
@@ -71,7 +72,7 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       .from(clearances)
       .where(inArray(clearances.patientId, ids))
       .orderBy(clearances.patientId, desc(clearances.version)),
-    executor
+    () => executor
       .select({
         patientId: redFlagAlerts.patientId,
         id: redFlagAlerts.id,
@@ -83,17 +84,17 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       })
       .from(redFlagAlerts)
       .where(and(inArray(redFlagAlerts.patientId, ids), isNull(redFlagAlerts.resolvedAt))),
-    executor
+    () => executor
       .select({ patientId: redFlagAlerts.patientId, seq: max(redFlagAlerts.seq) })
       .from(redFlagAlerts)
       .where(inArray(redFlagAlerts.patientId, ids))
       .groupBy(redFlagAlerts.patientId),
-    executor
+    () => executor
       .selectDistinctOn([planVersions.patientId], { patientId: planVersions.patientId, plan: planVersions.plan })
       .from(planVersions)
       .where(inArray(planVersions.patientId, ids))
       .orderBy(planVersions.patientId, desc(planVersions.version)),
-    executor
+    () => executor
       .select({
         patientId: activityLogs.patientId,
         id: activityLogs.id,
@@ -107,7 +108,7 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       })
       .from(activityLogs)
       .where(and(inArray(activityLogs.patientId, ids), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, earliest))),
-    executor
+    () => executor
       .select({ patientId: checkIns.patientId, createdAt: checkIns.createdAt, painNow: checkIns.painNow, neuroWorse: checkIns.neuroWorse })
       .from(checkIns)
       .where(and(inArray(checkIns.patientId, ids), gte(checkIns.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`))))
@@ -160,7 +161,7 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
     });
   }
   // Recovery against the usual course (issue 13 part 4): one more query for any number of patients.
-  const [recoveryOf, programmeOf] = await Promise.all([loadRecoveryFacts(executor, zones), loadProgrammeFacts(executor, zones)]);
+  const [recoveryOf, programmeOf] = await readTogether(executor, [() => loadRecoveryFacts(executor, zones), () => loadProgrammeFacts(executor, zones)]);
   for (const [id, facts] of out) facts.recovery = recoveryOf.get(id) ?? null;
   // The walk/run programme and the return to training after healing (lib/domain/walk-run.ts).
   for (const [id, facts] of out) Object.assign(facts, programmeOf.get(id) ?? {});

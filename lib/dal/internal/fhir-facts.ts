@@ -1,4 +1,5 @@
 import "server-only";
+import { readTogether } from "./read-together";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { activityLogs } from "@/db/schema/activity";
@@ -29,63 +30,63 @@ export async function loadFhirFacts(executor: Executor, patientIds: readonly str
   if (!ids.length) return out;
   const signer = alias(users, "signer");
   const [patientRows, episodeRows, examRows, addendumRows, diagnosisRows, clearanceRows, planRows, therapyRows, escalationRows, responseRows, activityRows, checkInRows, flagRows, sessionRows, careFacts] =
-    await Promise.all([
-      executor.select().from(patients).where(inArray(patients.id, ids)),
-      executor.select().from(episodes).where(inArray(episodes.patientId, ids)).orderBy(asc(episodes.openedAt)),
-      executor
+    await readTogether(executor, [
+      () => executor.select().from(patients).where(inArray(patients.id, ids)),
+      () => executor.select().from(episodes).where(inArray(episodes.patientId, ids)).orderBy(asc(episodes.openedAt)),
+      () => executor
         .select({ exam: exams, signerName: signer.name })
         .from(exams)
         .innerJoin(signer, eq(signer.id, exams.signedById))
         .where(and(inArray(exams.patientId, ids), eq(exams.status, "signed")))
         .orderBy(asc(exams.signedAt)),
-      executor
+      () => executor
         .select({ addendum: examAddenda, patientId: examAddenda.patientId, authorName: users.name })
         .from(examAddenda)
         .innerJoin(users, eq(users.id, examAddenda.authorId))
         .where(inArray(examAddenda.patientId, ids))
         .orderBy(asc(examAddenda.signedAt)),
-      executor
+      () => executor
         .select({ diagnosis: diagnoses, recorderName: users.name })
         .from(diagnoses)
         .innerJoin(users, eq(users.id, diagnoses.recordedById))
         .where(inArray(diagnoses.patientId, ids))
         .orderBy(asc(diagnoses.recordedAt)),
-      executor
+      () => executor
         .select({ clearance: clearances, signerName: users.name })
         .from(clearances)
         .innerJoin(users, eq(users.id, clearances.signedById))
         .where(inArray(clearances.patientId, ids))
         .orderBy(asc(clearances.version)),
-      executor
+      () => executor
         .select({ plan: planVersions, authorName: users.name })
         .from(planVersions)
         .innerJoin(users, eq(users.id, planVersions.createdById))
         .where(inArray(planVersions.patientId, ids))
         .orderBy(asc(planVersions.version)),
-      executor
+      () => executor
         .select({ referral: therapyReferrals, therapistName: users.name, referrerName: signer.name })
         .from(therapyReferrals)
         .innerJoin(users, eq(users.id, therapyReferrals.therapistId))
         .innerJoin(signer, eq(signer.id, therapyReferrals.createdById))
         .where(inArray(therapyReferrals.patientId, ids))
         .orderBy(asc(therapyReferrals.createdAt)),
-      executor
+      () => executor
         .select({ referral: escalationReferrals, referrerName: users.name })
         .from(escalationReferrals)
         .innerJoin(users, eq(users.id, escalationReferrals.createdById))
         .where(inArray(escalationReferrals.patientId, ids))
         .orderBy(asc(escalationReferrals.createdAt)),
-      executor.select().from(questionnaireResponses).where(inArray(questionnaireResponses.patientId, ids)).orderBy(asc(questionnaireResponses.completedAt)),
-      executor.select().from(activityLogs).where(inArray(activityLogs.patientId, ids)).orderBy(asc(activityLogs.localDate), asc(activityLogs.createdAt)),
-      executor.select().from(checkIns).where(inArray(checkIns.patientId, ids)).orderBy(asc(checkIns.createdAt)),
-      executor.select().from(redFlagAlerts).where(inArray(redFlagAlerts.patientId, ids)).orderBy(asc(redFlagAlerts.raisedAt)),
-      executor
+      () => executor.select().from(questionnaireResponses).where(inArray(questionnaireResponses.patientId, ids)).orderBy(asc(questionnaireResponses.completedAt)),
+      () => executor.select().from(activityLogs).where(inArray(activityLogs.patientId, ids)).orderBy(asc(activityLogs.localDate), asc(activityLogs.createdAt)),
+      () => executor.select().from(checkIns).where(inArray(checkIns.patientId, ids)).orderBy(asc(checkIns.createdAt)),
+      () => executor.select().from(redFlagAlerts).where(inArray(redFlagAlerts.patientId, ids)).orderBy(asc(redFlagAlerts.raisedAt)),
+      () => executor
         .select({ session: therapySessions, therapistName: users.name })
         .from(therapySessions)
         .innerJoin(users, eq(users.id, therapySessions.therapistId))
         .where(and(inArray(therapySessions.patientId, ids), ne(therapySessions.attendance, "no_show")))
         .orderBy(asc(therapySessions.sessionDate)),
-      loadCareFacts(executor, ids, now),
+      () => loadCareFacts(executor, ids, now),
     ]);
   for (const patient of patientRows) {
     const facts = careFacts.get(patient.id);

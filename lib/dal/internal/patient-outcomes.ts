@@ -1,6 +1,7 @@
 // No "server-only" marker: the seed and `npm run outcomes:rebuild` load this outside Next.js
 // (tsx). It checks nothing and takes the caller's transaction; ESLint keeps lib/dal/internal out
 // of app code.
+import { readTogether } from "./read-together";
 import { and, asc, desc, eq, gte, isNotNull, min } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
@@ -33,8 +34,8 @@ export async function refreshPatientOutcomes(tx: Tx, patientId: string, now = ne
   const recovery = (await loadRecoveryFacts(tx, [patient])).get(patientId) ?? null;
   const since = recovery?.startedOn ?? null;
   const programmeRuns = and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "run"), isNotNull(activityLogs.programmeStage));
-  const [diagnosis, latestRun, continuous, versions, itemLogs] = await Promise.all([
-    recovery
+  const [diagnosis, latestRun, continuous, versions, itemLogs] = await readTogether(tx, [
+    () => recovery
       ? tx
           .select({ condition: diagnoses.condition })
           .from(diagnoses)
@@ -42,7 +43,7 @@ export async function refreshPatientOutcomes(tx: Tx, patientId: string, now = ne
           .orderBy(desc(diagnoses.recordedAt))
           .limit(1)
       : [],
-    since
+    () => since
       ? tx
           .select({ stage: activityLogs.programmeStage })
           .from(activityLogs)
@@ -50,14 +51,14 @@ export async function refreshPatientOutcomes(tx: Tx, patientId: string, now = ne
           .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt))
           .limit(1)
       : [],
-    since
+    () => since
       ? tx
           .select({ first: min(activityLogs.localDate) })
           .from(activityLogs)
           .where(and(programmeRuns, eq(activityLogs.programmeStage, CONTINUOUS_STAGE), gte(activityLogs.localDate, since)))
       : [],
-    tx.select({ plan: planVersions.plan, createdAt: planVersions.createdAt }).from(planVersions).where(eq(planVersions.patientId, patientId)).orderBy(asc(planVersions.version)),
-    tx
+    () => tx.select({ plan: planVersions.plan, createdAt: planVersions.createdAt }).from(planVersions).where(eq(planVersions.patientId, patientId)).orderBy(asc(planVersions.version)),
+    () => tx
       .select({ localDate: activityLogs.localDate, itemKey: activityLogs.itemKey, status: activityLogs.status })
       .from(activityLogs)
       .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "item"), gte(activityLogs.localDate, addDays(today, -ADHERENCE_DAYS - 1)))),

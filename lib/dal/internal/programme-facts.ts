@@ -1,5 +1,6 @@
 // No "server-only" marker: loadCareFacts runs under tsx too (the seed's outcomes rebuild). It
 // checks nothing and takes the caller's transaction; ESLint keeps lib/dal/internal out of app code.
+import { readTogether } from "./read-together";
 import { sql } from "drizzle-orm";
 import type { HealingFact, ProgrammeFacts } from "@/lib/domain/walk-run";
 import { localDate } from "@/lib/domain/schedule";
@@ -28,8 +29,8 @@ export async function loadProgrammeFacts(executor: Executor, zones: readonly { i
     zones.map((z) => sql`${z.id}::uuid`),
     sql`, `,
   );
-  const [anchors, runs, healings] = await Promise.all([
-    executor.execute(sql`
+  const [anchors, runs, healings] = await readTogether(executor, [
+    () => executor.execute(sql`
       select p.id as patient_id,
         s.episode_id as s_episode, s.seq as s_seq, s.signed_at,
         c.episode_id as c_episode, c.stage, c.reason, c.seq as c_seq, c.set_at
@@ -37,13 +38,13 @@ export async function loadProgrammeFacts(executor: Executor, zones: readonly { i
       left join lateral (select * from return_to_run_signoffs x where x.patient_id = p.id order by x.seq desc limit 1) s on true
       left join lateral (select * from walk_run_stage_changes x where x.patient_id = p.id order by x.seq desc limit 1) c on true
       where p.id in (${ids})`),
-    executor.execute(sql`
+    () => executor.execute(sql`
       select a.patient_id, a.id, a.local_date::text as local_date, a.created_at, a.programme_stage, a.pain_before, a.pain_during, a.pain_after, a.morning_pain, a.new_numbness_or_weakness
       from activity_logs a
       where a.patient_id in (${ids}) and a.kind = 'run' and a.programme_stage is not null
         and a.created_at > (select max(s.signed_at) from return_to_run_signoffs s where s.patient_id = a.patient_id)
       order by a.created_at`),
-    executor.execute(sql`
+    () => executor.execute(sql`
       select p.id as patient_id, p.weekly_distance_km, h.occurred_at, h.weekly_km_at_healing
       from patients p
       left join lateral (
