@@ -7,7 +7,7 @@
  */
 import { inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
-import { refreshPatientOutcomes } from "../lib/dal/internal/patient-outcomes";
+import { OUTCOMES_BATCH, refreshPatientOutcomesOf } from "../lib/dal/internal/patient-outcomes";
 import type { Database } from "./client";
 import { describeError } from "./errors";
 import { DEMO_PASSWORD, demoStaff } from "./seed-data";
@@ -191,13 +191,13 @@ export async function synthesizeClinic(db: Database, options: SynthOptions): Pro
 
 /**
  * The outcomes aggregate is computed by the app's own code (lib/dal/internal/patient-outcomes.ts),
- * so the dashboard reads what the app would have written; a few patients per transaction, and
+ * so the dashboard reads what the app would have written; a batch of patients per transaction, and
  * several transactions at once on a server.
  */
 async function refreshOutcomes(db: Database, patients: number, now: Date, concurrency: number, advanced: (n: number) => void): Promise<void> {
   const ids = (await rowsOf(db, sql`select id from patients where email like ${`%@${SYNTH_DOMAIN}`} order by mrn`)).map((r) => String(r.id));
   if (ids.length !== patients) throw new Error(`synthetic clinic: expected ${patients} patients, found ${ids.length}`);
-  const chunk = 100;
+  const chunk = OUTCOMES_BATCH;
   let next = 0;
   const worker = async () => {
     for (;;) {
@@ -206,7 +206,7 @@ async function refreshOutcomes(db: Database, patients: number, now: Date, concur
       if (start >= ids.length) return;
       const part = ids.slice(start, start + chunk);
       await db.transaction(async (tx) => {
-        for (const id of part) await refreshPatientOutcomes(tx, id, now);
+        await refreshPatientOutcomesOf(tx, part, now);
       });
       advanced(part.length);
     }

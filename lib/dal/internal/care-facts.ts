@@ -1,5 +1,4 @@
 import "server-only";
-import { readTogether } from "./read-together";
 import { and, desc, eq, gte, inArray, isNull, max, sql } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
@@ -17,6 +16,7 @@ import { isRedFlagId } from "@/lib/domain/red-flags";
 import { addDays, localDate, type LocalDate } from "@/lib/domain/schedule";
 import { refreshPatientOutcomes } from "./patient-outcomes";
 import { loadProgrammeFacts } from "./programme-facts";
+import { readTogether } from "./read-together";
 import { loadRecoveryFacts } from "./recovery-facts";
 
 /** An open transaction, or the database itself. */

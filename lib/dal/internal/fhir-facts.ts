@@ -1,5 +1,4 @@
 import "server-only";
-import { readTogether } from "./read-together";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { activityLogs } from "@/db/schema/activity";
@@ -16,6 +15,7 @@ import { therapySessions } from "@/db/schema/therapy-sessions";
 import { users } from "@/db/schema/users";
 import type { FhirFacts } from "@/lib/fhir/resources";
 import { loadCareFacts, type Executor } from "./care-facts";
+import { readTogether } from "./read-together";
 import { careState } from "@/lib/domain/care-state";
 
 /**

@@ -9,21 +9,12 @@ import { planVersions } from "@/db/schema/plans";
 import { weeklyRunLimit, type CareState } from "@/lib/domain/care-state";
 import type { PatientActivity } from "@/lib/domain/progress";
 import { addDays, localDate, weekStart, type LocalDate } from "@/lib/domain/schedule";
+import { groupByPatient } from "./group-by-patient";
 
 /** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
 export const HISTORY_WEEKS = 8;
 /** Enough for the 28-day figure and the 7-day pain change, for lists of patients. */
 export const SUMMARY_WEEKS = 5;
-
-function groupByPatient<T extends { patientId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.patientId);
-    if (group) group.push(row);
-    else groups.set(row.patientId, [row]);
-  }
-  return groups;
-}
 
 export interface LoadedActivity extends PatientActivity {
   today: LocalDate;

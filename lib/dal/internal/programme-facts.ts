@@ -1,9 +1,9 @@
 // No "server-only" marker: loadCareFacts runs under tsx too (the seed's outcomes rebuild). It
 // checks nothing and takes the caller's transaction; ESLint keeps lib/dal/internal out of app code.
-import { readTogether } from "./read-together";
 import { sql } from "drizzle-orm";
 import type { HealingFact, ProgrammeFacts } from "@/lib/domain/walk-run";
 import { localDate } from "@/lib/domain/schedule";
+import { readTogether } from "./read-together";
 import type { Executor } from "./care-facts";
 
 export interface LoadedProgramme {
