@@ -57,7 +57,6 @@ export async function listExams(patientId: string): Promise<ExamSummary[]> {
   return rows.map(({ redFlags, ...r }) => ({ ...r, redFlagCount: redFlags.length }));
 }
 
-/** One exam with its addenda; the record's own patient id must match. */
 /**
  * The exam page's check before its skeleton streams: the chart may be read and the exam is one of
  * its exams, or NotFoundError. The same audited read as getExam, so the request has one entry.
@@ -70,6 +69,7 @@ export async function assertExamAccess(patientId: string, examId: string): Promi
   if (!row) throw new NotFoundError();
 }
 
+/** One exam with its addenda; the record's own patient id must match. */
 export async function getExam(patientId: string, examId: string): Promise<ExamView> {
   await readPatient(patientId, "exam.view", { roles: ["physician", "therapist"], resource: `exam:${examId}` });
   if (!z.uuid().safeParse(examId).success) throw new NotFoundError();

@@ -15,6 +15,7 @@ import type { Executor, LoadedCareFacts } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 import { lastSignedExam } from "./internal/last-exam";
 import { planVersionRows, saveNextPlanVersion } from "./internal/plan-versions";
+import { readTogether } from "./internal/read-together";
 
 export interface PlanVersionSummary {
   version: number;
@@ -46,9 +47,9 @@ export interface PlanState {
  * transaction and the facts read under the patient's lock.
  */
 async function planContext(executor: Executor, patientId: string, facts: LoadedCareFacts, previous: Plan | null): Promise<PlanContext> {
-  const [exam, [patient]] = await Promise.all([
-    lastSignedExam(executor, patientId),
-    executor.select({ dateOfBirth: patients.dateOfBirth }).from(patients).where(eq(patients.id, patientId)),
+  const [exam, [patient]] = await readTogether(executor, [
+    () => lastSignedExam(executor, patientId),
+    () => executor.select({ dateOfBirth: patients.dateOfBirth }).from(patients).where(eq(patients.id, patientId)),
   ]);
   const onset = exam?.findings.history?.onsetDate;
   return {
@@ -90,7 +91,6 @@ export async function getPlan(patientId: string): Promise<PlanState> {
   };
 }
 
-/** One earlier version, as it was saved. */
 /**
  * The plan version page's check before its skeleton streams: the chart may be read and this
  * version was saved, or NotFoundError. The same audited read as getPlanVersion.
@@ -105,6 +105,7 @@ export async function assertPlanVersion(patientId: string, version: number): Pro
   if (!row) throw new NotFoundError();
 }
 
+/** One earlier version, as it was saved. */
 export async function getPlanVersion(patientId: string, version: number): Promise<PlanVersionView | null> {
   await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"], resource: `plan:v${version}` });
   const row = (await planVersionRows(patientId)).find((r) => r.v.version === version);

@@ -15,6 +15,7 @@ import { demoExam, examColumns } from "@/db/seed-clinical";
 import { setClinicalLead } from "@/lib/dal/accounts";
 import { recordDiagnosis } from "@/lib/dal/diagnoses";
 import { NotFoundError } from "@/lib/dal/errors";
+import { refreshPatientOutcomes, refreshPatientOutcomesOf } from "@/lib/dal/internal/patient-outcomes";
 import { assertClinicOutcomes, getOutcomesDashboard } from "@/lib/dal/outcomes";
 import { listWorklist } from "@/lib/dal/worklist";
 import { becomeCaller } from "../support/callers";
@@ -116,5 +117,26 @@ describeEachDatabase("the outcomes aggregate and dashboard", { seed: true }, (t)
       await becomeCaller(t.db, caller);
       await expect(getOutcomesDashboard()).rejects.toBeInstanceOf(NotFoundError);
     }
+  });
+  it("computes a batch of patients exactly as it computes them one at a time", async () => {
+    const ids = (await t.db.select({ id: patients.id }).from(patients)).map((p) => p.id);
+    const zones = new Set((await t.db.select({ tz: patients.timeZone }).from(patients)).map((p) => p.tz));
+    expect(zones.size).toBeGreaterThan(1);
+    const rows = async () => (await t.db.select().from(patientOutcomes).orderBy(patientOutcomes.patientId)).map(({ updatedAt, ...row }) => ({ ...row, updatedAt: updatedAt.getTime() }));
+    const one = new Date();
+    await t.db.transaction(async (tx) => {
+      for (const id of ids) await refreshPatientOutcomes(tx, id, one);
+    });
+    const alone = await rows();
+    // A millisecond later: every row must be written again, and say so, to the same figures.
+    const batch = new Date(one.getTime() + 1);
+    await t.db.transaction(async (tx) => refreshPatientOutcomesOf(tx, [...ids].reverse(), batch));
+    const together = await rows();
+    expect(alone).toHaveLength(ids.length);
+    expect(together.every((r) => r.updatedAt === batch.getTime())).toBe(true);
+    expect(together.map((r) => ({ ...r, updatedAt: one.getTime() }))).toEqual(alone);
+    // Both ways covered what the dashboard shows: an episode, a root cause, adherence, a stage.
+    expect(alone.some((r) => r.episodeId !== null && r.rootCause !== null && r.adherencePercent !== null)).toBe(true);
+    expect(alone.some((r) => r.episodeId === null || r.rootCause === null)).toBe(true);
   });
 });
