@@ -37,15 +37,18 @@ export async function seedDemoClinicIfEmpty(db: Database, now = new Date()): Pro
 }
 
 export async function seedDemoClinic(db: Database, now = new Date()): Promise<void> {
-  // Hash before the transaction: scrypt is slow on purpose and must not hold the connection.
-  const staffHashes = await Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
-  const patientHashes = await Promise.all(demoPatients.map((p) => (p.noAccount ? "" : hashPassword(DEMO_PASSWORD))));
+  // Every demo account has the same published password, so one hash serves them all, as in the
+  // synthetic clinic: a salt per account protects secrets, and this one is in the README. An
+  // account's own password (set-up, reset, change) gets its own salt (lib/dal/accounts.ts).
+  // scrypt is slow on purpose (about 0.8 s on a slow core), and the tests seed about fifty
+  // clinics. Hashed before the transaction, so it never holds the connection.
+  const demoHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
     const staffRows = await tx
       .insert(users)
       // The demo clinic's staff are confirmed from the start (separation of duties).
-      .values(demoStaff.map((s, i) => ({ email: s.email, name: s.name, role: s.role, passwordHash: staffHashes[i]!, accessConfirmedAt: now })))
+      .values(demoStaff.map((s) => ({ email: s.email, name: s.name, role: s.role, passwordHash: demoHash, accessConfirmedAt: now })))
       .returning({ id: users.id, email: users.email });
     const staffId = (key: StaffKey) => staffRows.find((r) => r.email === demoStaff.find((s) => s.key === key)!.email)!.id;
 
@@ -72,7 +75,7 @@ export async function seedDemoClinic(db: Database, now = new Date()): Promise<vo
           email,
           name: `${p.givenName} ${p.familyName}`,
           role: "patient",
-          passwordHash: patientHashes[i]!,
+          passwordHash: demoHash,
           patientId,
         });
       }
