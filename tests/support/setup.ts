@@ -2,6 +2,7 @@
 // seal explicitly (sealAuditTrail).
 process.env.RUNCLEAR_AUDIT_SEAL_EVERY ??= "0";
 
+import pg from "pg";
 import { afterAll, expect, vi } from "vitest";
 
 // The DAL reads the signed session cookie through next-auth; under test the cookie's claims are
@@ -22,11 +23,20 @@ vi.mock("@/lib/dal/internal/request-context", async () => {
 
 // pg deprecates a query sent on a client still answering another (version 9 refuses it); in a
 // transaction, reads go one after another (lib/dal/internal/read-together.ts). Any such query in
-// a file fails it. Node warns once per process, and each test file has a process of its own.
+// a file fails it. pg's own warning comes only when a third query overlaps two, and once per
+// process, so the client's query is watched here: a call while the client has a query in flight
+// or queued is recorded with its stack.
+type WatchedClient = { _activeQuery?: unknown; _queryQueue?: unknown[]; pipeline?: boolean };
 const overlapping: string[] = [];
-process.on("warning", (warning) => {
-  if (warning.message.includes("already executing a query")) overlapping.push(warning.stack ?? warning.message);
-});
+const clientProto = pg.Client.prototype as unknown as { query: (this: WatchedClient, ...args: unknown[]) => unknown };
+const sendQuery = clientProto.query;
+clientProto.query = function (this: WatchedClient, ...args: unknown[]) {
+  if (!this.pipeline && (this._activeQuery || (this._queryQueue?.length ?? 0) > 0)) {
+    overlapping.push(new Error("a query sent while this connection was answering another").stack ?? "");
+  }
+  return sendQuery.apply(this, args);
+};
 afterAll(() => {
-  expect(overlapping, "a query sent while the same connection was still answering another").toEqual([]);
+  const first = overlapping.slice(0, 3).join("\n\n");
+  expect(overlapping.length, `queries sent while the same connection was still answering another; the first:\n${first}`).toBe(0);
 });
