@@ -1,7 +1,6 @@
 import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { NotFoundError } from "@/lib/dal/errors";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { getOutcomesDashboard, outcomesQuerySchema, type OutcomesDashboard } from "@/lib/dal/outcomes";
 import { requireRole } from "@/lib/dal/session";
 import { walkRunStages } from "@/lib/domain/progression";
@@ -235,10 +234,7 @@ export async function OutcomesDashboardPage({ scope, searchParams }: { scope: Sc
   await requireRole("physician");
   const search = await searchParams;
   const { cause } = outcomesQuerySchema.parse({ cause: first(search.cause) });
-  const d = await getOutcomesDashboard({ scope, cause }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const d = await orNotFound(getOutcomesDashboard({ scope, cause }));
   const whose = d.scope === "clinic" ? "the whole clinic" : "your care team";
   return (
     <section aria-labelledby="outcomes-heading" className="space-y-4">

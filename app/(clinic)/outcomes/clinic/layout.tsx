@@ -1,5 +1,4 @@
-import { notFound } from "next/navigation";
-import { NotFoundError } from "@/lib/dal/errors";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { assertClinicOutcomes } from "@/lib/dal/outcomes";
 import { requireRole } from "@/lib/dal/session";
 
@@ -9,9 +8,6 @@ import { requireRole } from "@/lib/dal/session";
  */
 export default async function ClinicOutcomesLayout({ children }: { children: React.ReactNode }) {
   await requireRole("physician");
-  await assertClinicOutcomes().catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  await orNotFound(assertClinicOutcomes());
   return children;
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { notFound } from "next/navigation";
 import { listMyBulkExports } from "@/lib/dal/bulk-export";
-import { NotFoundError } from "@/lib/dal/errors";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { COMPARTMENT_TYPES } from "@/lib/fhir/bundle";
 import { bulkExportsQuery } from "@/lib/queries/bulk-exports";
 import { getQueryClient } from "@/lib/ui/query-client";
@@ -14,10 +13,7 @@ export const metadata: Metadata = { title: "Export the clinic" };
 
 /** A clinical lead exports every patient's record as FHIR NDJSON files (Bulk Data `$export`). */
 export default async function ClinicExportPage() {
-  const jobs = await listMyBulkExports().catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const jobs = await orNotFound(listMyBulkExports());
   const queryClient = getQueryClient();
   queryClient.setQueryData(bulkExportsQuery().queryKey, jobs);
   return (

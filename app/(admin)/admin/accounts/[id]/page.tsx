@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getReaderFormat } from "@/lib/dal/reader-format";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getAccount } from "@/lib/dal/accounts";
-import { NotFoundError } from "@/lib/dal/errors";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { requireRole } from "@/lib/dal/session";
 import { roleLabel } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/ui/format";
@@ -16,10 +15,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const fmt = await getReaderFormat();
   const admin = await requireRole("admin");
   const { id } = await params;
-  const account = await getAccount(id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const account = await orNotFound(getAccount(id));
   return (
     <div className="space-y-4">
       <Link href="/admin" className="text-sm text-brand-700 underline">

@@ -20,7 +20,7 @@ import { EpisodeStatusBadge } from "@/lib/ui/episode-status-badge";
 import { formatDate, formatDateTime, sexLabel } from "@/lib/ui/format";
 import { AcknowledgeRedFlagForm } from "../acknowledge-red-flag-form";
 import { HealEpisodeForm } from "../heal-episode-form";
-import { orNotFound } from "../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { ReopenEpisodeForm } from "../reopen-episode-form";
 import { ResolveRedFlagForm } from "../resolve-red-flag-form";
 import { ChartSummary } from "../chart-summary";

@@ -7,7 +7,7 @@ import { CareAlertList, RedFlagBadge } from "@/lib/ui/clearance-badge";
 import { StateInForce } from "@/lib/ui/state-in-force";
 import { getQueryClient } from "@/lib/ui/query-client";
 import { adherenceSource, seedLive } from "@/lib/queries/live";
-import { orNotFound } from "../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { SubpageHeader } from "../subpage-header";
 import { AdherenceView } from "./adherence-view";
 

@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/ui/format";
 import { getPatientChart } from "@/lib/dal/patients";
 import { getReaderFormat } from "@/lib/dal/reader-format";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { CurrentDiagnosis } from "./current-diagnosis";
 import { DiagnosisForm, type DiagnosisDefaults } from "./diagnosis-form";
 import { EarlierDiagnoses } from "./earlier-diagnoses";

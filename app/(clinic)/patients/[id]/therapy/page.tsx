@@ -7,7 +7,7 @@ import { listTherapySessions } from "@/lib/dal/therapy-sessions";
 import { itemName } from "@/lib/domain/plan";
 import { describeDose } from "@/lib/domain/plan-catalogue";
 import { adjustableFields, isTherapistDosed } from "@/lib/domain/therapy-session";
-import { orNotFound } from "../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { SubpageHeader } from "../subpage-header";
 import { DoseAdjustForm, type AdjustableItem } from "./dose-adjust-form";
 import { RecordSessionForm } from "./record-session-form";

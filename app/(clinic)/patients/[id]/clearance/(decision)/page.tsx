@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getClearance } from "@/lib/dal/clearance";
 import { getPatientChart } from "@/lib/dal/patients";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { ClearanceForm } from "../clearance-form";
 import { ClearanceHistory } from "../clearance-history";
 import { CurrentDecision } from "../current-decision";

@@ -3,7 +3,7 @@ import { getClearanceLetter } from "@/lib/dal/documents";
 import { requireRole } from "@/lib/dal/session";
 import { ClearanceLetterBody } from "@/lib/ui/clearance-letter";
 import { DocumentPage } from "@/lib/ui/document-page";
-import { orNotFound } from "../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 
 export const metadata: Metadata = { title: "Clearance letter for a coach" };
 

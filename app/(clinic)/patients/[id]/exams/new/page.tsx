@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPatientChart } from "@/lib/dal/patients";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { StartExamForm } from "./start-exam-form";
 
 export const metadata: Metadata = { title: "Examination" };

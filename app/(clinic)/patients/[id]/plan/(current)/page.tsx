@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getPatientChart } from "@/lib/dal/patients";
 import { getPlan } from "@/lib/dal/plans";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { SubpageHeader } from "../../subpage-header";
 import { loadVisit, VisitNext, VisitStepper } from "../../visit-stepper";
 import { CurrentPlan } from "../current-plan";

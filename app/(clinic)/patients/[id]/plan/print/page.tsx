@@ -3,7 +3,7 @@ import { getPlanDocument } from "@/lib/dal/documents";
 import { requireRole } from "@/lib/dal/session";
 import { DocumentPage } from "@/lib/ui/document-page";
 import { PlanDocumentBody } from "@/lib/ui/plan-document";
-import { orNotFound } from "../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 
 export const metadata: Metadata = { title: "Care plan to print" };
 

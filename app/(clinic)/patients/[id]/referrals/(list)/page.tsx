@@ -5,7 +5,7 @@ import { getPatientChart, listClinicians } from "@/lib/dal/patients";
 import { listReferrals } from "@/lib/dal/referrals";
 import { requireRole } from "@/lib/dal/session";
 import { formatDate, formatDateTime } from "@/lib/ui/format";
-import { orNotFound } from "../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { SubpageHeader } from "../../subpage-header";
 import { loadVisit, VisitNext, VisitStepper } from "../../visit-stepper";
 import { escalationLabels, statusLabels } from "../labels";

@@ -1,6 +1,6 @@
 import { assertExamAccess } from "@/lib/dal/exams";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 
 /**
  * Before the exam's skeleton streams: the chart may be read and the exam is one of its own, so a

@@ -4,7 +4,7 @@ import { getExam } from "@/lib/dal/exams";
 import { getPatientChart } from "@/lib/dal/patients";
 import { requireRole } from "@/lib/dal/session";
 import { examFormValues } from "@/lib/domain/exam-form";
-import { orNotFound } from "../../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { loadVisit, VisitStepper } from "../../../visit-stepper";
 import { ExamForm } from "../exam-form";
 import { ExamRecord } from "../exam-record";

@@ -5,7 +5,7 @@ import { getReaderFormat } from "@/lib/dal/reader-format";
 import { requireRole } from "@/lib/dal/session";
 import { DocumentPage } from "@/lib/ui/document-page";
 import { formatDateTime } from "@/lib/ui/format";
-import { orNotFound } from "../../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { ExamRecord } from "../exam-record";
 
 export const metadata: Metadata = { title: "Examination note to print" };

@@ -6,7 +6,7 @@ import { DocumentPage } from "@/lib/ui/document-page";
 import { formatDate, formatDayOf } from "@/lib/ui/format";
 import { StateInForce } from "@/lib/ui/state-in-force";
 import { restrictionLines } from "../../../clearance/restriction-lines";
-import { orNotFound } from "../../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 
 export const metadata: Metadata = { title: "Referral letter to print" };
 

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { assertPlanVersion } from "@/lib/dal/plans";
 import { requireRole } from "@/lib/dal/session";
-import { orNotFound } from "../../../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 
 /**
  * Before the version's skeleton streams: the chart may be read and the version was saved, so a

@@ -6,7 +6,7 @@ import { getPatientChart } from "@/lib/dal/patients";
 import { getPlanVersion } from "@/lib/dal/plans";
 import { requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/ui/format";
-import { orNotFound } from "../../../../load";
+import { orNotFound } from "@/lib/ui/or-not-found";
 import { SubpageHeader } from "../../../../subpage-header";
 import { AuthorRole } from "../../../author-role";
 import { PlanView } from "../../../plan-view";
