@@ -57,13 +57,18 @@ export async function listExams(patientId: string): Promise<ExamSummary[]> {
   return rows.map(({ redFlags, ...r }) => ({ ...r, redFlagCount: redFlags.length }));
 }
 
+/** The audited read of one exam of a chart (one entry per request) and the shape of its id. */
+async function readExam(patientId: string, examId: string): Promise<void> {
+  await readPatient(patientId, "exam.view", { roles: ["physician", "therapist"], resource: `exam:${examId}` });
+  if (!z.uuid().safeParse(examId).success) throw new NotFoundError();
+}
+
 /**
  * The exam page's check before its skeleton streams: the chart may be read and the exam is one of
  * its exams, or NotFoundError. The same audited read as getExam, so the request has one entry.
  */
 export async function assertExamAccess(patientId: string, examId: string): Promise<void> {
-  await readPatient(patientId, "exam.view", { roles: ["physician", "therapist"], resource: `exam:${examId}` });
-  if (!z.uuid().safeParse(examId).success) throw new NotFoundError();
+  await readExam(patientId, examId);
   const database = await db();
   const [row] = await database.select({ id: exams.id }).from(exams).where(and(eq(exams.id, examId), eq(exams.patientId, patientId)));
   if (!row) throw new NotFoundError();
@@ -71,8 +76,7 @@ export async function assertExamAccess(patientId: string, examId: string): Promi
 
 /** One exam with its addenda; the record's own patient id must match. */
 export async function getExam(patientId: string, examId: string): Promise<ExamView> {
-  await readPatient(patientId, "exam.view", { roles: ["physician", "therapist"], resource: `exam:${examId}` });
-  if (!z.uuid().safeParse(examId).success) throw new NotFoundError();
+  await readExam(patientId, examId);
   const database = await db();
   const author = alias(users, "author");
   const signer = alias(users, "signer");
