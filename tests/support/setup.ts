@@ -26,7 +26,12 @@ vi.mock("@/lib/dal/internal/request-context", async () => {
 // a file fails it. pg's own warning comes only when a third query overlaps two, and once per
 // process, so the client's query is watched here: a call while the client has a query in flight
 // or queued is recorded with its stack.
+// Those are pg's own fields: if an upgrade renamed them, the check would pass without looking, so
+// a new client must have the queue.
 type WatchedClient = { _activeQuery?: unknown; _queryQueue?: unknown[]; pipeline?: boolean };
+if (!Array.isArray((new pg.Client() as unknown as WatchedClient)._queryQueue)) {
+  throw new Error("pg.Client has no _queryQueue: the overlapping-query check in tests/support/setup.ts must follow pg's fields");
+}
 const overlapping: string[] = [];
 const clientProto = pg.Client.prototype as unknown as { query: (this: WatchedClient, ...args: unknown[]) => unknown };
 const sendQuery = clientProto.query;
