@@ -1,7 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
 import type { Role } from "@/lib/auth/roles";
 import { ageOn } from "@/lib/domain/age";
@@ -11,11 +10,10 @@ import { isChronicSciatica } from "@/lib/domain/medication-guardrails";
 import { describeChanges, partialPlanOf, planSchema, reviewPartialPlan, reviewPlan, type Plan, type PlanContext, type PlanReview } from "@/lib/domain/plan";
 import { authorizeClinicalWrite, authorizeRole, readPatient } from "./internal/access";
 import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
-import type { Executor, LoadedCareFacts } from "./internal/care-facts";
+import type { LoadedCareFacts } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
-import { lastSignedExam } from "./internal/last-exam";
+import { lastSignedExam, lastSignedExamOfRequest, type LastSignedExam } from "./internal/last-exam";
 import { planVersionRows, saveNextPlanVersion } from "./internal/plan-versions";
-import { readTogether } from "./internal/read-together";
 
 export interface PlanVersionSummary {
   version: number;
@@ -43,19 +41,15 @@ export interface PlanState {
 
 /**
  * What the plan rules need: the clearance in force (care state), whether the sciatica is chronic,
- * and the patient's medicine risks from the history. Callers authorize; inside a write, pass its
- * transaction and the facts read under the patient's lock.
+ * the patient's age, and their medicine risks from the last signed exam. From what the caller
+ * read: a page, the request's facts and exam; a write, those it read under the patient's lock.
  */
-async function planContext(executor: Executor, patientId: string, facts: LoadedCareFacts, previous: Plan | null): Promise<PlanContext> {
-  const [exam, [patient]] = await readTogether(executor, [
-    () => lastSignedExam(executor, patientId),
-    () => executor.select({ dateOfBirth: patients.dateOfBirth }).from(patients).where(eq(patients.id, patientId)),
-  ]);
+function planContext(exam: LastSignedExam | null, facts: LoadedCareFacts, previous: Plan | null): PlanContext {
   const onset = exam?.findings.history?.onsetDate;
   return {
     permission: careState(facts).permission,
     chronic: onset ? isChronicSciatica(onset, facts.today) : false,
-    patient: { age: patient ? ageOn(patient.dateOfBirth, new Date(`${facts.today}T12:00:00Z`)) : null, nsaidRisks: nsaidRisksOf(exam?.findings) },
+    patient: { age: ageOn(facts.dateOfBirth, new Date(`${facts.today}T12:00:00Z`)), nsaidRisks: nsaidRisksOf(exam?.findings) },
     currentMedicines: currentMedicinesOf(exam?.findings),
     today: facts.today,
     previous,
@@ -77,10 +71,9 @@ function toView(row: Awaited<ReturnType<typeof planVersionRows>>[number]): PlanV
 /** The current plan, its history, and what the rules weigh (clearance in force, chronic, risks). */
 export async function getPlan(patientId: string): Promise<PlanState> {
   await readPatient(patientId, "plan.view", { roles: ["physician", "therapist"] });
-  const database = await db();
-  const [rows, { facts, state }] = await Promise.all([planVersionRows(patientId), careOf(patientId)]);
+  const [rows, { facts, state }, exam] = await Promise.all([planVersionRows(patientId), careOf(patientId), lastSignedExamOfRequest(patientId)]);
   const current = rows[0] ? toView(rows[0]) : null;
-  const context = await planContext(database, patientId, facts, current?.plan ?? null);
+  const context = planContext(exam, facts, current?.plan ?? null);
   return {
     current,
     history: rows.map((r) => ({ version: r.v.version, changes: r.v.changes, createdByName: r.createdByName, createdByRole: r.createdByRole, createdAt: r.v.createdAt })),
@@ -130,7 +123,7 @@ export async function savePlan(patientId: string, basedOnVersion: number, input:
   const parsed = planSchema.safeParse(input);
   const schemaErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   return saveNextPlanVersion(access, "plan.save", basedOnVersion, async (current, tx, facts) => {
-    const context = await planContext(tx, patientId, facts, current);
+    const context = planContext(await lastSignedExam(tx, patientId), facts, current);
     // The rules judge whatever parsed even when something else did not, so all comes back at once.
     const ruleErrors = reviewPartialPlan(partialPlanOf(input, context.today), context);
     if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", mergeFieldErrors(schemaErrors, ruleErrors));

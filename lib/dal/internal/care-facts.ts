@@ -32,6 +32,8 @@ export type Executor = Database | Tx;
 export interface LoadedCareFacts extends CareFacts {
   patientId: string;
   timeZone: string;
+  /** For the rules that weigh age (the plan's medicine guardrails), read with the time zone. */
+  dateOfBirth: string;
 }
 
 /** How far back runs are read: the alert window, plus the three days next-morning pain may come late. */
@@ -41,12 +43,21 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
   const out = new Map<string, LoadedCareFacts>();
   if (!patientIds.length) return out;
   const ids = [...new Set(patientIds)];
-  const zones = await executor.select({ id: patients.id, timeZone: patients.timeZone }).from(patients).where(inArray(patients.id, ids));
+  // Each patient's time zone sets their today, which bounds the reads below; the clinic's grace
+  // days for a passed review come with them (one round trip, not two).
+  const zones = await executor
+    .select({
+      id: patients.id,
+      timeZone: patients.timeZone,
+      dateOfBirth: patients.dateOfBirth,
+      graceDays: sql<number | null>`(select ${clinicSettings.reviewGraceDays} from ${clinicSettings} where ${clinicSettings.id} = 1)`,
+    })
+    .from(patients)
+    .where(inArray(patients.id, ids));
   if (!zones.length) return out;
   const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
   const earliest: LocalDate = addDays([...todays.values()].sort()[0]!, -RUN_DAYS);
-  const [settings, episodeRows, clearanceRows, openFlags, latestFlagSeqs, planRows, runRows, checkInRows] = await readTogether(executor, [
-    () => executor.select({ graceDays: clinicSettings.reviewGraceDays }).from(clinicSettings).where(eq(clinicSettings.id, 1)),
+  const [episodeRows, clearanceRows, openFlags, latestFlagSeqs, planRows, runRows, checkInRows] = await readTogether(executor, [
     () => executor
       .selectDistinctOn([episodes.patientId], {
         patientId: episodes.patientId,
@@ -114,18 +125,20 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       .where(and(inArray(checkIns.patientId, ids), gte(checkIns.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`))))
       .orderBy(checkIns.createdAt),
   ]);
-  const reviewGraceDays = settings[0]?.graceDays ?? DEFAULT_CLINIC_SETTINGS.reviewGraceDays;
+  const graceDays = zones[0]!.graceDays;
+  const reviewGraceDays = graceDays === null ? DEFAULT_CLINIC_SETTINGS.reviewGraceDays : Number(graceDays);
   const episodeOf = new Map(episodeRows.map((e) => [e.patientId, e]));
   const clearanceOf = new Map(clearanceRows.map((c) => [c.patientId, c]));
   const latestFlagSeqOf = new Map(latestFlagSeqs.map((r) => [r.patientId, r.seq === null ? null : Number(r.seq)]));
   const planOf = new Map(planRows.map((p) => [p.patientId, p.plan as Plan]));
-  for (const { id, timeZone } of zones) {
+  for (const { id, timeZone, dateOfBirth } of zones) {
     const today = todays.get(id)!;
     const episode = episodeOf.get(id);
     const clearance = clearanceOf.get(id);
     out.set(id, {
       patientId: id,
       timeZone,
+      dateOfBirth,
       today,
       reviewGraceDays,
       episode: episode ? { id: episode.id, status: episode.status, reopenedSeq: episode.reopenedSeq === null ? null : Number(episode.reopenedSeq) } : null,
@@ -168,8 +181,11 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
   return out;
 }
 
+/** A patient's state in force with the time zone their day is counted in. */
+export type ZonedCareState = CareState & { timeZone: string };
+
 /** The state in force for patients the caller may see. */
-export async function loadCareStates(patientIds: readonly string[], executor?: Executor): Promise<Map<string, CareState & { timeZone: string }>> {
+export async function loadCareStates(patientIds: readonly string[], executor?: Executor): Promise<Map<string, ZonedCareState>> {
   const facts = await loadCareFacts(executor ?? (await db()), patientIds);
   return new Map([...facts].map(([id, f]) => [id, { ...careState(f), timeZone: f.timeZone }]));
 }

@@ -4,11 +4,11 @@ import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
 import { patientChangeMarks } from "@/db/schema/change-marks";
 import { checkIns } from "@/db/schema/check-ins";
-import { patients } from "@/db/schema/patients";
 import { planVersions } from "@/db/schema/plans";
-import { weeklyRunLimit, type CareState } from "@/lib/domain/care-state";
+import { weeklyRunLimit } from "@/lib/domain/care-state";
 import type { PatientActivity } from "@/lib/domain/progress";
 import { addDays, localDate, weekStart, type LocalDate } from "@/lib/domain/schedule";
+import type { ZonedCareState } from "./care-facts";
 import { groupByPatient } from "./group-by-patient";
 
 /** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
@@ -22,22 +22,22 @@ export interface LoadedActivity extends PatientActivity {
 
 /**
  * Everything the adherence figures are computed from, for patients the caller has already been
- * allowed to see, in one query per table whatever the number of patients. Whether the episode
- * has healed and the running limit come from each patient's state in force (`states`).
+ * allowed to see, in one query per table whatever the number of patients. Each patient's day,
+ * time zone, whether the episode has healed and the running limit come from their state in force
+ * (`states`, which the caller has read for the same request), so the figures and the state agree
+ * on what "today" is. Patients without a state are left out.
  */
 export async function loadPatientActivity(
   patientIds: readonly string[],
-  states: ReadonlyMap<string, CareState>,
-  { weeks = HISTORY_WEEKS, now = new Date() } = {},
+  states: ReadonlyMap<string, ZonedCareState>,
+  { weeks = HISTORY_WEEKS } = {},
 ): Promise<Map<string, LoadedActivity>> {
   const result = new Map<string, LoadedActivity>();
-  if (!patientIds.length) return result;
-  const ids = [...patientIds];
+  const ids = patientIds.filter((id) => states.has(id));
+  if (!ids.length) return result;
   const database = await db();
-  const zones = await database.select({ id: patients.id, timeZone: patients.timeZone }).from(patients).where(inArray(patients.id, ids));
   // The earliest "from" any patient needs; each patient's own window is cut by the rules.
-  const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
-  const earliest = addDays(weekStart([...todays.values()].sort()[0]!), -7 * weeks);
+  const earliest = addDays(weekStart(ids.map((id) => states.get(id)!.today).sort()[0]!), -7 * weeks);
   const mine = and(inArray(activityLogs.patientId, ids), gte(activityLogs.localDate, earliest));
   const [itemLogs, runs, lastLogs, pains, versions] = await Promise.all([
     // Tens of thousands of item logs over a caseload: one JSON text per patient is far quicker
@@ -76,19 +76,20 @@ export async function loadPatientActivity(
   const runsOf = groupByPatient(runs);
   const painsOf = groupByPatient(pains);
   const versionsOf = groupByPatient(versions);
-  for (const { id, timeZone } of zones) {
-    const state = states.get(id);
+  for (const id of ids) {
+    const state = states.get(id)!;
+    const { timeZone } = state;
     result.set(id, {
       timeZone,
-      today: todays.get(id)!,
+      today: state.today,
       // The first version runs from the plan's start; a later one from the day it was saved.
       versions: (versionsOf.get(id) ?? []).map((v, i) => ({ effectiveFrom: i === 0 ? v.plan.startDate : localDate(v.createdAt, timeZone), plan: v.plan })),
       itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status, skipReason]) => ({ localDate: date, itemKey, status, skipReason })),
       runs: (runsOf.get(id) ?? []).map((r) => ({ localDate: r.localDate, minutes: r.minutes ?? 0, breaches: r.breaches ?? [] })),
       lastLogDate: lastLogOf.get(id) ?? null,
-      healed: state?.episode?.status === "healed",
+      healed: state.episode?.status === "healed",
       pains: (painsOf.get(id) ?? []).map((p) => ({ localDate: localDate(p.createdAt, timeZone), pain: p.pain })),
-      weeklyRunLimit: state ? weeklyRunLimit(state.permission) : null,
+      weeklyRunLimit: weeklyRunLimit(state.permission),
     });
   }
   return result;
