@@ -136,17 +136,26 @@ function versionFinder(versions: readonly PlanVersionSchedule[]) {
   return (date: LocalDate) => sorted.findLast((v) => v.effectiveFrom <= date);
 }
 
-function logCounter(logs: readonly ActivityLog[], timeZone: string) {
-  const counts = new Map<string, { done: number; skipped: number; reasons: string[] }>();
+type Logged = Readonly<{ done: number; skipped: number; reasons: readonly string[] }>;
+const NOTHING_LOGGED: Logged = Object.freeze({ done: 0, skipped: 0, reasons: Object.freeze([]) as readonly string[] });
+
+/**
+ * Done and skipped counts per item and local date, for the dates from `from` to `to`: a window
+ * reads only its own days, however long the history handed in.
+ */
+function logCounter(logs: readonly ActivityLog[], timeZone: string, from: LocalDate, to: LocalDate) {
+  const byItem = new Map<string, Map<LocalDate, { done: number; skipped: number; reasons: string[] }>>();
   for (const log of logs) {
     const date = "localDate" in log ? log.localDate : localDate(log.occurredAt, timeZone);
-    const key = `${log.itemKey}\u0000${date}`;
-    const entry = counts.get(key) ?? { done: 0, skipped: 0, reasons: [] };
+    if (date < from || date > to) continue;
+    let days = byItem.get(log.itemKey);
+    if (!days) byItem.set(log.itemKey, (days = new Map()));
+    let entry = days.get(date);
+    if (!entry) days.set(date, (entry = { done: 0, skipped: 0, reasons: [] }));
     entry[log.status] += 1;
     if (log.status === "skipped" && log.reason) entry.reasons.push(log.reason);
-    counts.set(key, entry);
   }
-  return (itemKey: string, date: LocalDate) => counts.get(`${itemKey}\u0000${date}`) ?? { done: 0, skipped: 0, reasons: [] };
+  return (itemKey: string, date: LocalDate): Logged => byItem.get(itemKey)?.get(date) ?? NOTHING_LOGGED;
 }
 
 type ItemDay = { date: LocalDate; schedule: Schedule };
@@ -176,8 +185,11 @@ function scoreItemWeek(days: readonly ItemDay[], logged: (date: LocalDate) => { 
 
 export function adherence({ versions, logs, timeZone, from, to }: AdherenceInput & { from: LocalDate; to: LocalDate }): AdherenceReport {
   if (to < from) throw new RangeError(`The window ends (${to}) before it starts (${from})`);
+  return report(versions, logCounter(logs, timeZone, from, to), from, to);
+}
+
+function report(versions: readonly PlanVersionSchedule[], logged: ReturnType<typeof logCounter>, from: LocalDate, to: LocalDate): AdherenceReport {
   const versionOn = versionFinder(versions);
-  const logged = logCounter(logs, timeZone);
   const overall = zero();
   const byItem = new Map<string, Counts & { category: PlanCategory }>();
   const byCategory = new Map<PlanCategory, Counts>();
@@ -229,6 +241,14 @@ export function adherenceBefore(today: LocalDate, days: number, input: Adherence
   return adherence({ ...input, from: addDays(to, 1 - days), to });
 }
 
+/** `adherenceBefore` for several window lengths at once (7 and 28 on lists), reading the logs once. */
+export function adherenceBeforeEach(today: LocalDate, days: readonly number[], input: AdherenceInput): AdherenceReport[] {
+  const to = addDays(today, -1);
+  const froms = days.map((n) => addDays(to, 1 - n));
+  const logged = logCounter(input.logs, input.timeZone, froms.reduce((a, b) => (a < b ? a : b), to), to);
+  return froms.map((from) => report(input.versions, logged, from, to));
+}
+
 /** `adherenceBefore` at an instant, in the patient's time zone. */
 export function adherenceLastDays(days: number, now: Date, input: AdherenceInput): AdherenceReport {
   return adherenceBefore(localDate(now, input.timeZone), days, input);
@@ -271,7 +291,7 @@ export function adherenceCalendar({
   today,
 }: AdherenceInput & { from: LocalDate; to: LocalDate; today?: LocalDate }): Record<string, ItemCalendar> {
   const versionOn = versionFinder(versions);
-  const logged = logCounter(logs, timeZone);
+  const logged = logCounter(logs, timeZone, from, to);
   const dates = datesFrom(from, to);
   const calendars = new Map<string, ItemCalendar>();
   for (const version of versions) {
@@ -301,7 +321,7 @@ export function adherenceCalendar({
                 : today !== undefined && date >= today
                   ? "pending"
                   : "missed";
-      calendar.days.push({ date, mark, done: Math.min(done, allowed), allowed, skipReasons: reasons });
+      calendar.days.push({ date, mark, done: Math.min(done, allowed), allowed, skipReasons: [...reasons] });
     }
   }
   // An item that never falls inside the window has nothing to show.

@@ -1,4 +1,4 @@
-import { adherenceBefore } from "./adherence";
+import { adherenceBeforeEach } from "./adherence";
 import { needWeight, type CareAlert } from "./care-state";
 import { itemName } from "./plan";
 import { activityAdherenceInput, type PatientActivity } from "./progress";
@@ -65,11 +65,6 @@ function recentSkipsOf(activity: PatientActivity, today: LocalDate): SkipNote[] 
 // Which flag matters most when sorting by need: rising pain can mean harm.
 const FLAG_WEIGHT: Record<FlagCode, number> = { pain_rising: 4, low_adherence: 2, no_recent_log: 1 };
 
-function rateOver(activity: PatientActivity, today: LocalDate, days: number): number | null {
-  if (!activity.versions.length) return null;
-  return adherenceBefore(today, days, activityAdherenceInput(activity)).overall.rate;
-}
-
 function painTrend(pains: PatientActivity["pains"], today: LocalDate): PainTrend {
   const windowStart = addDays(today, -7);
   const recent = pains.filter((p) => p.localDate > windowStart && p.localDate <= today).at(-1);
@@ -85,8 +80,9 @@ function painTrend(pains: PatientActivity["pains"], today: LocalDate): PainTrend
  * Once the episode has healed there is nothing left to follow up, so no flag is raised.
  */
 export function summarizeActivity(activity: PatientActivity, today: LocalDate): AdherenceSummary {
-  const last7 = rateOver(activity, today, 7);
-  const last28 = rateOver(activity, today, 28);
+  const [week, month] = activity.versions.length ? adherenceBeforeEach(today, [7, 28], activityAdherenceInput(activity)) : [];
+  const last7 = week?.overall.rate ?? null;
+  const last28 = month?.overall.rate ?? null;
   const { lastLogDate } = activity;
   const pain = painTrend(activity.pains, today);
   const planStart = activity.versions[0]?.effectiveFrom ?? null;

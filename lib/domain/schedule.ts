@@ -54,8 +54,16 @@ function parseDate(date: LocalDate): number {
   return ms;
 }
 
+// And turns as many midnights back into dates.
+const formatted = new Map<number, LocalDate>();
+
 function fromUtcMs(ms: number): LocalDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  const known = formatted.get(ms);
+  if (known !== undefined) return known;
+  const date = new Date(ms).toISOString().slice(0, 10);
+  if (formatted.size > 50_000) formatted.clear();
+  formatted.set(ms, date);
+  return date;
 }
 
 export function isLocalDate(value: string): boolean {
@@ -97,7 +105,9 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 }
 
 export function isoWeekday(date: LocalDate): Weekday {
-  return (((new Date(toUtcMs(date)).getUTCDay() + 6) % 7) + 1) as Weekday;
+  // Day 0, 1 January 1970, was a Thursday (ISO weekday 4).
+  const days = Math.round(toUtcMs(date) / DAY_MS);
+  return (((((days + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /** The Monday on or before `date`. */

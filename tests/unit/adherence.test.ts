@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   adherence,
+  adherenceBefore,
+  adherenceBeforeEach,
   adherenceCalendar,
   adherenceLastDays,
   type ActivityLog,
@@ -264,6 +267,25 @@ describe("adherence over the last n days", () => {
     expect(report.byItem.daily).toEqual({ category: "stretch", expected: 28, done: 28, skipped: 0, rate: 1 });
     expect(report.byItem.any3?.expected).toBe(12);
     expect(report.byWeek.map((w) => w.weekStart)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"]);
+  });
+
+  it("gives each window the same figures when several are computed from one reading of the logs", () => {
+    const itemKeys = ["daily", "any3", "weekdays"];
+    const dated = fc.record({
+      day: fc.integer({ min: -60, max: 2 }),
+      itemKey: fc.constantFrom(...itemKeys),
+      status: fc.constantFrom("done" as const, "skipped" as const),
+    });
+    fc.assert(
+      fc.property(fc.array(dated, { maxLength: 120 }), fc.integer({ min: 0, max: 40 }), fc.subarray([1, 7, 14, 28, 35], { minLength: 1 }), (entries, changeAgo, windows) => {
+        const today = "2026-04-22";
+        const first = version("2026-02-02", item("daily", { startDate: "2026-02-02" }), item("any3", { startDate: "2026-02-02", daysPerWeek: 3 }));
+        const second = version(addDays(today, -changeAgo), item("daily", { startDate: "2026-02-02", timesPerDay: 2 }), item("weekdays", { startDate: "2026-03-01", weekdays: [1, 3, 5] }));
+        const input = { versions: [first, second], logs: entries.map((e) => ({ itemKey: e.itemKey, status: e.status, localDate: addDays(today, e.day) })), timeZone: LA };
+        expect(adherenceBeforeEach(today, windows, input)).toEqual(windows.map((days) => adherenceBefore(today, days, input)));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("leaves today out, so this morning's unfinished sessions are not missed ones", () => {

@@ -67,6 +67,16 @@ describe("calendar arithmetic", () => {
     expect(isoWeekday(date)).toBe(weekday);
   });
 
+  it.each([
+    ["1969-12-31", 3],
+    ["1900-01-01", 1],
+    ["1600-02-29", 2],
+    ["0001-01-01", 1],
+    ["9999-12-31", 5],
+  ])("%s is weekday %i, before 1970 and far after it too", (date, weekday) => {
+    expect(isoWeekday(date)).toBe(weekday);
+  });
+
   it("lists dates inclusively and nothing for a reversed range", () => {
     expect(datesFrom("2026-10-31", "2026-11-02")).toEqual(["2026-10-31", "2026-11-01", "2026-11-02"]);
     expect(datesFrom("2026-11-02", "2026-11-01")).toEqual([]);
