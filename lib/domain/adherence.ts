@@ -243,6 +243,8 @@ export function adherenceBefore(today: LocalDate, days: number, input: Adherence
 
 /** `adherenceBefore` for several window lengths at once (7 and 28 on lists), reading the logs once. */
 export function adherenceBeforeEach(today: LocalDate, days: readonly number[], input: AdherenceInput): AdherenceReport[] {
+  const empty = days.find((n) => !(n >= 1));
+  if (empty !== undefined) throw new RangeError(`A window of ${empty} days holds no day`);
   const to = addDays(today, -1);
   const froms = days.map((n) => addDays(to, 1 - n));
   const logged = logCounter(input.logs, input.timeZone, froms.reduce((a, b) => (a < b ? a : b), to), to);

@@ -288,6 +288,12 @@ describe("adherence over the last n days", () => {
     );
   });
 
+  it("refuses a window of no days, as a single window does", () => {
+    const input = { versions, logs: [], timeZone: LA };
+    expect(() => adherenceBefore("2026-04-22", 0, input)).toThrow(RangeError);
+    expect(() => adherenceBeforeEach("2026-04-22", [7, 0], input)).toThrow(RangeError);
+  });
+
   it("leaves today out, so this morning's unfinished sessions are not missed ones", () => {
     const today = "2026-04-22";
     const logs = datesFrom(addDays(today, -7), addDays(today, -1)).map((date) => log("daily", `${date}T18:00:00-07:00`));
