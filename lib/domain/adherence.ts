@@ -237,8 +237,7 @@ function report(versions: readonly PlanVersionSchedule[], logged: ReturnType<typ
 
 /** The `days` complete local days before `today`, the patient's local date (7 and 28 on screens). */
 export function adherenceBefore(today: LocalDate, days: number, input: AdherenceInput): AdherenceReport {
-  const to = addDays(today, -1);
-  return adherence({ ...input, from: addDays(to, 1 - days), to });
+  return adherenceBeforeEach(today, [days], input)[0]!;
 }
 
 /** `adherenceBefore` for several window lengths at once (7 and 28 on lists), reading the logs once. */

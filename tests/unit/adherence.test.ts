@@ -282,7 +282,7 @@ describe("adherence over the last n days", () => {
         const first = version("2026-02-02", item("daily", { startDate: "2026-02-02" }), item("any3", { startDate: "2026-02-02", daysPerWeek: 3 }));
         const second = version(addDays(today, -changeAgo), item("daily", { startDate: "2026-02-02", timesPerDay: 2 }), item("weekdays", { startDate: "2026-03-01", weekdays: [1, 3, 5] }));
         const input = { versions: [first, second], logs: entries.map((e) => ({ itemKey: e.itemKey, status: e.status, localDate: addDays(today, e.day) })), timeZone: LA };
-        expect(adherenceBeforeEach(today, windows, input)).toEqual(windows.map((days) => adherenceBefore(today, days, input)));
+        expect(adherenceBeforeEach(today, windows, input)).toEqual(windows.map((days) => adherence({ ...input, from: addDays(today, -days), to: addDays(today, -1) })));
       }),
       { numRuns: 200 },
     );
