@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./tests/support/chromium";
 
 /**
  * A port nothing listens on, chosen once by the main process and handed to the workers through
@@ -18,10 +19,6 @@ const baseURL = `http://localhost:${port}`;
 
 // Each run starts the app on a fresh embedded database unless the runner chose a PostgreSQL one.
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "runclear-e2e-"));
-
-// Playwright cannot download browsers here: use the system Chromium, or CHROMIUM_PATH.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
-const executablePath = process.env.CHROMIUM_PATH || systemChromium;
 
 export default defineConfig({
   testDir: "e2e",
@@ -43,17 +40,7 @@ export default defineConfig({
     // once, and the retry records its trace; locally a failure keeps its trace at once.
     trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {

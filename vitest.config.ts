@@ -35,7 +35,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
+    maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     benchmark: { include: ["tests/bench/**/*.bench.ts"] },
   },

@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { chromium } from "@playwright/test";
 import pg from "pg";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../support/chromium";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/db/errors";
 import { UNAVAILABLE_MESSAGE } from "@/lib/actions/action-state";
 import { patientRedFlagIds } from "@/lib/domain/red-flags";
@@ -95,7 +96,7 @@ try {
   stoppedAt = now();
   await new Promise((r) => setTimeout(r, GRACE_MS + 500));
   // What a person sees: the page in a browser during the outage.
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   let seenHeading = "";
   let seenStatus = 0;
   try {
