@@ -125,6 +125,7 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       .where(and(inArray(checkIns.patientId, ids), gte(checkIns.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`))))
       .orderBy(checkIns.createdAt),
   ]);
+  // One clinic's setting, the same on every row.
   const graceDays = zones[0]!.graceDays;
   const reviewGraceDays = graceDays === null ? DEFAULT_CLINIC_SETTINGS.reviewGraceDays : Number(graceDays);
   const episodeOf = new Map(episodeRows.map((e) => [e.patientId, e]));
