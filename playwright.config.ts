@@ -32,7 +32,7 @@ export default defineConfig({
   // limits leave room. A passing wait returns as soon as it holds, so they cost nothing then.
   timeout: 180_000,
   expect: { timeout: 20_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   use: {
     baseURL,
     // Recording a trace of every test cost about a third of the browser suite's time here (two

@@ -9,7 +9,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * fuzzers are two short files: they started last, and one worker waited 100 s for the other.
  */
 const LONGEST = ["fuzz-actions", "fuzz-routes", "authorization-matrix", "sign-in", "care-state.property", "two-factor", "synth"].map(
-  (name) => `${path.sep}integration${path.sep}${name}.test.ts`,
+  // Vite's module ids use forward slashes on every system.
+  (name) => `/integration/${name}.test.ts`,
 );
 
 class LongestFirst extends BaseSequencer {
