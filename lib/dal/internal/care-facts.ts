@@ -1,23 +1,16 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNull, max, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
-import { activityLogs } from "@/db/schema/activity";
-import { checkIns } from "@/db/schema/check-ins";
-import { clearances } from "@/db/schema/clearance";
-import { clinicSettings } from "@/db/schema/clinic-settings";
-import { episodes } from "@/db/schema/episodes";
 import { patients } from "@/db/schema/patients";
-import { planVersions } from "@/db/schema/plans";
-import { redFlagAlerts } from "@/db/schema/red-flags";
-import { careState, RECENT_DAYS, type CareFacts, type CareState } from "@/lib/domain/care-state";
+import { careState, RECENT_DAYS, type CareFacts, type CareState, type ClearanceFact, type EpisodeFact, type RedFlagFact } from "@/lib/domain/care-state";
 import { DEFAULT_CLINIC_SETTINGS } from "@/lib/domain/clinic-settings";
 import type { Plan } from "@/lib/domain/plan";
 import { isRedFlagId } from "@/lib/domain/red-flags";
 import { addDays, localDate, type LocalDate } from "@/lib/domain/schedule";
 import { refreshPatientOutcomes } from "./patient-outcomes";
-import { loadProgrammeFacts } from "./programme-facts";
-import { readTogether } from "./read-together";
-import { loadRecoveryFacts } from "./recovery-facts";
+import { PROGRAMME_COLUMNS, programmeFromRow } from "./programme-facts";
+import { CURRENT_EPISODE_JOIN, RECOVERY_COLUMNS, recoveryFromRow } from "./recovery-facts";
+import { dateOf, idList, jsonOf } from "./sql-rows";
 
 /** An open transaction, or the database itself. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -25,7 +18,7 @@ export type Executor = Database | Tx;
 
 /**
  * Loads what `careState` is derived from (lib/domain/care-state.ts), for patients the caller has
- * already been allowed to see: a fixed number of queries whatever the number of patients. It
+ * already been allowed to see: one query whatever the number of patients (below). It
  * checks nothing: DAL functions authorize first (the name of this folder says so).
  */
 
@@ -39,146 +32,101 @@ export interface LoadedCareFacts extends CareFacts {
 /** How far back runs are read: the alert window, plus the three days next-morning pain may come late. */
 const RUN_DAYS = RECENT_DAYS + 3;
 
+type Row = Record<string, unknown>;
+type RunRow = [string, LocalDate, number | null, number | null, number | null, number | null, boolean, string[] | null];
+
+/**
+ * One statement, one row per patient, whatever their number: a page's state in force costs one
+ * round trip, and a write's re-check under the patient's lock one more, not a dozen. Each column
+ * is a `limit 1` or a window on an index of the patient's own rows. Each patient's today comes
+ * from their time zone, which the statement itself returns, so the runs and check-ins are read
+ * from a bound every time zone's window starts after (today in UTC, less a day, since no zone is
+ * more than a day behind) and cut to the patient's own window below: a patient's facts are the
+ * same read alone on their chart or with others on a list.
+ */
 export async function loadCareFacts(executor: Executor, patientIds: readonly string[], now = new Date()): Promise<Map<string, LoadedCareFacts>> {
   const out = new Map<string, LoadedCareFacts>();
   if (!patientIds.length) return out;
-  const ids = [...new Set(patientIds)];
-  // Each patient's time zone sets their today, which bounds the reads below; the clinic's grace
-  // days for a passed review come with them (one round trip, not two).
-  const zones = await executor
-    .select({
-      id: patients.id,
-      timeZone: patients.timeZone,
-      dateOfBirth: patients.dateOfBirth,
-      graceDays: sql<number | null>`(select ${clinicSettings.reviewGraceDays} from ${clinicSettings} where ${clinicSettings.id} = 1)`,
-    })
-    .from(patients)
-    .where(inArray(patients.id, ids));
-  if (!zones.length) return out;
-  const todays = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
-  const earliest: LocalDate = addDays([...todays.values()].sort()[0]!, -RUN_DAYS);
-  const [episodeRows, clearanceRows, openFlags, latestFlagSeqs, planRows, runRows, checkInRows] = await readTogether(executor, [
-    () => executor
-      .selectDistinctOn([episodes.patientId], {
-        patientId: episodes.patientId,
-        id: episodes.id,
-        status: episodes.status,
-        // Qualified by hand: drizzle leaves a single-table select's columns unqualified.
-        reopenedSeq: sql<string | null>`(select max(ee.seq) from episode_events ee where ee.episode_id = "episodes"."id" and ee.kind = 'reopened')`,
-      })
-      .from(episodes)
-      .where(inArray(episodes.patientId, ids))
-      .orderBy(episodes.patientId, desc(episodes.openedAt), desc(episodes.createdAt)),
-    () => executor
-      .selectDistinctOn([clearances.patientId], {
-        patientId: clearances.patientId,
-        version: clearances.version,
-        level: clearances.level,
-        restrictions: clearances.restrictions,
-        reviewDate: clearances.reviewDate,
-        episodeId: clearances.episodeId,
-        seq: clearances.seq,
-        withdrawn: clearances.withdrawn,
-      })
-      .from(clearances)
-      .where(inArray(clearances.patientId, ids))
-      .orderBy(clearances.patientId, desc(clearances.version)),
-    () => executor
-      .select({
-        patientId: redFlagAlerts.patientId,
-        id: redFlagAlerts.id,
-        flags: redFlagAlerts.flags,
-        seq: redFlagAlerts.seq,
-        raisedAt: redFlagAlerts.raisedAt,
-        source: redFlagAlerts.source,
-        acknowledgedAt: redFlagAlerts.acknowledgedAt,
-      })
-      .from(redFlagAlerts)
-      .where(and(inArray(redFlagAlerts.patientId, ids), isNull(redFlagAlerts.resolvedAt))),
-    () => executor
-      .select({ patientId: redFlagAlerts.patientId, seq: max(redFlagAlerts.seq) })
-      .from(redFlagAlerts)
-      .where(inArray(redFlagAlerts.patientId, ids))
-      .groupBy(redFlagAlerts.patientId),
-    () => executor
-      .selectDistinctOn([planVersions.patientId], { patientId: planVersions.patientId, plan: planVersions.plan })
-      .from(planVersions)
-      .where(inArray(planVersions.patientId, ids))
-      .orderBy(planVersions.patientId, desc(planVersions.version)),
-    () => executor
-      .select({
-        patientId: activityLogs.patientId,
-        id: activityLogs.id,
-        localDate: activityLogs.localDate,
-        painBefore: activityLogs.painBefore,
-        painDuring: activityLogs.painDuring,
-        painAfter: activityLogs.painAfter,
-        morningPain: activityLogs.morningPain,
-        newNumbnessOrWeakness: activityLogs.newNumbnessOrWeakness,
-        breaches: activityLogs.breaches,
-      })
-      .from(activityLogs)
-      .where(and(inArray(activityLogs.patientId, ids), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, earliest))),
-    () => executor
-      .select({ patientId: checkIns.patientId, createdAt: checkIns.createdAt, painNow: checkIns.painNow, neuroWorse: checkIns.neuroWorse })
-      .from(checkIns)
-      .where(and(inArray(checkIns.patientId, ids), gte(checkIns.createdAt, new Date(`${addDays(earliest, -1)}T00:00:00Z`))))
-      .orderBy(checkIns.createdAt),
-  ]);
-  // One clinic's setting, the same on every row.
-  const graceDays = zones[0]!.graceDays;
-  const reviewGraceDays = graceDays === null ? DEFAULT_CLINIC_SETTINGS.reviewGraceDays : Number(graceDays);
-  const episodeOf = new Map(episodeRows.map((e) => [e.patientId, e]));
-  const clearanceOf = new Map(clearanceRows.map((c) => [c.patientId, c]));
-  const latestFlagSeqOf = new Map(latestFlagSeqs.map((r) => [r.patientId, r.seq === null ? null : Number(r.seq)]));
-  const planOf = new Map(planRows.map((p) => [p.patientId, p.plan as Plan]));
-  for (const { id, timeZone, dateOfBirth } of zones) {
-    const today = todays.get(id)!;
-    const episode = episodeOf.get(id);
-    const clearance = clearanceOf.get(id);
+  const utcToday = localDate(now, "UTC");
+  const runsFrom = addDays(utcToday, -RUN_DAYS - 1);
+  const checkInsFrom = new Date(`${addDays(utcToday, -RUN_DAYS - 2)}T00:00:00Z`);
+  const result = await executor.execute(sql`
+    select p.id as patient_id, p.time_zone, p.date_of_birth::text as date_of_birth,
+      (select s.review_grace_days from clinic_settings s where s.id = 1) as grace_days,
+      ep.id as episode_id, ep.status as episode_status, ep.opened_at as episode_opened_at, ep.reopened_seq as episode_reopened_seq,
+      (select json_build_object('version', c.version, 'level', c.level, 'restrictions', c.restrictions, 'reviewDate', c.review_date,
+          'episodeId', c.episode_id, 'seq', c.seq, 'withdrawn', c.withdrawn)
+        from clearances c where c.patient_id = p.id order by c.version desc limit 1) as clearance,
+      (select json_agg(json_build_object('id', f.id, 'flags', f.flags, 'seq', f.seq, 'raisedAt', f.raised_at, 'source', f.source,
+          'acknowledged', f.acknowledged_at is not null) order by f.seq)
+        from red_flag_alerts f where f.patient_id = p.id and f.resolved_at is null) as open_flags,
+      (select max(f.seq) from red_flag_alerts f where f.patient_id = p.id) as latest_flag_seq,
+      (select v.plan from plan_versions v where v.patient_id = p.id order by v.version desc limit 1) as plan,
+      (select json_agg(json_build_array(a.id, a.local_date, a.pain_before, a.pain_during, a.pain_after, a.morning_pain,
+          a.new_numbness_or_weakness, a.breaches) order by a.local_date, a.created_at, a.id)
+        from activity_logs a where a.patient_id = p.id and a.kind = 'run' and a.local_date >= ${runsFrom}) as runs,
+      (select json_agg(json_build_array(c.created_at, c.pain_now, c.neuro_worse) order by c.created_at, c.id)
+        from check_ins c where c.patient_id = p.id and c.created_at >= ${checkInsFrom}) as check_ins,
+      ${RECOVERY_COLUMNS},
+      ${PROGRAMME_COLUMNS}
+    from patients p ${CURRENT_EPISODE_JOIN}
+    where p.id in (${idList([...new Set(patientIds)])})`);
+  for (const r of (result as unknown as { rows: Row[] }).rows) {
+    const id = String(r.patient_id);
+    const timeZone = String(r.time_zone);
+    const today = localDate(now, timeZone);
+    // Each patient's own windows (see above): runs after today less RUN_DAYS, and check-ins from
+    // the day before that, so the earliest run has the pain it was logged against.
+    const firstRunDay = addDays(today, -RUN_DAYS);
+    const checkInsStart = new Date(`${addDays(today, -RUN_DAYS - 1)}T00:00:00Z`).getTime();
+    const clearance = jsonOf<ClearanceFact>(r.clearance);
+    const openFlags = jsonOf<{ id: string; flags: string[]; seq: number; raisedAt: string; source: RedFlagFact["source"]; acknowledged: boolean }[]>(r.open_flags) ?? [];
+    const runs = jsonOf<RunRow[]>(r.runs) ?? [];
+    const checkIns = jsonOf<[string, number, boolean][]>(r.check_ins) ?? [];
     out.set(id, {
       patientId: id,
       timeZone,
-      dateOfBirth,
+      dateOfBirth: String(r.date_of_birth),
       today,
-      reviewGraceDays,
-      episode: episode ? { id: episode.id, status: episode.status, reopenedSeq: episode.reopenedSeq === null ? null : Number(episode.reopenedSeq) } : null,
-      clearance: clearance
-        ? {
-            version: clearance.version,
-            level: clearance.level,
-            restrictions: clearance.restrictions,
-            reviewDate: clearance.reviewDate,
-            episodeId: clearance.episodeId,
-            seq: Number(clearance.seq),
-            withdrawn: clearance.withdrawn,
-          }
-        : null,
-      redFlags: openFlags
-        .filter((f) => f.patientId === id)
-        .map((f) => ({
-          id: f.id,
-          flags: f.flags.filter(isRedFlagId),
-          seq: Number(f.seq),
-          raisedAt: f.raisedAt,
-          source: f.source,
-          acknowledged: f.acknowledgedAt !== null,
-          resolved: false,
+      reviewGraceDays: r.grace_days === null || r.grace_days === undefined ? DEFAULT_CLINIC_SETTINGS.reviewGraceDays : Number(r.grace_days),
+      episode:
+        r.episode_id === null || r.episode_id === undefined
+          ? null
+          : { id: String(r.episode_id), status: r.episode_status as EpisodeFact["status"], reopenedSeq: r.episode_reopened_seq === null ? null : Number(r.episode_reopened_seq) },
+      clearance: clearance && { ...clearance, seq: Number(clearance.seq) },
+      redFlags: openFlags.map((f) => ({
+        id: f.id,
+        flags: f.flags.filter(isRedFlagId),
+        seq: Number(f.seq),
+        raisedAt: dateOf(f.raisedAt),
+        source: f.source,
+        acknowledged: f.acknowledged,
+        resolved: false,
+      })),
+      latestRedFlagSeq: r.latest_flag_seq === null || r.latest_flag_seq === undefined ? null : Number(r.latest_flag_seq),
+      plan: jsonOf<Plan>(r.plan),
+      runs: runs
+        .filter(([, date]) => date > firstRunDay)
+        .map(([runId, date, painBefore, painDuring, painAfter, morningPain, numbness, breaches]) => ({
+          id: runId,
+          localDate: date,
+          painBefore,
+          painDuring,
+          painAfter,
+          morningPain,
+          newNumbnessOrWeakness: numbness,
+          breaches: breaches ?? [],
         })),
-      latestRedFlagSeq: latestFlagSeqOf.get(id) ?? null,
-      plan: planOf.get(id) ?? null,
-      runs: runRows
-        .filter((r) => r.patientId === id && r.localDate > addDays(today, -RUN_DAYS))
-        .map((r) => ({ ...r, breaches: r.breaches ?? [] }))
-        .sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0)),
-      checkIns: checkInRows.filter((c) => c.patientId === id).map((c) => ({ localDate: localDate(c.createdAt, timeZone), painNow: c.painNow, neuroWorse: c.neuroWorse })),
+      checkIns: checkIns
+        .map(([createdAt, painNow, neuroWorse]) => ({ createdAt: dateOf(createdAt), painNow, neuroWorse }))
+        .filter((c) => c.createdAt.getTime() >= checkInsStart)
+        .map((c) => ({ localDate: localDate(c.createdAt, timeZone), painNow: c.painNow, neuroWorse: c.neuroWorse })),
+      // Recovery against the usual course (issue 13 part 4).
+      recovery: recoveryFromRow(r, timeZone),
+      // The walk/run programme and the return to training after healing (lib/domain/walk-run.ts).
+      ...programmeFromRow(r, timeZone),
     });
   }
-  // Recovery against the usual course (issue 13 part 4): one more query for any number of patients.
-  const [recoveryOf, programmeOf] = await readTogether(executor, [() => loadRecoveryFacts(executor, zones), () => loadProgrammeFacts(executor, zones)]);
-  for (const [id, facts] of out) facts.recovery = recoveryOf.get(id) ?? null;
-  // The walk/run programme and the return to training after healing (lib/domain/walk-run.ts).
-  for (const [id, facts] of out) Object.assign(facts, programmeOf.get(id) ?? {});
   return out;
 }
 

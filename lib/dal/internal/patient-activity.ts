@@ -1,15 +1,12 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { activityLogs } from "@/db/schema/activity";
-import { patientChangeMarks } from "@/db/schema/change-marks";
-import { checkIns } from "@/db/schema/check-ins";
-import { planVersions } from "@/db/schema/plans";
 import { weeklyRunLimit } from "@/lib/domain/care-state";
 import type { PatientActivity } from "@/lib/domain/progress";
 import { addDays, localDate, weekStart, type LocalDate } from "@/lib/domain/schedule";
+import type { Plan } from "@/lib/domain/plan";
 import type { ZonedCareState } from "./care-facts";
-import { groupByPatient } from "./group-by-patient";
+import { dateOf, idList, jsonOf } from "./sql-rows";
 
 /** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
 export const HISTORY_WEEKS = 8;
@@ -22,7 +19,7 @@ export interface LoadedActivity extends PatientActivity {
 
 /**
  * Everything the adherence figures are computed from, for patients the caller has already been
- * allowed to see, in one query per table whatever the number of patients. Each patient's day,
+ * allowed to see, in one query whatever the number of patients. Each patient's day,
  * time zone, whether the episode has healed and the running limit come from their state in force
  * (`states`, which the caller has read for the same request), so the figures and the state agree
  * on what "today" is. Patients without a state are left out.
@@ -35,60 +32,41 @@ export async function loadPatientActivity(
   const result = new Map<string, LoadedActivity>();
   const ids = patientIds.filter((id) => states.has(id));
   if (!ids.length) return result;
-  const database = await db();
   // The earliest "from" any patient needs; each patient's own window is cut by the rules.
   const earliest = addDays(weekStart(ids.map((id) => states.get(id)!.today).sort()[0]!), -7 * weeks);
-  const mine = and(inArray(activityLogs.patientId, ids), gte(activityLogs.localDate, earliest));
-  const [itemLogs, runs, lastLogs, pains, versions] = await Promise.all([
-    // Tens of thousands of item logs over a caseload: one JSON text per patient is far quicker
-    // to read than a row each.
-    database
-      .select({
-        patientId: activityLogs.patientId,
-        logs: sql<string>`json_agg(json_build_array(${activityLogs.localDate}, ${activityLogs.itemKey}, ${activityLogs.status}, ${activityLogs.skipReason}))::text`,
-      })
-      .from(activityLogs)
-      .where(and(mine, eq(activityLogs.kind, "item")))
-      .groupBy(activityLogs.patientId),
-    database
-      .select({ patientId: activityLogs.patientId, localDate: activityLogs.localDate, minutes: activityLogs.minutes, breaches: activityLogs.breaches })
-      .from(activityLogs)
-      .where(and(mine, eq(activityLogs.kind, "run"))),
-    // The newest log date is kept per patient by the database (patient_change_marks), so the
-    // "last log" figure never reads a patient's whole history.
-    database
-      .select({ patientId: patientChangeMarks.patientId, last: patientChangeMarks.lastLogDate })
-      .from(patientChangeMarks)
-      .where(inArray(patientChangeMarks.patientId, ids)),
-    database
-      .select({ patientId: checkIns.patientId, createdAt: checkIns.createdAt, pain: checkIns.painNow })
-      .from(checkIns)
-      .where(and(inArray(checkIns.patientId, ids), gte(checkIns.createdAt, new Date(`${earliest}T00:00:00Z`))))
-      .orderBy(asc(checkIns.createdAt)),
-    database
-      .select({ patientId: planVersions.patientId, plan: planVersions.plan, createdAt: planVersions.createdAt })
-      .from(planVersions)
-      .where(inArray(planVersions.patientId, ids))
-      .orderBy(asc(planVersions.version)),
-  ]);
-  const itemLogsOf = new Map(itemLogs.map((row) => [row.patientId, JSON.parse(row.logs) as [LocalDate, string, "done" | "skipped", string | null][]]));
-  const lastLogOf = new Map(lastLogs.map((row) => [row.patientId, row.last]));
-  const runsOf = groupByPatient(runs);
-  const painsOf = groupByPatient(pains);
-  const versionsOf = groupByPatient(versions);
+  // One statement, one row per patient: each column reads the patient's own rows on an index
+  // (activity_logs_patient_date_idx, check_ins_patient_idx, the plan's versions), as JSON, which
+  // is far quicker to read than a row per log over a caseload's tens of thousands of logs.
+  const read = await (await db()).execute(sql`
+    select p.id as patient_id,
+      (select json_agg(json_build_array(a.local_date, a.item_key, a.status, a.skip_reason))
+        from activity_logs a where a.patient_id = p.id and a.local_date >= ${earliest} and a.kind = 'item') as item_logs,
+      (select json_agg(json_build_array(a.local_date, a.minutes, a.breaches))
+        from activity_logs a where a.patient_id = p.id and a.local_date >= ${earliest} and a.kind = 'run') as runs,
+      -- The newest log date is kept per patient by the database (patient_change_marks), so the
+      -- "last log" figure never reads a patient's whole history.
+      (select m.last_log_date::text from patient_change_marks m where m.patient_id = p.id) as last_log_date,
+      (select json_agg(json_build_array(c.created_at, c.pain_now) order by c.created_at, c.id)
+        from check_ins c where c.patient_id = p.id and c.created_at >= ${new Date(`${earliest}T00:00:00Z`)}) as pains,
+      (select json_agg(json_build_array(v.plan, v.created_at) order by v.version)
+        from plan_versions v where v.patient_id = p.id) as versions
+    from patients p where p.id in (${idList(ids)})`);
+  const rowOf = new Map((read as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => [String(r.patient_id), r]));
   for (const id of ids) {
     const state = states.get(id)!;
     const { timeZone } = state;
+    const row = rowOf.get(id);
+    const versions = jsonOf<[Plan, string][]>(row?.versions) ?? [];
     result.set(id, {
       timeZone,
       today: state.today,
       // The first version runs from the plan's start; a later one from the day it was saved.
-      versions: (versionsOf.get(id) ?? []).map((v, i) => ({ effectiveFrom: i === 0 ? v.plan.startDate : localDate(v.createdAt, timeZone), plan: v.plan })),
-      itemLogs: (itemLogsOf.get(id) ?? []).map(([date, itemKey, status, skipReason]) => ({ localDate: date, itemKey, status, skipReason })),
-      runs: (runsOf.get(id) ?? []).map((r) => ({ localDate: r.localDate, minutes: r.minutes ?? 0, breaches: r.breaches ?? [] })),
-      lastLogDate: lastLogOf.get(id) ?? null,
+      versions: versions.map(([plan, createdAt], i) => ({ effectiveFrom: i === 0 ? plan.startDate : localDate(dateOf(createdAt), timeZone), plan })),
+      itemLogs: (jsonOf<[LocalDate, string, "done" | "skipped", string | null][]>(row?.item_logs) ?? []).map(([date, itemKey, status, skipReason]) => ({ localDate: date, itemKey, status, skipReason })),
+      runs: (jsonOf<[LocalDate, number | null, string[] | null][]>(row?.runs) ?? []).map(([date, minutes, breaches]) => ({ localDate: date, minutes: minutes ?? 0, breaches: breaches ?? [] })),
+      lastLogDate: (row?.last_log_date as LocalDate | null | undefined) ?? null,
       healed: state.episode?.status === "healed",
-      pains: (painsOf.get(id) ?? []).map((p) => ({ localDate: localDate(p.createdAt, timeZone), pain: p.pain })),
+      pains: (jsonOf<[string, number][]>(row?.pains) ?? []).map(([createdAt, pain]) => ({ localDate: localDate(dateOf(createdAt), timeZone), pain })),
       weeklyRunLimit: weeklyRunLimit(state.permission),
     });
   }

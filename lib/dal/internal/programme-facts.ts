@@ -3,8 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { HealingFact, ProgrammeFacts } from "@/lib/domain/walk-run";
 import { localDate } from "@/lib/domain/schedule";
-import { readTogether } from "./read-together";
-import type { Executor } from "./care-facts";
+import { dateOf, jsonOf } from "./sql-rows";
 
 export interface LoadedProgramme {
   programme: ProgrammeFacts;
@@ -13,82 +12,61 @@ export interface LoadedProgramme {
 }
 
 type Row = Record<string, unknown>;
-const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
-const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
 /**
  * What the walk/run programme and the return to training are derived from (lib/domain/walk-run.ts),
- * for patients the caller may see, in three queries whatever their number: the latest sign-off and
- * stage change, the programme runs logged since the latest sign-off (bounded by the programme),
- * and the latest healing with the patient's usual weekly distance. Checks nothing.
+ * as columns of a statement over `patients p`: the latest sign-off and stage change, the programme
+ * runs logged since the latest sign-off (activity_logs_programme_runs_idx, bounded by the
+ * programme), and the latest healing with the patient's usual weekly distance.
  */
-export async function loadProgrammeFacts(executor: Executor, zones: readonly { id: string; timeZone: string }[]): Promise<Map<string, LoadedProgramme>> {
-  const out = new Map<string, LoadedProgramme>();
-  if (!zones.length) return out;
-  const ids = sql.join(
-    zones.map((z) => sql`${z.id}::uuid`),
-    sql`, `,
-  );
-  const [anchors, runs, healings] = await readTogether(executor, [
-    () => executor.execute(sql`
-      select p.id as patient_id,
-        s.episode_id as s_episode, s.seq as s_seq, s.signed_at,
-        c.episode_id as c_episode, c.stage, c.reason, c.seq as c_seq, c.set_at
-      from patients p
-      left join lateral (select * from return_to_run_signoffs x where x.patient_id = p.id order by x.seq desc limit 1) s on true
-      left join lateral (select * from walk_run_stage_changes x where x.patient_id = p.id order by x.seq desc limit 1) c on true
-      where p.id in (${ids})`),
-    () => executor.execute(sql`
-      select a.patient_id, a.id, a.local_date::text as local_date, a.created_at, a.programme_stage, a.pain_before, a.pain_during, a.pain_after, a.morning_pain, a.new_numbness_or_weakness
-      from activity_logs a
-      where a.patient_id in (${ids}) and a.kind = 'run' and a.programme_stage is not null
-        and a.created_at > (select max(s.signed_at) from return_to_run_signoffs s where s.patient_id = a.patient_id)
-      order by a.created_at`),
-    () => executor.execute(sql`
-      select p.id as patient_id, p.weekly_distance_km, h.occurred_at, h.weekly_km_at_healing
-      from patients p
-      left join lateral (
-        select ee.occurred_at, ee.weekly_km_at_healing from episode_events ee
-        join episodes e on e.id = ee.episode_id and e.status = 'healed'
-        where ee.patient_id = p.id and ee.kind = 'healed'
-        order by ee.seq desc limit 1
-      ) h on true
-      where p.id in (${ids})`),
-  ]);
-  const zoneOf = new Map(zones.map((z) => [z.id, z.timeZone]));
-  const runsOf = new Map<string, ProgrammeFacts["runs"][number][]>();
-  for (const r of rowsOf(runs)) {
-    const list = runsOf.get(String(r.patient_id)) ?? [];
-    list.push({
-      id: String(r.id),
-      localDate: String(r.local_date),
-      createdAt: asDate(r.created_at),
-      programmeStage: Number(r.programme_stage),
-      painBefore: r.pain_before === null ? null : Number(r.pain_before),
-      painDuring: r.pain_during === null ? null : Number(r.pain_during),
-      painAfter: r.pain_after === null ? null : Number(r.pain_after),
-      morningPain: r.morning_pain === null ? null : Number(r.morning_pain),
-      newNumbnessOrWeakness: Boolean(r.new_numbness_or_weakness),
-    });
-    runsOf.set(String(r.patient_id), list);
-  }
-  const healingOf = new Map(rowsOf(healings).map((h) => [String(h.patient_id), h]));
-  for (const a of rowsOf(anchors)) {
-    const id = String(a.patient_id);
-    const zone = zoneOf.get(id) ?? "UTC";
-    const h = healingOf.get(id);
-    out.set(id, {
-      programme: {
-        signoff: a.s_seq === null ? null : { episodeId: String(a.s_episode), seq: Number(a.s_seq), signedAt: asDate(a.signed_at), localDate: localDate(asDate(a.signed_at), zone) },
-        stageChange:
-          a.c_seq === null
-            ? null
-            : { episodeId: String(a.c_episode), stage: Number(a.stage), reason: String(a.reason), seq: Number(a.c_seq), setAt: asDate(a.set_at), localDate: localDate(asDate(a.set_at), zone) },
-        runs: runsOf.get(id) ?? [],
+export const PROGRAMME_COLUMNS = sql`
+  (select json_build_array(x.episode_id, x.seq, x.signed_at) from return_to_run_signoffs x
+    where x.patient_id = p.id order by x.seq desc limit 1) as programme_signoff,
+  (select json_build_array(x.episode_id, x.stage, x.reason, x.seq, x.set_at) from walk_run_stage_changes x
+    where x.patient_id = p.id order by x.seq desc limit 1) as programme_stage_change,
+  (select json_agg(json_build_array(a.id, a.local_date, a.created_at, a.programme_stage, a.pain_before, a.pain_during,
+      a.pain_after, a.morning_pain, a.new_numbness_or_weakness) order by a.created_at, a.id)
+    from activity_logs a
+    where a.patient_id = p.id and a.kind = 'run' and a.programme_stage is not null
+      and a.created_at > (select max(s.signed_at) from return_to_run_signoffs s where s.patient_id = p.id)) as programme_runs,
+  p.weekly_distance_km as programme_usual_weekly_km,
+  (select json_build_array(ee.occurred_at, ee.weekly_km_at_healing) from episode_events ee
+    join episodes e on e.id = ee.episode_id and e.status = 'healed'
+    where ee.patient_id = p.id and ee.kind = 'healed'
+    order by ee.seq desc limit 1) as programme_healing`;
+
+type ProgrammeRun = [string, string, string, number, number | null, number | null, number | null, number | null, boolean];
+
+/** The programme facts of one row of a statement with PROGRAMME_COLUMNS. */
+export function programmeFromRow(r: Row, timeZone: string): LoadedProgramme {
+  const signoff = jsonOf<[string, number, string]>(r.programme_signoff);
+  const stageChange = jsonOf<[string, number, string, number, string]>(r.programme_stage_change);
+  const healing = jsonOf<[string, number | null]>(r.programme_healing);
+  const num = (v: number | null) => (v === null ? null : Number(v));
+  return {
+    programme: {
+      signoff: signoff && { episodeId: signoff[0], seq: Number(signoff[1]), signedAt: dateOf(signoff[2]), localDate: localDate(dateOf(signoff[2]), timeZone) },
+      stageChange: stageChange && {
+        episodeId: stageChange[0],
+        stage: Number(stageChange[1]),
+        reason: String(stageChange[2]),
+        seq: Number(stageChange[3]),
+        setAt: dateOf(stageChange[4]),
+        localDate: localDate(dateOf(stageChange[4]), timeZone),
       },
-      healing: h?.occurred_at ? { healedOn: localDate(asDate(h.occurred_at), zone), weeklyKmAtHealing: h.weekly_km_at_healing === null ? null : Number(h.weekly_km_at_healing) } : null,
-      usualWeeklyKm: Number(h?.weekly_distance_km ?? 0),
-    });
-  }
-  return out;
+      runs: (jsonOf<ProgrammeRun[]>(r.programme_runs) ?? []).map(([id, date, createdAt, stage, painBefore, painDuring, painAfter, morningPain, numbness]) => ({
+        id,
+        localDate: date,
+        createdAt: dateOf(createdAt),
+        programmeStage: Number(stage),
+        painBefore: num(painBefore),
+        painDuring: num(painDuring),
+        painAfter: num(painAfter),
+        morningPain: num(morningPain),
+        newNumbnessOrWeakness: Boolean(numbness),
+      })),
+    },
+    healing: healing ? { healedOn: localDate(dateOf(healing[0]), timeZone), weeklyKmAtHealing: healing[1] === null ? null : Number(healing[1]) } : null,
+    usualWeeklyKm: Number(r.programme_usual_weekly_km ?? 0),
+  };
 }

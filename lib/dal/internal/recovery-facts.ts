@@ -5,67 +5,85 @@ import { sql } from "drizzle-orm";
 import type { RecoveryFacts } from "@/lib/domain/recovery-course";
 import { localDate } from "@/lib/domain/schedule";
 import type { Executor } from "./care-facts";
+import { dateOf, idList, jsonOf } from "./sql-rows";
 
 export interface LoadedRecovery extends RecoveryFacts {
   episodeId: string;
   openedAt: Date;
 }
 
+type Row = Record<string, unknown>;
+
+/**
+ * The current episode of each patient `p` as `ep` (id, status, opened_at, reopened_seq): the one
+ * opened last. For a statement over `patients p`; the care facts and the recovery read share it.
+ */
+export const CURRENT_EPISODE_JOIN = sql`
+  left join lateral (
+    select e.id, e.status::text as status, e.opened_at,
+      (select max(ee.seq) from episode_events ee where ee.episode_id = e.id and ee.kind = 'reopened') as reopened_seq
+    from episodes e where e.patient_id = p.id
+    order by e.opened_at desc, e.created_at desc limit 1
+  ) ep on true`;
+
+/**
+ * The current episode's baseline and latest pain and ODI, as columns of a statement over
+ * `patients p` joined to `ep` (CURRENT_EPISODE_JOIN): each a `limit 1` on an index
+ * (check_ins_patient_idx, exams_patient_signed_idx, questionnaire_responses_patient_idx).
+ */
+export const RECOVERY_COLUMNS = sql`
+  (select x.pain_now from exams x
+    where x.patient_id = p.id and x.episode_id = ep.id and x.status = 'signed'
+    order by x.signed_at limit 1) as recovery_exam_pain,
+  (select json_build_array(c.id, c.pain_now) from check_ins c where c.patient_id = p.id and c.created_at >= ep.opened_at
+    order by c.created_at, c.id limit 1) as recovery_first_check_in,
+  (select json_build_array(c.id, c.pain_now) from check_ins c where c.patient_id = p.id and c.created_at >= ep.opened_at
+    order by c.created_at desc, c.id desc limit 1) as recovery_latest_check_in,
+  (select json_build_array(q.id, q.score) from questionnaire_responses q where q.patient_id = p.id and q.kind = 'odi'
+    and q.score is not null and q.completed_at >= ep.opened_at order by q.completed_at, q.id limit 1) as recovery_first_odi,
+  (select json_build_array(q.id, q.score) from questionnaire_responses q where q.patient_id = p.id and q.kind = 'odi'
+    and q.score is not null and q.completed_at >= ep.opened_at order by q.completed_at desc, q.id desc limit 1) as recovery_latest_odi`;
+
+/** The recovery facts of one row of a statement with `ep` and RECOVERY_COLUMNS; null without an episode. */
+export function recoveryFromRow(r: Row, timeZone: string): LoadedRecovery | null {
+  if (r.episode_id === null || r.episode_id === undefined) return null;
+  const openedAt = dateOf(r.episode_opened_at);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const [firstCheckInId, firstCheckInPain] = jsonOf<[string, number]>(r.recovery_first_check_in) ?? [null, null];
+  const [latestCheckInId, latestCheckInPain] = jsonOf<[string, number]>(r.recovery_latest_check_in) ?? [null, null];
+  const [firstOdiId, firstOdi] = jsonOf<[string, number]>(r.recovery_first_odi) ?? [null, null];
+  const [latestOdiId, latestOdi] = jsonOf<[string, number]>(r.recovery_latest_odi) ?? [null, null];
+  const examPain = num(r.recovery_exam_pain);
+  return {
+    episodeId: String(r.episode_id),
+    openedAt,
+    episodeStatus: r.episode_status as RecoveryFacts["episodeStatus"],
+    startedOn: localDate(openedAt, timeZone),
+    // Without a signed exam's pain, the first check-in is the baseline and only a later one is "latest".
+    baselinePain: examPain ?? num(firstCheckInPain),
+    latestPain: examPain !== null || latestCheckInId !== firstCheckInId ? num(latestCheckInPain) : null,
+    baselineOdi: num(firstOdi),
+    latestOdi: latestOdiId !== firstOdiId ? num(latestOdi) : null,
+  };
+}
+
 /**
  * The current episode's baseline and latest pain and ODI (lib/domain/recovery-course.ts), for
- * patients the caller may see: one query whatever their number, each reading a `limit 1` on an
- * index (check_ins_patient_idx, exams_patient_signed_idx, questionnaire_responses_patient_idx).
- * Checks nothing: callers have authorized.
+ * patients the caller may see, in one query whatever their number. Checks nothing: callers have
+ * authorized. The care facts read the same columns in their own statement.
  */
 export async function loadRecoveryFacts(executor: Executor, zones: readonly { id: string; timeZone: string }[]): Promise<Map<string, LoadedRecovery>> {
   const out = new Map<string, LoadedRecovery>();
   if (!zones.length) return out;
-  const ids = sql.join(
-    zones.map((z) => sql`${z.id}::uuid`),
-    sql`, `,
-  );
   const result = await executor.execute(sql`
-    with ep as (
-      select distinct on (e.patient_id) e.id, e.patient_id, e.status::text as status, e.opened_at
-      from episodes e where e.patient_id in (${ids})
-      order by e.patient_id, e.opened_at desc, e.created_at desc
-    )
-    select ep.patient_id, ep.id as episode_id, ep.status, ep.opened_at,
-      (select x.pain_now from exams x
-        where x.patient_id = ep.patient_id and x.episode_id = ep.id and x.status = 'signed'
-        order by x.signed_at limit 1) as exam_pain,
-      fc.id as first_check_in_id, fc.pain_now as first_check_in_pain,
-      lc.id as latest_check_in_id, lc.pain_now as latest_check_in_pain,
-      fo.id as first_odi_id, fo.score as first_odi,
-      lo.id as latest_odi_id, lo.score as latest_odi
-    from ep
-    left join lateral (select c.id, c.pain_now from check_ins c where c.patient_id = ep.patient_id and c.created_at >= ep.opened_at
-      order by c.created_at, c.id limit 1) fc on true
-    left join lateral (select c.id, c.pain_now from check_ins c where c.patient_id = ep.patient_id and c.created_at >= ep.opened_at
-      order by c.created_at desc, c.id desc limit 1) lc on true
-    left join lateral (select q.id, q.score from questionnaire_responses q where q.patient_id = ep.patient_id and q.kind = 'odi'
-      and q.score is not null and q.completed_at >= ep.opened_at order by q.completed_at, q.id limit 1) fo on true
-    left join lateral (select q.id, q.score from questionnaire_responses q where q.patient_id = ep.patient_id and q.kind = 'odi'
-      and q.score is not null and q.completed_at >= ep.opened_at order by q.completed_at desc, q.id desc limit 1) lo on true`);
+    select p.id as patient_id, ep.id as episode_id, ep.status as episode_status, ep.opened_at as episode_opened_at, ${RECOVERY_COLUMNS}
+    from patients p ${CURRENT_EPISODE_JOIN}
+    where p.id in (${idList(zones.map((z) => z.id))})`);
   const zoneOf = new Map(zones.map((z) => [z.id, z.timeZone]));
-  for (const r of (result as unknown as { rows: Record<string, unknown>[] }).rows) {
+  for (const r of (result as unknown as { rows: Row[] }).rows) {
     const patientId = String(r.patient_id);
-    const openedAt = new Date(r.opened_at as string | Date);
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    const examPain = num(r.exam_pain);
-    // Without a signed exam's pain, the first check-in is the baseline and only a later one is "latest".
-    const baselinePain = examPain ?? num(r.first_check_in_pain);
-    const latestPain = examPain !== null || r.latest_check_in_id !== r.first_check_in_id ? num(r.latest_check_in_pain) : null;
-    out.set(patientId, {
-      episodeId: String(r.episode_id),
-      openedAt,
-      episodeStatus: r.status as RecoveryFacts["episodeStatus"],
-      startedOn: localDate(openedAt, zoneOf.get(patientId)!),
-      baselinePain,
-      latestPain,
-      baselineOdi: num(r.first_odi),
-      latestOdi: r.latest_odi_id !== r.first_odi_id ? num(r.latest_odi) : null,
-    });
+    const recovery = recoveryFromRow(r, zoneOf.get(patientId)!);
+    if (recovery) out.set(patientId, recovery);
   }
   return out;
 }
