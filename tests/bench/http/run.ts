@@ -5,7 +5,7 @@
  * target gets N connections for a fixed time, one after another. Any answer that is not a 2xx, or
  * not the page it should be, fails the run: a benchmark of error pages is worthless.
  *
- *   npm run bench -- [--duration 10] [--connections 10] [--out file.json] [--writes replay|new|replay,new] [--build]
+ *   npm run bench -- [--duration 10] [--connections 10] [--out file.json] [--writes replay|new|replay,new] [--build] [--only worklist,caseload] [--profile dir]
  *
  * Without DATABASE_URL: a fresh embedded database seeded with the demo clinic, or the one in
  * RUNCLEAR_DATA_DIR as it is. With DATABASE_URL: that
@@ -29,13 +29,17 @@ const { values } = parseArgs({
     out: { type: "string" },
     writes: { type: "string", default: "replay" },
     build: { type: "boolean", default: false },
+    only: { type: "string" },
+    profile: { type: "string" },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const writes = values.writes.split(",").filter(Boolean) as WriteMode[];
+// Target names (or the start of one) to measure, with the ceiling: for a quick look at one page.
+const only = values.only?.split(",").map((n) => n.trim().toLowerCase()).filter(Boolean) ?? null;
 if (!(duration > 0 && duration <= 300) || !(connections >= 1 && connections <= 100) || writes.some((w) => w !== "replay" && w !== "new")) {
-  console.error("Usage: npm run bench -- [--duration 1-300] [--connections 1-100] [--out file.json] [--writes replay|new|replay,new] [--build]");
+  console.error("Usage: npm run bench -- [--duration 1-300] [--connections 1-100] [--out file.json] [--writes replay|new|replay,new] [--build] [--only name,…] [--profile dir]");
   process.exit(2);
 }
 
@@ -67,7 +71,7 @@ async function preflight(base: string, target: Target): Promise<void> {
 if (values.build) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
 ensureBuild();
 const loadAverageBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
-const server = await startServer();
+const server = await startServer({ profileDir: values.profile });
 let exitCode = 0;
 try {
   const sessions = {
@@ -78,12 +82,14 @@ try {
   for (const [role, client] of Object.entries(sessions)) await client.signIn(ACCOUNTS[role as keyof typeof ACCOUNTS], DEMO_PASSWORD);
   // The patient's own today (their time zone), the date a run is logged for.
   const today = (JSON.parse((await sessions.patient.request("/api/me/day")).text) as { today: string }).today;
-  const targets = await discoverTargets(server.base, sessions, { patientEmail: ACCOUNTS.patient, writes, today });
+  const discovered = await discoverTargets(server.base, sessions, { patientEmail: ACCOUNTS.patient, writes, today });
+  const targets = only ? discovered.filter((t) => only.some((n) => t.name.toLowerCase().startsWith(n))) : discovered;
+  if (targets.length === 0) throw new Error(`--only matched no target; the targets are: ${discovered.map((t) => t.name).join(", ")}`);
   for (const target of targets) await preflight(server.base, target);
   // The ceiling page is as large as the median page measured, so HTML size is not the difference:
   // asked for a size, measured, asked again in proportion (its layout adds a fixed part).
   const sizeOf = async (t: Target) => (await (await fetch(`${server.base}${t.path}`, { headers: t.headers })).arrayBuffer()).byteLength / 1024;
-  const sizes = await Promise.all(targets.filter((t) => t.method === "GET").map(sizeOf));
+  const sizes = await Promise.all(discovered.filter((t) => t.method === "GET").map(sizeOf));
   const medianKiB = sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 40;
   let asked = medianKiB;
   let ceiling = ceilingTarget(asked);

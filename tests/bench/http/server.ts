@@ -56,7 +56,8 @@ async function waitForHealth(base: string, app: ChildProcess, timeoutMs: number)
   throw new Error("the app did not become healthy in time");
 }
 
-export async function startServer(): Promise<BenchServer> {
+/** `profileDir`: the server writes a V8 CPU profile of its whole run there when it stops. */
+export async function startServer({ profileDir }: { profileDir?: string } = {}): Promise<BenchServer> {
   ensureBuild();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -66,7 +67,8 @@ export async function startServer(): Promise<BenchServer> {
   const givenDir = databaseUrl ? null : process.env.RUNCLEAR_DATA_DIR || null;
   const dataDir = databaseUrl || givenDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), "runclear-bench-"));
   const output: string[] = [];
-  const app = spawn(process.execPath, ["lib/server/start.mjs"], {
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const app = spawn(process.execPath, [...nodeArgs, "lib/server/start.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
