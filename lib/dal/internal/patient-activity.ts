@@ -36,15 +36,15 @@ export async function loadPatientActivity(
   const earliest = addDays(weekStart(ids.map((id) => states.get(id)!.today).sort()[0]!), -7 * weeks);
   // One statement, one row per patient: each column reads the patient's own rows on an index
   // (activity_logs_patient_date_idx, check_ins_patient_idx, the plan's versions), as JSON, which
-  // is far quicker to read than a row per log over a caseload's tens of thousands of logs.
+  // is far quicker to read than a row per log over a caseload's tens of thousands of logs. The
+  // newest log date is kept per patient by the database (patient_change_marks), so the "last log"
+  // figure never reads a patient's whole history.
   const read = await (await db()).execute(sql`
     select p.id as patient_id,
       (select json_agg(json_build_array(a.local_date, a.item_key, a.status, a.skip_reason))
         from activity_logs a where a.patient_id = p.id and a.local_date >= ${earliest} and a.kind = 'item') as item_logs,
       (select json_agg(json_build_array(a.local_date, a.minutes, a.breaches))
         from activity_logs a where a.patient_id = p.id and a.local_date >= ${earliest} and a.kind = 'run') as runs,
-      -- The newest log date is kept per patient by the database (patient_change_marks), so the
-      -- "last log" figure never reads a patient's whole history.
       (select m.last_log_date::text from patient_change_marks m where m.patient_id = p.id) as last_log_date,
       (select json_agg(json_build_array(c.created_at, c.pain_now) order by c.created_at, c.id)
         from check_ins c where c.patient_id = p.id and c.created_at >= ${new Date(`${earliest}T00:00:00Z`)}) as pains,
