@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./tests/support/chromium";
+import { serverArgs } from "./tests/support/server-command";
 
 /**
  * A port nothing listens on, chosen once by the main process and handed to the workers through
@@ -44,7 +45,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "node lib/server/start.mjs",
+    command: ["node", ...serverArgs()].join(" "),
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

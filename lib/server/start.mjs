@@ -3,6 +3,9 @@
 // audit trail and the sign-in throttle get the real client address (lib/server/forwarded.mjs);
 // and with RUNCLEAR_WORKERS it runs several processes on one port (lib/server/workers.mjs), since
 // one Node.js process renders on one core.
+// package.json starts it with `--max-semi-space-size=64` (README, *The production server*): a
+// larger young generation, so rendering's short-lived objects cost the garbage collector less;
+// workers inherit the flag.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";

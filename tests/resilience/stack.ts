@@ -12,6 +12,7 @@ import { seedDemoClinic } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { AppClient } from "./app-client";
 import { PrivatePostgres } from "./private-postgres";
+import { serverArgs } from "../support/server-command";
 
 export const PATIENT_EMAILS = ["sam.rivera@runclear.example", "priya.natarajan@runclear.example", "grace.liu@runclear.example", "olu.adeyemi@runclear.example"];
 export const PHYSICIAN_EMAIL = "dr.ortiz@runclear.example";
@@ -69,7 +70,7 @@ export async function startStack({ pgPort, appPort }: { pgPort: number; appPort:
   const base = `http://localhost:${appPort}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "runclear-app-"));
   const output: string[] = [];
-  const app = spawn(process.execPath, ["lib/server/start.mjs"], {
+  const app = spawn(process.execPath, serverArgs(), {
     env: { ...process.env, NODE_ENV: "production", PORT: String(appPort), DATABASE_URL: pg.url, NEXTAUTH_URL: base, RUNCLEAR_DATA_DIR: dataDir, RUNCLEAR_TRUSTED_PROXIES: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });

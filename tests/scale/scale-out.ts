@@ -29,6 +29,7 @@ import { DEMO_PASSWORD } from "@/db/seed-data";
 import { AppClient } from "../resilience/app-client";
 import { ensureBuild, step, waitForHealth } from "../resilience/stack";
 import { freePorts } from "../support/free-ports";
+import { serverArgs } from "../support/server-command";
 import { createFreshDatabase, dropDatabase } from "../support/fresh-database";
 import { NGINX, startNginx } from "./nginx";
 import { PGBOUNCER, POOL_SIZE, POOLED_DATABASE, startPgBouncer } from "./pgbouncer";
@@ -118,7 +119,7 @@ try {
   const instances = [portA!, portB!].map((port, i) => {
     const dataDir = path.join(work, `app-${"ab"[i]}`);
     fs.mkdirSync(dataDir);
-    const child = children.start(`app ${"AB"[i]} :${port}`, process.execPath, ["lib/server/start.mjs"], {
+    const child = children.start(`app ${"AB"[i]} :${port}`, process.execPath, serverArgs(), {
       env: {
         ...process.env,
         ...shared,

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { serverArgs } from "../../support/server-command";
 
 export interface BenchServer {
   base: string;
@@ -68,7 +69,7 @@ export async function startServer({ profileDir }: { profileDir?: string } = {}):
   const dataDir = databaseUrl || givenDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), "runclear-bench-"));
   const output: string[] = [];
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const app = spawn(process.execPath, [...nodeArgs, "lib/server/start.mjs"], {
+  const app = spawn(process.execPath, [...nodeArgs, ...serverArgs()], {
     env: {
       ...process.env,
       NODE_ENV: "production",
