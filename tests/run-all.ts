@@ -57,8 +57,8 @@ run("npx", ["tsx", "tests/bench/client-weight.ts"]);
  * day's logging under the patient's lock, and a log reaching an open caseload while it polls
  * (requests overlapping on PGlite's one connection). Every DAL function runs on both drivers in
  * the integration tests. The suite is CPU-bound on this 2-core machine (alone 18 minutes in the
- * headless shell, 23 in the full browser; both suites whole at once took 55), so the second full
- * run bought little and cost most of CI's time.
+ * headless shell, 23 in the full browser; both suites whole at once took 55; 7 minutes since the
+ * app's pages got faster), so the second full run bought little and cost most of CI's time.
  * For the same reason vitest runs before, not beside it: together they took longer (40 minutes
  * against 37), and a scrypt-heavy test timed out.
  * Without a server the whole suite runs on the embedded database.
