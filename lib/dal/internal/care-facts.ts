@@ -10,17 +10,11 @@ import { addDays, localDate, type LocalDate } from "@/lib/domain/schedule";
 import { refreshPatientOutcomes } from "./patient-outcomes";
 import { PROGRAMME_COLUMNS, programmeFromRow } from "./programme-facts";
 import { CURRENT_EPISODE_JOIN, RECOVERY_COLUMNS, recoveryFromRow } from "./recovery-facts";
-import { dateOf, idList, jsonOf } from "./sql-rows";
+import { dateOf, idList, jsonOf, numberOrNull } from "./sql-rows";
 
 /** An open transaction, or the database itself. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Tx;
-
-/**
- * Loads what `careState` is derived from (lib/domain/care-state.ts), for patients the caller has
- * already been allowed to see: one query whatever the number of patients (below). It
- * checks nothing: DAL functions authorize first (the name of this folder says so).
- */
 
 export interface LoadedCareFacts extends CareFacts {
   patientId: string;
@@ -36,6 +30,10 @@ type Row = Record<string, unknown>;
 type RunRow = [string, LocalDate, number | null, number | null, number | null, number | null, boolean, string[] | null];
 
 /**
+ * Loads what `careState` is derived from (lib/domain/care-state.ts), for patients the caller has
+ * already been allowed to see. It checks nothing: DAL functions authorize first (the name of this
+ * folder says so).
+ *
  * One statement, one row per patient, whatever their number: a page's state in force costs one
  * round trip, and a write's re-check under the patient's lock one more, not a dozen. Each column
  * is a `limit 1` or a window on an index of the patient's own rows. Each patient's today comes
@@ -88,11 +86,11 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       timeZone,
       dateOfBirth: String(r.date_of_birth),
       today,
-      reviewGraceDays: r.grace_days === null || r.grace_days === undefined ? DEFAULT_CLINIC_SETTINGS.reviewGraceDays : Number(r.grace_days),
+      reviewGraceDays: numberOrNull(r.grace_days) ?? DEFAULT_CLINIC_SETTINGS.reviewGraceDays,
       episode:
         r.episode_id === null || r.episode_id === undefined
           ? null
-          : { id: String(r.episode_id), status: r.episode_status as EpisodeFact["status"], reopenedSeq: r.episode_reopened_seq === null ? null : Number(r.episode_reopened_seq) },
+          : { id: String(r.episode_id), status: r.episode_status as EpisodeFact["status"], reopenedSeq: numberOrNull(r.episode_reopened_seq) },
       clearance: clearance && { ...clearance, seq: Number(clearance.seq) },
       redFlags: openFlags.map((f) => ({
         id: f.id,
@@ -103,7 +101,7 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
         acknowledged: f.acknowledged,
         resolved: false,
       })),
-      latestRedFlagSeq: r.latest_flag_seq === null || r.latest_flag_seq === undefined ? null : Number(r.latest_flag_seq),
+      latestRedFlagSeq: numberOrNull(r.latest_flag_seq),
       plan: jsonOf<Plan>(r.plan),
       runs: runs
         .filter(([, date]) => date > firstRunDay)

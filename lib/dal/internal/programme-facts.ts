@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { HealingFact, ProgrammeFacts } from "@/lib/domain/walk-run";
 import { localDate } from "@/lib/domain/schedule";
-import { dateOf, jsonOf } from "./sql-rows";
+import { dateOf, jsonOf, numberOrNull } from "./sql-rows";
 
 export interface LoadedProgramme {
   programme: ProgrammeFacts;
@@ -42,7 +42,6 @@ export function programmeFromRow(r: Row, timeZone: string): LoadedProgramme {
   const signoff = jsonOf<[string, number, string]>(r.programme_signoff);
   const stageChange = jsonOf<[string, number, string, number, string]>(r.programme_stage_change);
   const healing = jsonOf<[string, number | null]>(r.programme_healing);
-  const num = (v: number | null) => (v === null ? null : Number(v));
   return {
     programme: {
       signoff: signoff && { episodeId: signoff[0], seq: Number(signoff[1]), signedAt: dateOf(signoff[2]), localDate: localDate(dateOf(signoff[2]), timeZone) },
@@ -59,14 +58,14 @@ export function programmeFromRow(r: Row, timeZone: string): LoadedProgramme {
         localDate: date,
         createdAt: dateOf(createdAt),
         programmeStage: Number(stage),
-        painBefore: num(painBefore),
-        painDuring: num(painDuring),
-        painAfter: num(painAfter),
-        morningPain: num(morningPain),
+        painBefore: numberOrNull(painBefore),
+        painDuring: numberOrNull(painDuring),
+        painAfter: numberOrNull(painAfter),
+        morningPain: numberOrNull(morningPain),
         newNumbnessOrWeakness: Boolean(numbness),
       })),
     },
-    healing: healing ? { healedOn: localDate(dateOf(healing[0]), timeZone), weeklyKmAtHealing: healing[1] === null ? null : Number(healing[1]) } : null,
+    healing: healing ? { healedOn: localDate(dateOf(healing[0]), timeZone), weeklyKmAtHealing: numberOrNull(healing[1]) } : null,
     usualWeeklyKm: Number(r.programme_usual_weekly_km ?? 0),
   };
 }

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { RecoveryFacts } from "@/lib/domain/recovery-course";
 import { localDate } from "@/lib/domain/schedule";
 import type { Executor } from "./care-facts";
-import { dateOf, idList, jsonOf } from "./sql-rows";
+import { dateOf, idList, jsonOf, numberOrNull } from "./sql-rows";
 
 export interface LoadedRecovery extends RecoveryFacts {
   episodeId: string;
@@ -48,22 +48,21 @@ export const RECOVERY_COLUMNS = sql`
 export function recoveryFromRow(r: Row, timeZone: string): LoadedRecovery | null {
   if (r.episode_id === null || r.episode_id === undefined) return null;
   const openedAt = dateOf(r.episode_opened_at);
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const [firstCheckInId, firstCheckInPain] = jsonOf<[string, number]>(r.recovery_first_check_in) ?? [null, null];
   const [latestCheckInId, latestCheckInPain] = jsonOf<[string, number]>(r.recovery_latest_check_in) ?? [null, null];
   const [firstOdiId, firstOdi] = jsonOf<[string, number]>(r.recovery_first_odi) ?? [null, null];
   const [latestOdiId, latestOdi] = jsonOf<[string, number]>(r.recovery_latest_odi) ?? [null, null];
-  const examPain = num(r.recovery_exam_pain);
+  const examPain = numberOrNull(r.recovery_exam_pain);
   return {
     episodeId: String(r.episode_id),
     openedAt,
     episodeStatus: r.episode_status as RecoveryFacts["episodeStatus"],
     startedOn: localDate(openedAt, timeZone),
     // Without a signed exam's pain, the first check-in is the baseline and only a later one is "latest".
-    baselinePain: examPain ?? num(firstCheckInPain),
-    latestPain: examPain !== null || latestCheckInId !== firstCheckInId ? num(latestCheckInPain) : null,
-    baselineOdi: num(firstOdi),
-    latestOdi: latestOdiId !== firstOdiId ? num(latestOdi) : null,
+    baselinePain: examPain ?? numberOrNull(firstCheckInPain),
+    latestPain: examPain !== null || latestCheckInId !== firstCheckInId ? numberOrNull(latestCheckInPain) : null,
+    baselineOdi: numberOrNull(firstOdi),
+    latestOdi: latestOdiId !== firstOdiId ? numberOrNull(latestOdi) : null,
   };
 }
 

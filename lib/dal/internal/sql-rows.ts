@@ -12,6 +12,11 @@ export function jsonOf<T>(value: unknown): T | null {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
+/** A number column (bigint and numeric come as text or BigInt), or null for SQL null. */
+export function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
 /** A timestamp as a Date, whether the driver parsed it or handed the text (as JSON does). */
 export function dateOf(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
