@@ -5,7 +5,7 @@ import { describeError, isDatabaseUnavailable } from "@/db/errors";
 import type { Role } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/dal/internal/audit-log";
 import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/dal/errors";
-import { getCurrentUser, type CurrentUser } from "@/lib/dal/session";
+import { getCurrentUser, withOneSessionRead, type CurrentUser } from "@/lib/dal/session";
 import { FAILED_MESSAGE, NOT_FOUND_MESSAGE, UNAVAILABLE_MESSAGE, type ActionState } from "./action-state";
 
 // Never echoed back into a form.
@@ -76,24 +76,25 @@ export function validatedAction<S extends z.ZodType, R = undefined>(
   options: Options,
   run: (input: z.output<S>, user: CurrentUser) => Promise<ActionState<R>>,
 ) {
-  return async (_previous: ActionState<R> | null, formData: FormData): Promise<ActionState<R>> => {
-    // A crafted request can send anything as the argument; forms send FormData.
-    if (!(formData instanceof FormData)) return { ok: false, message: "This form could not be read. Please reload the page and try again." };
-    const values = formValues(formData);
-    try {
-      const caller = await callerFor(options);
-      if ("refused" in caller) return caller.refused;
-      const unprintable = controlCharacterErrors(formData);
-      if (unprintable) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unprintable, values };
-      const parsed = schema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) {
-        return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+  return (_previous: ActionState<R> | null, formData: FormData): Promise<ActionState<R>> =>
+    withOneSessionRead(async () => {
+      // A crafted request can send anything as the argument; forms send FormData.
+      if (!(formData instanceof FormData)) return { ok: false, message: "This form could not be read. Please reload the page and try again." };
+      const values = formValues(formData);
+      try {
+        const caller = await callerFor(options);
+        if ("refused" in caller) return caller.refused;
+        const unprintable = controlCharacterErrors(formData);
+        if (unprintable) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unprintable, values };
+        const parsed = schema.safeParse(Object.fromEntries(formData));
+        if (!parsed.success) {
+          return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+        }
+        return await run(parsed.data, caller.user);
+      } catch (error) {
+        return refusalOf(error, options.action, values);
       }
-      return await run(parsed.data, caller.user);
-    } catch (error) {
-      return refusalOf(error, options.action, values);
-    }
-  };
+    });
 }
 
 /** The string fields of a value, by their dotted path, that hold control characters. */
@@ -119,19 +120,20 @@ export function validatedCall<S extends z.ZodType, R = undefined>(
   options: Options,
   run: (input: z.output<S>, user: CurrentUser) => Promise<ActionState<R>>,
 ): (input: z.input<S>) => Promise<ActionState<R>> {
-  const action = async (input: z.input<S>): Promise<ActionState<R>> => {
-    try {
-      const caller = await callerFor(options);
-      if ("refused" in caller) return caller.refused;
-      const unprintable = controlCharactersIn(input);
-      if (Object.keys(unprintable).length) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unprintable };
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) return { ok: false, message: "Please check what you entered.", fieldErrors: fieldErrorsOf(parsed.error) };
-      return await run(parsed.data, caller.user);
-    } catch (error) {
-      return refusalOf(error, options.action);
-    }
-  };
+  const action = (input: z.input<S>): Promise<ActionState<R>> =>
+    withOneSessionRead(async () => {
+      try {
+        const caller = await callerFor(options);
+        if ("refused" in caller) return caller.refused;
+        const unprintable = controlCharactersIn(input);
+        if (Object.keys(unprintable).length) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: unprintable };
+        const parsed = schema.safeParse(input);
+        if (!parsed.success) return { ok: false, message: "Please check what you entered.", fieldErrors: fieldErrorsOf(parsed.error) };
+        return await run(parsed.data, caller.user);
+      } catch (error) {
+        return refusalOf(error, options.action);
+      }
+    });
   valueActions.add(action);
   return action;
 }

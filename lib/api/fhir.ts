@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
-import { getCurrentUser } from "@/lib/dal/session";
+import { getCurrentUser, withOneSessionRead } from "@/lib/dal/session";
 import { FHIR_JSON, operationOutcome } from "@/lib/fhir/bundle";
 
 /** A path segment decoded, or null when it is not valid percent-encoding (a stray "%"). */
@@ -25,18 +25,20 @@ export function fhirJson(body: unknown, status = 200, headers: Record<string, st
  * answer for both; bad parameters are 400; anything else is a 500 that names nothing inside.
  * Every error is an OperationOutcome.
  */
-export async function fhirAnswer(answer: () => Promise<Response>, options: { public?: boolean } = {}): Promise<Response> {
-  try {
-    if (!options.public && !(await getCurrentUser())) {
-      return fhirJson(operationOutcome("login", "Sign in to RunClear first: the FHIR API uses the app's session."), 401, { "WWW-Authenticate": 'Cookie realm="RunClear"' });
+export function fhirAnswer(answer: () => Promise<Response>, options: { public?: boolean } = {}): Promise<Response> {
+  return withOneSessionRead(async () => {
+    try {
+      if (!options.public && !(await getCurrentUser())) {
+        return fhirJson(operationOutcome("login", "Sign in to RunClear first: the FHIR API uses the app's session."), 401, { "WWW-Authenticate": 'Cookie realm="RunClear"' });
+      }
+      return await answer();
+    } catch (error) {
+      if (error instanceof NotFoundError) return fhirJson(operationOutcome("not-found", "No such resource, or not one you may see."), 404);
+      if (error instanceof ValidationError) return fhirJson(operationOutcome("invalid", error.message), 400);
+      console.error("FHIR request failed", error);
+      return fhirJson(operationOutcome("exception", "The server could not answer this request. Nothing was changed."), 500);
     }
-    return await answer();
-  } catch (error) {
-    if (error instanceof NotFoundError) return fhirJson(operationOutcome("not-found", "No such resource, or not one you may see."), 404);
-    if (error instanceof ValidationError) return fhirJson(operationOutcome("invalid", error.message), 400);
-    console.error("FHIR request failed", error);
-    return fhirJson(operationOutcome("exception", "The server could not answer this request. Nothing was changed."), 500);
-  }
+  });
 }
 
 /** A FHIR read answered as JSON, with fhirAnswer's errors. */

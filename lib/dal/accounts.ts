@@ -20,6 +20,7 @@ import { NotFoundError, ValidationError } from "./errors";
 import { requireUser } from "./internal/access";
 import { endOtherSessions } from "./internal/sessions";
 import { reauthenticate } from "./internal/sign-in";
+import { forgetSessionRead } from "./session";
 
 /**
  * A staff account waiting for a second administrator (separation of duties): what was done to
@@ -437,6 +438,7 @@ export async function changeOwnPassword(input: z.input<typeof changePasswordSche
     await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: sql`now()` }).where(eq(users.id, user.id));
     await writeAudit({ actor: user, action: "account.change_password", outcome: "success" }, tx);
   });
+  forgetSessionRead();
   await endOtherSessions(user);
 }
 

@@ -7,6 +7,7 @@ import { authorizeRole } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
 import { fieldErrorsOf, ValidationError } from "./errors";
 import { readClinicSettings } from "./internal/clinic-settings";
+import { forgetSessionRead } from "./session";
 
 /**
  * The clinic's settings for anyone signed in: patients read the emergency numbers on every
@@ -29,5 +30,7 @@ export async function updateClinicSettings(input: unknown): Promise<ClinicSettin
     const resource = `clinic_settings:two_factor_required=${parsed.data.twoFactorRequired ? "on" : "off"}`;
     await writeAudit({ actor: admin, action: "clinic_settings.update", resource, outcome: "allowed" }, tx);
   });
+  // The two-factor rule is part of every account's own check, the administrator's too.
+  forgetSessionRead();
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
@@ -32,11 +33,10 @@ export interface CurrentUser {
 const LAST_SEEN_GRANULARITY_MS = 60_000;
 
 /**
- * The signed-in user for this request, checked against the database: the account is active,
- * the session was not signed out or revoked, and neither the idle nor the absolute limit passed.
- * Looked up once per request.
+ * The signed-in user, checked against the database: the account is active, the session was not
+ * signed out or revoked, and neither the idle nor the absolute limit passed.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+async function readCurrentUser(): Promise<CurrentUser | null> {
   const claims = await readSessionClaims();
   if (!claims) return null;
   const database = await db();
@@ -84,7 +84,45 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     accessConfirmed: accessConfirmedAt !== null,
   });
   return { ...user, sessionId: claims.sessionId, twoFactorEnabled, setupStep };
-});
+}
+
+const readOncePerRender = cache(readCurrentUser);
+
+/**
+ * React's `cache` keeps answers only while a page renders. A server action or a route handler runs
+ * outside that render, so their wrappers (validatedAction, validatedCall, fhirAnswer,
+ * jsonOrNotFound) open this scope: the check at the door and the DAL's own checks then share one
+ * read of the session instead of one each.
+ */
+const callScope = new AsyncLocalStorage<{ caller: Promise<CurrentUser | null> | null }>();
+
+export function withOneSessionRead<T>(work: () => Promise<T>): Promise<T> {
+  return callScope.run({ caller: null }, work);
+}
+
+/**
+ * After a write that changes what the caller's own check answers (their password, their two-factor
+ * sign-in, the clinic's two-factor rule): the next check in this call reads afresh.
+ */
+export function forgetSessionRead(): void {
+  const call = callScope.getStore();
+  if (call) call.caller = null;
+}
+
+/** The signed-in user for this request, looked up once per request (a page's render or one call). */
+export function getCurrentUser(): Promise<CurrentUser | null> {
+  const call = callScope.getStore();
+  if (!call) return readOncePerRender();
+  if (!call.caller) {
+    const read = readCurrentUser();
+    call.caller = read;
+    // A failed read is not kept: the next check tries again.
+    read.catch(() => {
+      if (call.caller === read) call.caller = null;
+    });
+  }
+  return call.caller;
+}
 
 /** For pages: the user, or off to sign-in; a page of another role's answers not found. */
 export async function requireRole(...roles: Role[]): Promise<CurrentUser> {

@@ -13,7 +13,7 @@ import { writeAudit } from "./internal/audit-log";
 import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { ValidationError } from "./errors";
 import { replaceRecoveryCodes, unusedRecoveryCodes } from "./internal/two-factor-codes";
-import type { CurrentUser } from "./session";
+import { forgetSessionRead, type CurrentUser } from "./session";
 import { reauthenticate } from "./internal/sign-in";
 
 /**
@@ -117,7 +117,7 @@ export async function confirmTwoFactorSetup(input: z.input<typeof confirmTwoFact
     });
   }
   const now = new Date();
-  return database.transaction(async (tx) => {
+  const done = await database.transaction(async (tx) => {
     await tx
       .update(twoFactorCredentials)
       .set({ secret: row.pendingSecret, enabledAt: now, pendingSecret: null, pendingSince: null, lastUsedStep: step, updatedAt: now })
@@ -127,6 +127,8 @@ export async function confirmTwoFactorSetup(input: z.input<typeof confirmTwoFact
     await writeAudit({ actor: user, action: "two_factor.enable", outcome: "success" }, tx);
     return { recoveryCodes };
   });
+  forgetSessionRead();
+  return done;
 }
 
 export const twoFactorProofSchema = z.object({
@@ -170,4 +172,5 @@ export async function turnOffTwoFactor(input: z.input<typeof twoFactorProofSchem
     await tx.delete(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.userId, user.id));
     await writeAudit({ actor: user, action: "two_factor.disable", outcome: "success" }, tx);
   });
+  forgetSessionRead();
 }

@@ -494,6 +494,16 @@ const dalMatrix: Record<string, Record<string, { allow: Caller[]; call: DalCall 
     },
     // The page guard: another role's page is Next's not found, no session a redirect to sign-in.
     requireRole: { allow: ADMIN, call: async () => (await import("@/lib/dal/session")).requireRole("admin").catch(nextSignalAsNotFound) },
+    // The scope an action or a route handler runs in: it answers whatever the work inside does.
+    withOneSessionRead: {
+      allow: ALL_SIGNED_IN,
+      call: async () => {
+        const { getCurrentUser, withOneSessionRead } = await import("@/lib/dal/session");
+        if (!(await withOneSessionRead(getCurrentUser))) throw new NotFoundError();
+      },
+    },
+    // Only drops this call's remembered read of the session: no data, nothing to refuse.
+    forgetSessionRead: { allow: [...CALLERS], call: async () => (await import("@/lib/dal/session")).forgetSessionRead() },
   },
   "health.ts": {
     // The public health check: the same answer for everyone, no data.
@@ -752,6 +762,8 @@ const UNAUDITED: Record<string, string> = {
   "emergency-access.ts#listEmergencyAccessNotices": "audited when it shows a grant; the fixture has none for most callers",
   "session.ts#getCurrentUser": "the session check every call starts with",
   "session.ts#requireRole": "the page guard; the DAL call behind each page is audited",
+  "session.ts#withOneSessionRead": "the session check's scope in an action or a route handler",
+  "session.ts#forgetSessionRead": "drops a remembered session check, no data",
   "health.ts#checkDatabase": "the health probe, no data",
   "errors.ts#fieldErrorsOf": "formats a validation error, no data",
 };

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { clinicSettings as clinicSettingsTable } from "@/db/schema/clinic-settings";
 import { authSessions } from "@/db/schema/sessions";
 import { users } from "@/db/schema/users";
 import { changeOwnPassword, confirmStaffAccess, deactivateAccount, resetPassword } from "@/lib/dal/accounts";
+import { getClinicSettings, updateClinicSettings } from "@/lib/dal/clinic-settings";
 import { NotFoundError } from "@/lib/dal/errors";
 import { listWorklist } from "@/lib/dal/worklist";
 import { endSession } from "@/lib/dal/internal/sessions";
-import { getCurrentUser } from "@/lib/dal/session";
+import { getCurrentUser, withOneSessionRead } from "@/lib/dal/session";
 import { describeEachDatabase } from "../support/databases";
 import { signInAs, useSession } from "../support/people";
 
@@ -68,5 +70,42 @@ describeEachDatabase("sessions", { seed: true }, (t) => {
     await signInAs(t.db, "pt.morgan@runclear.example");
     expect(await getCurrentUser()).toMatchObject({ setupStep: null });
     expect((await listWorklist()).rows).not.toHaveLength(0);
+  });
+
+  it("an action or a route handler reads the session once, and again after changing the caller's own account", async () => {
+    // One read: the door's check and the DAL's checks see the same answer, even if the session ended in between.
+    const chen = await signInAs(t.db, "dr.chen@runclear.example");
+    await withOneSessionRead(async () => {
+      expect(await getCurrentUser()).toMatchObject({ email: "dr.chen@runclear.example" });
+      await endSession(chen.sessionId);
+      expect(await getCurrentUser()).toMatchObject({ email: "dr.chen@runclear.example" });
+    });
+    // The next call reads afresh.
+    await withOneSessionRead(async () => expect(await getCurrentUser()).toBeNull());
+
+    // Changing one's own password: the rest of the call sees the change.
+    const morgan = await signInAs(t.db, "pt.morgan@runclear.example");
+    await signInAs(t.db, "admin@runclear.example");
+    const { oneTimePassword } = await resetPassword(morgan.id);
+    await signInAs(t.db, "pt.morgan@runclear.example");
+    await withOneSessionRead(async () => {
+      expect(await getCurrentUser()).toMatchObject({ mustChangePassword: true });
+      const mine = "lantern orchard pebble 4";
+      await changeOwnPassword({ currentPassword: oneTimePassword, newPassword: mine, confirmPassword: mine });
+      expect(await getCurrentUser()).toMatchObject({ mustChangePassword: false });
+    });
+
+    // The clinic's two-factor rule is part of the administrator's own check.
+    await signInAs(t.db, "admin@runclear.example");
+    const settings = await getClinicSettings();
+    try {
+      await withOneSessionRead(async () => {
+        expect(await getCurrentUser()).toMatchObject({ setupStep: null });
+        await updateClinicSettings({ ...settings, twoFactorRequired: true });
+        expect(await getCurrentUser()).toMatchObject({ setupStep: "two_factor" });
+      });
+    } finally {
+      await t.db.update(clinicSettingsTable).set({ twoFactorRequired: settings.twoFactorRequired });
+    }
   });
 });

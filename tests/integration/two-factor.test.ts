@@ -11,7 +11,7 @@ import { confirmStaffAccess, resetTwoFactor } from "@/lib/dal/accounts";
 import { updateClinicSettings } from "@/lib/dal/clinic-settings";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { getPatientChart } from "@/lib/dal/patients";
-import { getCurrentUser } from "@/lib/dal/session";
+import { getCurrentUser, withOneSessionRead } from "@/lib/dal/session";
 import { signInWithPassword, signInWithSecondFactor } from "@/lib/dal/internal/sign-in";
 import { confirmTwoFactorSetup, getMyTwoFactor, renewRecoveryCodes, startTwoFactorSetup, turnOffTwoFactor } from "@/lib/dal/two-factor";
 import { listWorklist } from "@/lib/dal/worklist";
@@ -54,7 +54,13 @@ describeEachDatabase("two-factor sign-in", { seed: true }, (t) => {
     await expect(confirmTwoFactorSetup({ code: totpCodeAt(secret, new Date()), password: "not-my-password-at-all" })).rejects.toMatchObject({
       fieldErrors: { password: ["Your password is not correct."] },
     });
-    const { recoveryCodes } = await confirmTwoFactorSetup({ code: totpCodeAt(secret, new Date()), password: DEMO_PASSWORD });
+    // As in a server action: the caller's check, read once, sees its own account change.
+    const { recoveryCodes } = await withOneSessionRead(async () => {
+      expect(await getCurrentUser()).toMatchObject({ twoFactorEnabled: false });
+      const confirmed = await confirmTwoFactorSetup({ code: totpCodeAt(secret, new Date()), password: DEMO_PASSWORD });
+      expect(await getCurrentUser()).toMatchObject({ twoFactorEnabled: true });
+      return confirmed;
+    });
     expect(recoveryCodes).toHaveLength(10);
     chen = { secret, recoveryCodes };
     expect(await getMyTwoFactor()).toMatchObject({ enabled: true, recoveryCodesLeft: 10, pending: null });
@@ -117,7 +123,10 @@ describeEachDatabase("two-factor sign-in", { seed: true }, (t) => {
 
     await signInAs(t.db, "dr.chen@runclear.example");
     await expect(turnOffTwoFactor({ proof: "999999" })).rejects.toMatchObject({ fieldErrors: { proof: [expect.stringMatching(/neither/)] } });
-    await turnOffTwoFactor({ proof: DEMO_PASSWORD });
+    await withOneSessionRead(async () => {
+      await turnOffTwoFactor({ proof: DEMO_PASSWORD });
+      expect(await getCurrentUser()).toMatchObject({ twoFactorEnabled: false });
+    });
     expect(await getMyTwoFactor()).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
     expect(await signInWithPassword({ email: "dr.chen@runclear.example", password: DEMO_PASSWORD, ip: IP, userAgent: "test" })).toMatchObject({ ok: true });
   });
