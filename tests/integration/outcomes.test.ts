@@ -15,7 +15,7 @@ import { demoExam, examColumns } from "@/db/seed-clinical";
 import { setClinicalLead } from "@/lib/dal/accounts";
 import { recordDiagnosis } from "@/lib/dal/diagnoses";
 import { NotFoundError } from "@/lib/dal/errors";
-import { refreshPatientOutcomes, refreshPatientOutcomesOf } from "@/lib/dal/internal/patient-outcomes";
+import { CONTINUOUS_STAGE, refreshPatientOutcomes, refreshPatientOutcomesOf } from "@/lib/dal/internal/patient-outcomes";
 import { assertClinicOutcomes, getOutcomesDashboard } from "@/lib/dal/outcomes";
 import { listWorklist } from "@/lib/dal/worklist";
 import { becomeCaller } from "../support/callers";
@@ -138,5 +138,37 @@ describeEachDatabase("the outcomes aggregate and dashboard", { seed: true }, (t)
     // Both ways covered what the dashboard shows: an episode, a root cause, adherence, a stage.
     expect(alone.some((r) => r.episodeId !== null && r.rootCause !== null && r.adherencePercent !== null)).toBe(true);
     expect(alone.some((r) => r.episodeId === null || r.rootCause === null)).toBe(true);
+  });
+
+  it("counts the programme from the episode's first day in the patient's own zone", async () => {
+    // An episode opened at 11:00 UTC fifty days ago is the next day at Kiritimati (UTC+14); one
+    // opened at 05:00 UTC is the day before at Pago Pago (UTC-11).
+    const utcDay = dateAgo(50);
+    const dayAfter = (days: number) => new Date(Date.parse(utcDay) + days * DAY_MS).toISOString().slice(0, 10);
+    async function patientIn(timeZone: string, openedAt: Date, runs: [string, number][]) {
+      const [p] = await t.db
+        .insert(patients)
+        .values({ mrn: `Z-${randomUUID().slice(0, 8)}`, givenName: "Zone", familyName: `Case${randomUUID().slice(0, 4)}`, dateOfBirth: "1980-01-01", sex: "male", timeZone })
+        .returning({ id: patients.id });
+      await t.db.insert(episodes).values({ patientId: p!.id, status: "active", openedAt });
+      const run = ([localDate, programmeStage]: [string, number]) => ({ patientId: p!.id, idempotencyKey: randomUUID(), kind: "run" as const, localDate, minutes: 30, programmeStage });
+      await t.db.insert(activityLogs).values(runs.map(run));
+      await t.db.transaction(async (tx) => refreshPatientOutcomes(tx, p!.id));
+      const [row] = await t.db.select().from(patientOutcomes).where(eq(patientOutcomes.patientId, p!.id));
+      return row!;
+    }
+    // Kiritimati: the run on the UTC day is before the episode there, so continuous running starts later.
+    const east = await patientIn("Pacific/Kiritimati", new Date(`${utcDay}T11:00:00Z`), [
+      [utcDay, CONTINUOUS_STAGE],
+      [dayAfter(3), CONTINUOUS_STAGE - 1],
+      [dayAfter(5), CONTINUOUS_STAGE],
+    ]);
+    expect(east).toMatchObject({ episodeStartedOn: dayAfter(1), programmeStage: CONTINUOUS_STAGE, continuousOn: dayAfter(5) });
+    // Pago Pago: the episode's own first day counts.
+    const west = await patientIn("Pacific/Pago_Pago", new Date(`${utcDay}T05:00:00Z`), [[dayAfter(-1), CONTINUOUS_STAGE]]);
+    expect(west).toMatchObject({ episodeStartedOn: dayAfter(-1), programmeStage: CONTINUOUS_STAGE, continuousOn: dayAfter(-1) });
+    // A stage logged only before the episode began is not the episode's stage.
+    const before = await patientIn("Pacific/Kiritimati", new Date(`${utcDay}T11:00:00Z`), [[utcDay, 3]]);
+    expect(before).toMatchObject({ episodeStartedOn: dayAfter(1), programmeStage: null, continuousOn: null });
   });
 });

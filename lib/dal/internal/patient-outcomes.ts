@@ -1,13 +1,10 @@
 // No "server-only" marker: the seed and `npm run outcomes:rebuild` load this outside Next.js
 // (tsx). It checks nothing and takes the caller's transaction; ESLint keeps lib/dal/internal out
 // of app code.
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
-import { activityLogs } from "@/db/schema/activity";
-import { diagnoses } from "@/db/schema/diagnoses";
 import { patientOutcomes } from "@/db/schema/outcomes";
 import { patients } from "@/db/schema/patients";
-import { planVersions } from "@/db/schema/plans";
 import { adherenceBefore } from "@/lib/domain/adherence";
 import type { Plan } from "@/lib/domain/plan";
 import { adherenceInputFrom } from "@/lib/domain/progress";
@@ -15,9 +12,8 @@ import { walkRunStages } from "@/lib/domain/progression";
 import { recoveryCourse } from "@/lib/domain/recovery-course";
 import { addDays, localDate } from "@/lib/domain/schedule";
 import type { Tx } from "./care-facts";
-import { groupByPatient } from "./group-by-patient";
-import { readTogether } from "./read-together";
-import { loadRecoveryFacts } from "./recovery-facts";
+import { CURRENT_EPISODE_JOIN, RECOVERY_COLUMNS, recoveryFromRow } from "./recovery-facts";
+import { dateOf, idList, jsonOf } from "./sql-rows";
 
 /** The last stage of the walk/run programme: continuous running (DOMAIN.md §6). */
 export const CONTINUOUS_STAGE = walkRunStages.length;
@@ -36,91 +32,89 @@ export async function refreshPatientOutcomes(tx: Tx, patientId: string, now = ne
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+type Row = Record<string, unknown>;
+
 /**
- * The same for a batch of patients with a fixed number of queries whatever its size, so a rebuild
- * or the synthetic clinic does not pay one round of reads per patient. The one-patient refresh is
- * this with a batch of one: there is one way to compute a row.
+ * What a row of the aggregate is computed from, one row per patient, in one statement: the time
+ * zone, the current episode's recovery figures (RECOVERY_COLUMNS), its latest diagnosis, the
+ * programme's latest stage and first continuous run days, the plan's versions and the item logs of
+ * the adherence window. Local dates are reckoned in Node (lib/domain/schedule.ts), not in SQL, so
+ * the runs are read from a bound every zone's date of the episode's start falls on or after (its
+ * UTC date less a day) and cut to the patient's own start below; the item logs likewise.
+ */
+function outcomeFacts(tx: Tx, ids: readonly string[], itemsFrom: string) {
+  const since = sql`((ep.opened_at at time zone 'UTC')::date - 1)`;
+  return tx.execute(sql`
+    select p.id as patient_id, p.time_zone, ep.id as episode_id, ep.status as episode_status, ep.opened_at as episode_opened_at,
+      ${RECOVERY_COLUMNS},
+      (select d.condition from diagnoses d where d.patient_id = p.id and d.episode_id = ep.id
+        order by d.recorded_at desc limit 1) as root_cause,
+      (select json_build_array(a.local_date, a.programme_stage) from activity_logs a
+        where a.patient_id = p.id and a.kind = 'run' and a.programme_stage is not null and a.local_date >= ${since}
+        order by a.local_date desc, a.created_at desc limit 1) as latest_stage_run,
+      (select json_agg(x.local_date order by x.local_date) from (
+        select distinct a.local_date from activity_logs a
+        where a.patient_id = p.id and a.kind = 'run' and a.programme_stage = ${CONTINUOUS_STAGE} and a.local_date >= ${since}
+        order by a.local_date limit 3) x) as continuous_dates,
+      (select json_agg(json_build_array(v.plan, v.created_at) order by v.version) from plan_versions v
+        where v.patient_id = p.id) as plan_versions,
+      (select json_agg(json_build_array(a.local_date, a.item_key, a.status) order by a.created_at, a.id) from activity_logs a
+        where a.patient_id = p.id and a.kind = 'item' and a.local_date >= ${itemsFrom}::date) as item_logs
+    from patients p ${CURRENT_EPISODE_JOIN}
+    where p.id in (${idList(ids)})`);
+}
+
+/** One patient's row of the aggregate from their facts (outcomeFacts) on the day `now` falls on for them. */
+function outcomeRow(r: Row, now: Date) {
+  const patientId = String(r.patient_id);
+  const timeZone = String(r.time_zone);
+  const today = localDate(now, timeZone);
+  const recovery = recoveryFromRow(r, timeZone);
+  // The first version runs from the plan's start, a later one from the day it was saved (as in patient-activity.ts).
+  const effective = (jsonOf<[Plan, string][]>(r.plan_versions) ?? []).map(([plan, createdAt], i) => ({
+    effectiveFrom: i === 0 ? plan.startDate : localDate(dateOf(createdAt), timeZone),
+    plan,
+  }));
+  const from = addDays(today, -ADHERENCE_DAYS - 1);
+  const logs = (jsonOf<[string, string | null, "done" | "skipped" | null][]>(r.item_logs) ?? []).flatMap(([date, itemKey, status]) =>
+    date >= from && itemKey && status ? [{ localDate: date, itemKey, status }] : [],
+  );
+  const rate = effective.length ? adherenceBefore(today, ADHERENCE_DAYS, adherenceInputFrom(effective, logs, timeZone)).overall.rate : null;
+  // The programme since the episode's own start, in the patient's zone.
+  const latestRun = recovery && jsonOf<[string, number]>(r.latest_stage_run);
+  const stage = latestRun && latestRun[0] >= recovery.startedOn ? Number(latestRun[1]) : null;
+  const continuousOn = recovery ? ((jsonOf<string[]>(r.continuous_dates) ?? []).find((d) => d >= recovery.startedOn) ?? null) : null;
+  return {
+    patientId,
+    episodeId: recovery?.episodeId ?? null,
+    episodeStartedOn: recovery?.startedOn ?? null,
+    episodeStatus: recovery?.episodeStatus ?? null,
+    rootCause: recovery && r.root_cause ? String(r.root_cause) : null,
+    programmeStage: stage,
+    continuousOn,
+    baselineOdi: recovery?.baselineOdi ?? null,
+    latestOdi: recovery?.latestOdi ?? null,
+    baselinePain: recovery?.baselinePain ?? null,
+    latestPain: recovery?.latestPain ?? null,
+    adherencePercent: rate === null ? null : Math.round(rate * 1000) / 10,
+    notImprovingAtWeek6: recovery ? recoveryCourse(recovery, today).notImproving : false,
+    updatedAt: now,
+  };
+}
+
+/**
+ * The same for a batch of patients: one read and one write whatever its size, so a locked write
+ * adds two statements and a rebuild or the synthetic clinic does not pay a round of reads per
+ * patient. The one-patient refresh is this with a batch of one: there is one way to compute a row.
  */
 export async function refreshPatientOutcomesOf(tx: Tx, patientIds: readonly string[], now = new Date()): Promise<void> {
   const ids = [...new Set(patientIds)];
   if (!ids.length) return;
-  const zones = await tx.select({ id: patients.id, timeZone: patients.timeZone }).from(patients).where(inArray(patients.id, ids));
-  if (!zones.length) return;
-  const todayOf = new Map(zones.map((z) => [z.id, localDate(now, z.timeZone)]));
-  const recoveryOf = await loadRecoveryFacts(tx, zones);
-  const episodes = [...recoveryOf].map(([patientId, r]) => ({ patientId, episodeId: r.episodeId, since: r.startedOn }));
-  const logsFrom = addDays([...todayOf.values()].sort()[0]!, -ADHERENCE_DAYS - 1);
-  const [diagnosisRows, programme, versionRows, itemRows] = await readTogether(tx, [
-    // The latest diagnosis of the episode the recovery figures are about.
-    () =>
-      episodes.length
-        ? tx
-            .selectDistinctOn([diagnoses.patientId], { patientId: diagnoses.patientId, condition: diagnoses.condition })
-            .from(diagnoses)
-            .where(and(inArray(diagnoses.patientId, ids), inArray(diagnoses.episodeId, episodes.map((e) => e.episodeId))))
-            .orderBy(diagnoses.patientId, desc(diagnoses.recordedAt))
-        : [],
-    // Each patient's stage in force and first continuous run, since their own episode began.
-    () =>
-      episodes.length
-        ? tx.execute(sql`
-            select v.patient_id::text as patient_id,
-              (select a.programme_stage from activity_logs a
-                where a.patient_id = v.patient_id and a.kind = 'run' and a.programme_stage is not null and a.local_date >= v.since
-                order by a.local_date desc, a.created_at desc limit 1) as stage,
-              (select min(a.local_date)::text from activity_logs a
-                where a.patient_id = v.patient_id and a.kind = 'run' and a.programme_stage = ${CONTINUOUS_STAGE} and a.local_date >= v.since) as continuous_on
-            from (values ${sql.join(
-              episodes.map((e) => sql`(${e.patientId}::uuid, ${e.since}::date)`),
-              sql`, `,
-            )}) as v(patient_id, since)`)
-        : { rows: [] },
-    () =>
-      tx
-        .select({ patientId: planVersions.patientId, plan: planVersions.plan, createdAt: planVersions.createdAt })
-        .from(planVersions)
-        .where(inArray(planVersions.patientId, ids))
-        .orderBy(planVersions.patientId, asc(planVersions.version)),
-    () =>
-      tx
-        .select({ patientId: activityLogs.patientId, localDate: activityLogs.localDate, itemKey: activityLogs.itemKey, status: activityLogs.status })
-        .from(activityLogs)
-        .where(and(inArray(activityLogs.patientId, ids), eq(activityLogs.kind, "item"), gte(activityLogs.localDate, logsFrom))),
-  ]);
-  const rootCauseOf = new Map(diagnosisRows.map((d) => [d.patientId, d.condition]));
-  const programmeOf = new Map(
-    (programme as unknown as { rows: { patient_id: string; stage: number | null; continuous_on: string | null }[] }).rows.map((r) => [r.patient_id, r]),
-  );
-  const versionsOf = groupByPatient(versionRows);
-  const itemLogsOf = groupByPatient(itemRows);
-  const rows = zones.map(({ id: patientId, timeZone }) => {
-    const today = todayOf.get(patientId)!;
-    const recovery = recoveryOf.get(patientId) ?? null;
-    // The first version runs from the plan's start, a later one from the day it was saved (as in patient-activity.ts).
-    const effective = (versionsOf.get(patientId) ?? []).map((v, i) => ({ effectiveFrom: i === 0 ? (v.plan as Plan).startDate : localDate(v.createdAt, timeZone), plan: v.plan as Plan }));
-    const from = addDays(today, -ADHERENCE_DAYS - 1);
-    const logs = (itemLogsOf.get(patientId) ?? []).flatMap((l) =>
-      l.localDate >= from && l.itemKey && l.status ? [{ localDate: l.localDate, itemKey: l.itemKey, status: l.status }] : [],
-    );
-    const rate = effective.length ? adherenceBefore(today, ADHERENCE_DAYS, adherenceInputFrom(effective, logs, timeZone)).overall.rate : null;
-    const stage = recovery ? programmeOf.get(patientId) : undefined;
-    return {
-      patientId,
-      episodeId: recovery?.episodeId ?? null,
-      episodeStartedOn: recovery?.startedOn ?? null,
-      episodeStatus: recovery?.episodeStatus ?? null,
-      rootCause: (recovery && rootCauseOf.get(patientId)) ?? null,
-      programmeStage: stage?.stage ?? null,
-      continuousOn: stage?.continuous_on ?? null,
-      baselineOdi: recovery?.baselineOdi ?? null,
-      latestOdi: recovery?.latestOdi ?? null,
-      baselinePain: recovery?.baselinePain ?? null,
-      latestPain: recovery?.latestPain ?? null,
-      adherencePercent: rate === null ? null : Math.round(rate * 1000) / 10,
-      notImprovingAtWeek6: recovery ? recoveryCourse(recovery, today).notImproving : false,
-      updatedAt: now,
-    };
-  });
+  // Every zone's "today" is on or after the UTC date less a day; each row cuts to its own window.
+  const itemsFrom = addDays(now.toISOString().slice(0, 10), -ADHERENCE_DAYS - 2);
+  const facts = (await outcomeFacts(tx, ids, itemsFrom)) as unknown as { rows: Row[] };
+  if (!facts.rows.length) return;
+  const rows = facts.rows.map((r) => outcomeRow(r, now));
   const { patientId: _key, ...columns } = rows[0]!;
   await tx
     .insert(patientOutcomes)

@@ -4,8 +4,7 @@
 import { sql } from "drizzle-orm";
 import type { RecoveryFacts } from "@/lib/domain/recovery-course";
 import { localDate } from "@/lib/domain/schedule";
-import type { Executor } from "./care-facts";
-import { dateOf, idList, jsonOf, numberOrNull } from "./sql-rows";
+import { dateOf, jsonOf, numberOrNull } from "./sql-rows";
 
 export interface LoadedRecovery extends RecoveryFacts {
   episodeId: string;
@@ -16,7 +15,7 @@ type Row = Record<string, unknown>;
 
 /**
  * The current episode of each patient `p` as `ep` (id, status, opened_at, reopened_seq): the one
- * opened last. For a statement over `patients p`; the care facts and the recovery read share it.
+ * opened last. For a statement over `patients p`; the care facts and the outcomes aggregate share it.
  */
 export const CURRENT_EPISODE_JOIN = sql`
   left join lateral (
@@ -64,25 +63,4 @@ export function recoveryFromRow(r: Row, timeZone: string): LoadedRecovery | null
     baselineOdi: numberOrNull(firstOdi),
     latestOdi: latestOdiId !== firstOdiId ? numberOrNull(latestOdi) : null,
   };
-}
-
-/**
- * The current episode's baseline and latest pain and ODI (lib/domain/recovery-course.ts), for
- * patients the caller may see, in one query whatever their number. Checks nothing: callers have
- * authorized. The care facts read the same columns in their own statement.
- */
-export async function loadRecoveryFacts(executor: Executor, zones: readonly { id: string; timeZone: string }[]): Promise<Map<string, LoadedRecovery>> {
-  const out = new Map<string, LoadedRecovery>();
-  if (!zones.length) return out;
-  const result = await executor.execute(sql`
-    select p.id as patient_id, ep.id as episode_id, ep.status as episode_status, ep.opened_at as episode_opened_at, ${RECOVERY_COLUMNS}
-    from patients p ${CURRENT_EPISODE_JOIN}
-    where p.id in (${idList(zones.map((z) => z.id))})`);
-  const zoneOf = new Map(zones.map((z) => [z.id, z.timeZone]));
-  for (const r of (result as unknown as { rows: Row[] }).rows) {
-    const patientId = String(r.patient_id);
-    const recovery = recoveryFromRow(r, zoneOf.get(patientId)!);
-    if (recovery) out.set(patientId, recovery);
-  }
-  return out;
 }
