@@ -18,6 +18,8 @@ import { addDays, daysBetween, type LocalDate } from "./schedule";
  */
 export const LOW_ADHERENCE = 0.5;
 export const PAIN_RISE = 2;
+/** How far back the latest pain is looked for: older than four weeks is not a current pain. */
+export const PAIN_DAYS = 28;
 export const SILENT_DAYS = 3;
 
 export type FlagCode = "pain_rising" | "low_adherence" | "no_recent_log";
@@ -28,8 +30,9 @@ export interface Flag {
 }
 
 export interface PainTrend {
+  /** The latest pain of the last PAIN_DAYS days; null without a check-in in them. */
   latest: number | null;
-  /** Latest pain in the last 7 days minus the last pain before them; null without both. */
+  /** Latest pain of the last 7 days minus the latest of the 7 days before them; null without both. */
   change: number | null;
 }
 
@@ -65,12 +68,17 @@ function recentSkipsOf(activity: PatientActivity, today: LocalDate): SkipNote[] 
 // Which flag matters most when sorting by need: rising pain can mean harm.
 const FLAG_WEIGHT: Record<FlagCode, number> = { pain_rising: 4, low_adherence: 2, no_recent_log: 1 };
 
+/**
+ * Reads only the check-ins of the last PAIN_DAYS days, whatever history a view loaded (a list loads
+ * 5 weeks, a patient's adherence view 8), so every screen shows a patient the same pain and flag.
+ */
 function painTrend(pains: PatientActivity["pains"], today: LocalDate): PainTrend {
-  const windowStart = addDays(today, -7);
-  const recent = pains.filter((p) => p.localDate > windowStart && p.localDate <= today).at(-1);
-  const before = pains.filter((p) => p.localDate <= windowStart).at(-1);
+  const weekAgo = addDays(today, -7);
+  const inWindow = pains.filter((p) => p.localDate > addDays(today, -PAIN_DAYS) && p.localDate <= today);
+  const recent = inWindow.filter((p) => p.localDate > weekAgo).at(-1);
+  const before = inWindow.filter((p) => p.localDate <= weekAgo && p.localDate > addDays(weekAgo, -7)).at(-1);
   return {
-    latest: pains.at(-1)?.pain ?? null,
+    latest: inWindow.at(-1)?.pain ?? null,
     change: recent && before ? recent.pain - before.pain : null,
   };
 }

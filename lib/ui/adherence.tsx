@@ -20,7 +20,8 @@ export function lastLogText(lastLogDate: string | null, today: string): string {
 }
 
 export function painText(pain: AdherenceSummary["pain"]): string {
-  if (pain.latest === null) return "No check-in";
+  // PAIN_DAYS (lib/domain/caseload.ts) is 28, written out here to keep the rules out of the client bundle.
+  if (pain.latest === null) return "No check-in in 4 weeks";
   if (pain.change === null || pain.change === 0) return `${pain.latest}/10${pain.change === 0 ? ", steady" : ""}`;
   return `${pain.latest}/10, ${pain.change > 0 ? "up" : "down"} ${Math.abs(pain.change)} in 7 days`;
 }

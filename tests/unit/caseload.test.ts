@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { CareAlert, CareAlertCode } from "@/lib/domain/care-state";
-import { LOW_ADHERENCE, PAIN_RISE, SILENT_DAYS, byNeed, summarizeActivity, type FlagCode, type NeedRow } from "@/lib/domain/caseload";
+import { LOW_ADHERENCE, PAIN_DAYS, PAIN_RISE, SILENT_DAYS, byNeed, summarizeActivity, type FlagCode, type NeedRow } from "@/lib/domain/caseload";
 import type { Plan } from "@/lib/domain/plan";
 import type { PatientActivity } from "@/lib/domain/progress";
 import { addDays, datesFrom } from "@/lib/domain/schedule";
+import { painText } from "@/lib/ui/adherence";
 
 // Thursday 26 November 2026, the patient's local date.
 const TODAY = "2026-11-26";
@@ -98,6 +99,17 @@ describe("flags", () => {
       flags: [],
     },
     {
+      // The baseline is the latest reading of the 7 days before the last 7: 13 to 7 days ago.
+      name: "a reading 14 days ago is no baseline for the 7-day change",
+      activity: activity({ pains: [{ localDate: addDays(TODAY, -14), pain: 2 }, { localDate: addDays(TODAY, -1), pain: 7 }] }),
+      flags: [],
+    },
+    {
+      name: "a reading 13 days ago is the baseline",
+      activity: activity({ pains: [{ localDate: addDays(TODAY, -13), pain: 2 }, { localDate: addDays(TODAY, -1), pain: 7 }] }),
+      flags: ["pain_rising"],
+    },
+    {
       name: "no reading before the 7 days: no trend",
       activity: activity({ pains: [{ localDate: addDays(TODAY, -6), pain: 2 }, { localDate: addDays(TODAY, -1), pain: 7 }] }),
       flags: [],
@@ -134,6 +146,20 @@ describe("flags", () => {
     expect(s.flags.map((f) => f.label)).toEqual(["Pain up 3 points in 7 days", "Did 43% of the plan in 7 days"]);
     expect(s.pain).toEqual({ latest: 6, change: 3 });
     expect(s.lastLogDate).toBe(addDays(TODAY, -1));
+  });
+});
+
+describe("the pain trend", () => {
+  it("is the same whatever history a view loaded: only the last 4 weeks count", () => {
+    expect(PAIN_DAYS).toBe(28);
+    const recent = [{ localDate: addDays(TODAY, -10), pain: 3 }, { localDate: addDays(TODAY, -2), pain: 4 }];
+    const old = [{ localDate: addDays(TODAY, -40), pain: 9 }, { localDate: addDays(TODAY, -30), pain: 8 }];
+    expect(summarizeActivity(activity({ pains: [...old, ...recent] }), TODAY).pain).toEqual(summarizeActivity(activity({ pains: recent }), TODAY).pain);
+    expect(summarizeActivity(activity({ pains: recent }), TODAY).pain).toEqual({ latest: 4, change: 1 });
+    // The latest pain is of the last 28 days: day 27 back counts, day 28 back does not.
+    expect(summarizeActivity(activity({ pains: [{ localDate: addDays(TODAY, -27), pain: 5 }] }), TODAY).pain).toEqual({ latest: 5, change: null });
+    expect(summarizeActivity(activity({ pains: [{ localDate: addDays(TODAY, -28), pain: 5 }] }), TODAY).pain).toEqual({ latest: null, change: null });
+    expect(painText({ latest: null, change: null })).toBe(`No check-in in ${PAIN_DAYS / 7} weeks`);
   });
 });
 

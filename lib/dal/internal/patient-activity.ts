@@ -10,7 +10,7 @@ import { dateOf, idList, jsonOf } from "./sql-rows";
 
 /** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
 export const HISTORY_WEEKS = 8;
-/** Enough for the 28-day figure and the 7-day pain change, for lists of patients. */
+/** Enough for the 28-day figures (adherence, and the pain trend's PAIN_DAYS), for lists of patients. */
 export const SUMMARY_WEEKS = 5;
 
 export interface LoadedActivity extends PatientActivity {
