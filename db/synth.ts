@@ -183,14 +183,17 @@ export async function synthesizeClinic(db: Database, options: SynthOptions): Pro
   await db.execute(sql`analyze`);
   await refreshOutcomes(db, options.patients, now, options.outcomesConcurrency ?? 1, (n) => progress?.advance((n / 1000) * work.outcomesPer1000));
 
-  progress?.begin("clinical event numbers, clean-up, ANALYZE");
+  progress?.begin("clinical event numbers, clean-up, VACUUM and ANALYZE");
   // Synthetic facts are numbered by their time in microseconds; the app's next fact must come after.
   await db.execute(sql`select setval('clinical_event_seq', greatest(
     (select coalesce(max(seq), 0) from clearances), (select coalesce(max(seq), 0) from red_flag_alerts),
     (select coalesce(max(seq), 0) from episode_events), (select coalesce(max(seq), 0) from return_to_run_signoffs),
     (select coalesce(max(seq), 0) from walk_run_stage_changes), (select last_value from clinical_event_seq)) + 1, false)`);
   for (const table of HELPER_TABLES) await db.execute(sql.raw(`drop table if exists ${table}`));
-  await db.execute(sql`analyze`);
+  // VACUUM as well as ANALYZE: what autovacuum leaves a live database in. The per-statement
+  // triggers and the outcomes pass updated each patient's marks and outcome row many times, and
+  // until a vacuum every lookup of them walks the dead versions, and no index-only scan is.
+  await db.execute(sql`vacuum (analyze)`);
   progress?.advance(work.finish);
   progress?.finish();
   return { patients: options.patients, seed, counts: await tableCounts(db) };
