@@ -8,7 +8,7 @@ import { caseloadRanks } from "@/db/schema/caseload-ranks";
 import { byRank, rankOf, summarizeActivity, type AdherenceSummary, type NeedRank } from "@/lib/domain/caseload";
 import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole } from "./internal/access";
-import { changeMarker, loadPatientActivity, SUMMARY_WEEKS, type LoadedActivity } from "./internal/patient-activity";
+import { changeMarker, loadPatientActivity, markerOf, SUMMARY_WEEKS, type LoadedActivity } from "./internal/patient-activity";
 import { auditListView, patientList } from "./internal/audit-log";
 import { loadCareStates } from "./internal/care-facts";
 import { clinicSettingsOfRequest } from "./internal/clinic-settings";
@@ -124,8 +124,6 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
   const user = await authorizeRole("caseload.view", ["physician", "therapist"]);
   const asked = caseloadQuerySchema.parse(query).page ?? 1;
   const database = await db();
-  // The marker is read first: a change landing between the reads then shows at the next poll.
-  const marker = await changeMarker(myPatients(user.id));
   const { reviewGraceDays } = await clinicSettingsOfRequest();
   // Each rank is read with the change mark it must match, before any fact: a change landing later
   // leaves the rank behind its mark, so the next view derives it again.
@@ -139,6 +137,9 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
     where m.user_id = ${user.id}`);
   const members = (result as unknown as { rows: TeamMember[] }).rows;
   const now = new Date();
+  // The marker comes from the change marks read with the members, before any fact: a change
+  // landing after them shows at the next poll.
+  const marker = markerOf(members, now);
   const holds = (m: TeamMember) =>
     m.as_of === localDate(now, m.time_zone) && m.rank_changes !== null && Number(m.rank_changes) === Number(m.changes) && m.grace_days === reviewGraceDays;
   const derived = await derive(members.filter((m) => !holds(m)));

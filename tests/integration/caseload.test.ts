@@ -37,6 +37,8 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
   it("shows a new log at once: the marker changes and the last log becomes today", async () => {
     await becomeCaller(t.db, "assignedTherapist");
     const before = await caseloadMarker();
+    // The page's marker and the poll's are made the same way: an unchanged caseload is not refetched.
+    expect((await listCaseload()).marker).toBe(before);
     const sam = await patientIdByMrn(t.db, "RC-100101");
     const samBefore = await patientAdherenceMarker(sam);
 
@@ -46,7 +48,9 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     await logActivity({ kind: "item", idempotencyKey: randomUUID(), date: day.date, itemKey: once.key, status: "done" });
 
     await becomeCaller(t.db, "assignedTherapist");
-    expect(await caseloadMarker()).not.toBe(before);
+    const after = await caseloadMarker();
+    expect(after).not.toBe(before);
+    expect((await listCaseload()).marker).toBe(after);
     expect(await patientAdherenceMarker(sam)).not.toBe(samBefore);
     const row = (await listCaseload()).rows.find((r) => r.id === sam)!;
     expect(row.summary.lastLogDate).toBe(day.date);

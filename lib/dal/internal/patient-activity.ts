@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { weeklyRunLimit } from "@/lib/domain/care-state";
 import type { PatientActivity } from "@/lib/domain/progress";
@@ -74,16 +75,23 @@ export async function loadPatientActivity(
 }
 
 /**
- * A mark that moves whenever a log, check-in, plan version, clearance or red-flag alert of the
- * patients `ids` selects changes, or when who they are changes: read from the per-patient counters
- * the database keeps (drizzle/0017), one index row per patient. It also moves on the hour: what is
- * in force follows the calendar too (a review date passes, a week's window slides, a patient falls
- * silent), with no write to mark it, and every patient's midnight falls on some hour.
+ * A mark that moves whenever a log, check-in, plan version, clearance or red-flag alert of these
+ * patients changes, or when who they are changes: from each patient's counter the database keeps
+ * (drizzle/0017). It also moves on the hour: what is in force follows the calendar too (a review
+ * date passes, a week's window slides, a patient falls silent), with no write to mark it, and
+ * every patient's midnight falls on some hour. A list that has read the counters with its rows
+ * makes its mark from them; a poll reads them alone (changeMarker): one way to make it.
  */
-export async function changeMarker(ids: ReturnType<typeof sql>): Promise<string> {
+export function markerOf(patients: readonly { id: unknown; changes: unknown }[], now = new Date()): string {
+  const hour = now.toISOString().slice(0, 13).replace(/\D/g, "");
+  const ids = patients.map((p) => String(p.id)).sort();
+  const changes = patients.reduce((sum, p) => sum + Number(p.changes ?? 0), 0);
+  return `${hour}:${ids.length}:${changes}:${createHash("sha256").update(ids.join(",")).digest("base64url")}`;
+}
+
+/** The mark of the patients `ids` selects, read from their counters alone (one index row each). */
+export async function changeMarker(ids: SQL): Promise<string> {
   const result = await (await db()).execute(sql`
-    select to_char(now() at time zone 'UTC', 'YYYYMMDDHH24') || ':' || count(*) || ':' || coalesce(sum(m.changes), 0) || ':' || md5(coalesce(string_agg(t.id::text, ',' order by t.id), '')) as marker
-    from patients t left join patient_change_marks m on m.patient_id = t.id
-    where t.id in ${ids}`);
-  return String((result as unknown as { rows: { marker: string | null }[] }).rows[0]?.marker ?? "");
+    select t.id, m.changes from patients t left join patient_change_marks m on m.patient_id = t.id where t.id in ${ids}`);
+  return markerOf((result as unknown as { rows: { id: string; changes: string | number | null }[] }).rows);
 }
