@@ -43,11 +43,11 @@ const rowsOf = async (db: Pick<Database, "execute">, q: ReturnType<typeof sql>) 
 /**
  * How much of a run each phase is, for the progress bar and its ETA, in units of about 1.6 s on
  * the 2-core machine of 7 December 2026: a batch of 5,000 patients 16 s, the outcomes 0.65 s per
- * 1,000 patients, the clean-up and ANALYZE about 5 s at 100,000. The batches are nearly all of it.
+ * 1,000 patients, the clean-up, VACUUM and ANALYZE about 15–20 s at 100,000. The batches are nearly all of it.
  */
 export function synthWork(patients: number, batch = BATCH_PATIENTS) {
   const batches = Math.ceil(patients / batch);
-  return { batches, setup: 1, perBatch: 10, outcomesPer1000: 0.4, finish: Math.max(1, Math.ceil(batches / 6)) };
+  return { batches, setup: 1, perBatch: 10, outcomesPer1000: 0.4, finish: Math.max(1, Math.ceil(batches / 2)) };
 }
 
 /** Staff sized to the clinic: about 200 clinicians for 100,000 patients, at least 2 of each. */
