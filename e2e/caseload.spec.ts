@@ -2,7 +2,23 @@ import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { LoginPage } from "./support/login-page";
 
-test("a patient logs at home and the therapist's open caseload shows it without a reload", async ({ page, loginPage, browser }) => {
+test("a patient logs at home and the therapist's open caseload shows it without a reload", async ({ page, loginPage, browser }, testInfo) => {
+  const patient = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+  await new LoginPage(patient).signInAs("patient");
+  await patient.getByRole("link", { name: "Daily log" }).click();
+  const glide = patient.getByRole("listitem").filter({ hasText: "Sciatic nerve glide" });
+  if (testInfo.retry > 0) {
+    // A retry finds the first attempt's ticks: take them back, so Sam's last log is yesterday again.
+    const undo = glide.getByRole("button", { name: /^Sciatic nerve glide.*: undo the last tick$/ });
+    await expect(glide.getByRole("button").first()).toBeVisible();
+    while (await undo.isVisible()) {
+      const before = await glide.textContent();
+      await undo.click();
+      await expect(glide).not.toHaveText(before ?? "");
+    }
+  }
+  await expect(glide.getByRole("button", { name: /^Sciatic nerve glide.*: tick one time done \(0 of 2\)$/ })).toBeVisible();
+
   await loginPage.signInAs("therapist");
   await expect(page.getByRole("heading", { name: "My caseload" })).toBeVisible();
   const caseload = page.getByRole("region", { name: "Caseload table" });
@@ -16,11 +32,7 @@ test("a patient logs at home and the therapist's open caseload shows it without 
   await expect(sam.getByRole("cell", { name: "Today" })).toHaveCount(0);
   await expectAccessible(page);
 
-  const patient = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
-  await new LoginPage(patient).signInAs("patient");
-  await patient.getByRole("link", { name: "Daily log" }).click();
   // Twice a day: two ticks make the day done.
-  const glide = patient.getByRole("listitem").filter({ hasText: "Sciatic nerve glide" });
   await glide.getByRole("button", { name: /^Sciatic nerve glide.*: tick one time done \(0 of 2\)$/ }).click();
   await glide.getByRole("button", { name: /^Sciatic nerve glide.*: tick one time done \(1 of 2\)$/ }).click();
   await expect(glide.getByText("2 of 2 times done")).toBeVisible();
