@@ -82,17 +82,25 @@ export const localDateSchema = z
 
 // Building a formatter is far slower than using one, and adherence converts every log.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// A list asks the same instant ("now") for each of hundreds of patients, most in a few zones: the
+// last answer per zone is kept, and only the very same instant is answered from it.
+const lastAnswers = new Map<string, { ms: number; date: LocalDate }>();
 
 /** The patient's calendar date at `instant` in `timeZone` (an IANA name such as "America/Los_Angeles"). */
 export function localDate(instant: Date, timeZone: string): LocalDate {
+  const ms = instant.getTime();
+  const last = lastAnswers.get(timeZone);
+  if (last?.ms === ms) return last.date;
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
     formatters.set(timeZone, formatter);
   }
-  const parts = formatter.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+  // "MM/DD/YYYY": a string is about twice as quick to make as the parts.
+  const [month, day, year] = formatter.format(instant).split("/");
+  const date = `${year!.padStart(4, "0")}-${month}-${day}`;
+  lastAnswers.set(timeZone, { ms, date });
+  return date;
 }
 
 export function addDays(date: LocalDate, n: number): LocalDate {

@@ -29,6 +29,16 @@ describe("localDate", () => {
     expect(localDate(new Date(instant), zone)).toBe(date);
   });
 
+  it("answers each zone for its own instant when the same instant is asked again and again", () => {
+    const evening = new Date("2026-11-02T07:30:00Z");
+    for (let i = 0; i < 3; i++) {
+      expect(localDate(evening, "America/Los_Angeles")).toBe("2026-11-01");
+      expect(localDate(evening, "Pacific/Auckland")).toBe("2026-11-02");
+      expect(localDate(new Date(evening.getTime() + 60 * 60 * 1000), "America/Los_Angeles")).toBe("2026-11-02");
+    }
+    expect(localDate(new Date("0900-06-15T12:00:00Z"), "UTC")).toBe("0900-06-15");
+  });
+
   it("refuses an unknown time zone", () => {
     expect(() => localDate(new Date(), "Mars/Olympus_Mons")).toThrow(RangeError);
   });
