@@ -3,6 +3,7 @@ import * as audit from "./schema/audit";
 import * as bulkExports from "./schema/bulk-exports";
 import * as careTeam from "./schema/care-team";
 import * as caseloadRanks from "./schema/caseload-ranks";
+import * as adherenceSummaries from "./schema/adherence-summaries";
 import * as changeMarks from "./schema/change-marks";
 import * as checkIns from "./schema/check-ins";
 import * as clearance from "./schema/clearance";
@@ -24,4 +25,4 @@ import * as users from "./schema/users";
 import * as walkRun from "./schema/walk-run";
 
 /** Every table, for drizzle's relational queries. Import tables from their own files. */
-export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings, ...clinicalEvents, ...twoFactor, ...questionnaires, ...walkRun, ...outcomes, ...bulkExports, ...changeMarks, ...caseloadRanks };
+export const schema = { ...users, ...patients, ...careTeam, ...episodes, ...audit, ...sessions, ...emergencyAccess, ...exams, ...redFlags, ...diagnoses, ...clearance, ...plans, ...checkIns, ...activity, ...therapySessions, ...clinicSettings, ...clinicalEvents, ...twoFactor, ...questionnaires, ...walkRun, ...outcomes, ...bulkExports, ...changeMarks, ...caseloadRanks, ...adherenceSummaries };

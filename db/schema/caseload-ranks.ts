@@ -6,8 +6,8 @@ import { patients } from "./patients";
  * caseload of hundreds ranks its patients without deriving every one's state on every view. It is
  * a cache, never a source: a row is trusted only while the patient's change mark (drizzle/0017,
  * 0021), their local date and the clinic's review grace are the ones it was made with; otherwise
- * the caseload derives the patient again and rewrites it. The rows a caseload shows are always
- * derived afresh.
+ * the caseload derives the patient again and rewrites it. The state in force of the rows a
+ * caseload shows is always derived afresh.
  */
 export const caseloadRanks = pgTable("caseload_ranks", {
   patientId: uuid().primaryKey().references(() => patients.id, { onDelete: "cascade" }),

@@ -5,12 +5,13 @@ import { db } from "@/db/client";
 import { mayRun, type CareState } from "@/lib/domain/care-state";
 import { permissionLabel } from "@/lib/domain/permission-wording";
 import { caseloadRanks } from "@/db/schema/caseload-ranks";
-import { byRank, rankOf, summarizeActivity, type AdherenceSummary, type NeedRank } from "@/lib/domain/caseload";
+import { byRank, rankOf, type AdherenceSummary, type NeedRank } from "@/lib/domain/caseload";
 import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole } from "./internal/access";
-import { changeMarker, loadPatientActivity, markerOf, SUMMARY_WEEKS, type LoadedActivity } from "./internal/patient-activity";
+import { adherenceSummariesOf } from "./internal/adherence-summaries";
+import { changeMarker, markerOf } from "./internal/patient-activity";
 import { auditListView, patientList } from "./internal/audit-log";
-import { loadCareStates } from "./internal/care-facts";
+import { loadCareStates, type ZonedCareState } from "./internal/care-facts";
 import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 
 export interface CaseloadRow {
@@ -82,7 +83,7 @@ interface Derived {
   urgent: boolean;
 }
 
-function caseloadRow(p: TeamMember, care: CareState, activity: LoadedActivity): CaseloadRow {
+function caseloadRow(p: TeamMember, care: ZonedCareState, summary: AdherenceSummary): CaseloadRow {
   return {
     id: String(p.id),
     mrn: String(p.mrn),
@@ -93,19 +94,22 @@ function caseloadRow(p: TeamMember, care: CareState, activity: LoadedActivity): 
     openRedFlags: care.openRedFlags.length,
     redFlagTier: care.redFlagTier,
     alerts: care.alerts,
-    today: activity.today,
-    summary: summarizeActivity(activity, activity.today),
+    today: care.today,
+    summary,
   };
 }
 
-/** Each patient's row and place, derived from the facts as every screen derives them. */
+/**
+ * Each patient's row and place: the state in force derived from the facts as every screen derives
+ * it, the adherence figures from the kept ones where they still hold (their change mark is the one
+ * read with the members, before these facts).
+ */
 async function derive(members: readonly TeamMember[]): Promise<Map<string, Derived>> {
-  const ids = members.map((m) => String(m.id));
-  const states = await loadCareStates(ids);
-  const activities = await loadPatientActivity(ids, states, { weeks: SUMMARY_WEEKS });
+  const states = await loadCareStates(members.map((m) => String(m.id)));
+  const summaries = await adherenceSummariesOf(members.map((m) => ({ id: String(m.id), changes: Number(m.changes) })), states);
   return new Map(
     members.map((m) => {
-      const row = caseloadRow(m, states.get(String(m.id))!, activities.get(String(m.id))!);
+      const row = caseloadRow(m, states.get(String(m.id))!, summaries.get(String(m.id))!);
       // A healed patient has no plan to follow: placed by their safety alerts, then by name.
       const rank = row.healed ? { ...rankOf(row, true), last7: null } : rankOf(row);
       return [row.id, { row, rank, attention: row.alerts.length > 0 || row.summary.flags.length > 0, urgent: row.openRedFlags > 0 || row.alerts.length > 0 }];
@@ -118,7 +122,8 @@ async function derive(members: readonly TeamMember[]): Promise<Map<string, Deriv
  * most in need first, a page at a time; healed patients last. Need is a property of the whole
  * caseload, so every patient is placed, from their kept rank (db/schema/caseload-ranks.ts) where
  * it still holds: only patients whose facts changed since, or whose day has turned, are derived
- * again, and the page's rows are always derived afresh.
+ * again, and the state in force of the page's rows is always derived afresh (their adherence
+ * figures are the kept ones while those hold: lib/dal/internal/adherence-summaries.ts).
  */
 export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload> {
   const user = await authorizeRole("caseload.view", ["physician", "therapist"]);
@@ -181,8 +186,10 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
 
 /** Writes the ranks just derived, each with the change mark, local date and grace it was made at. */
 async function keepRanks(members: readonly TeamMember[], derived: ReadonlyMap<string, Derived>, graceDays: number, now: Date): Promise<void> {
+  // In one order, so that two caseloads keeping the same patients at once cannot deadlock.
   const values = members
     .filter((m) => derived.has(String(m.id)))
+    .sort((a, b) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0))
     .map((m) => {
       const d = derived.get(String(m.id))!;
       return {

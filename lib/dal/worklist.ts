@@ -8,9 +8,9 @@ import { mayRun, type CareAlert, type Permission } from "@/lib/domain/care-state
 import { permissionLabel } from "@/lib/domain/permission-wording";
 import type { RedFlagTier } from "@/lib/domain/red-flags";
 import { ageOn } from "@/lib/domain/age";
-import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
+import type { AdherenceSummary } from "@/lib/domain/caseload";
 import { authorizeRole } from "./internal/access";
-import { loadPatientActivity, SUMMARY_WEEKS } from "./internal/patient-activity";
+import { adherenceSummariesOf } from "./internal/adherence-summaries";
 import { auditListView, patientList } from "./internal/audit-log";
 import { loadCareStates } from "./internal/care-facts";
 
@@ -44,8 +44,11 @@ export interface WorklistRow {
   openAlerts: number;
   /** Red flags the patient reported that no physician has acknowledged yet. */
   newAlerts: number;
-  /** Adherence figures and flags (lib/domain/caseload.ts); null once the episode has healed. */
-  adherence: AdherenceSummary | null;
+  /**
+   * Adherence figures and flags (lib/domain/caseload.ts); null once the episode has healed. The
+   * patient's skip notes are left out: the worklist does not show them, so it does not send them.
+   */
+  adherence: Omit<AdherenceSummary, "recentSkips"> | null;
   /** The patient's local date, to word the last log. */
   today: string;
 }
@@ -86,6 +89,8 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
   const pageInSql = !q.clearance && !q.course;
 
   const database = await db();
+  // Each patient's change mark is read here, before any fact: it keys the kept adherence figures
+  // (lib/dal/internal/adherence-summaries.ts).
   const result = await database.execute(sql`
     with mine as (
       select p.id, p.mrn, p.given_name, p.family_name, p.search_text, p.date_of_birth::text as date_of_birth,
@@ -93,7 +98,8 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
         (select c.review_date::text from clearances c where c.patient_id = p.id order by c.version desc limit 1) as review_date,
         (select x.pain_now from exams x where x.patient_id = p.id and x.status = 'signed' order by x.signed_at desc limit 1) as latest_pain,
         (select count(*) from red_flag_alerts r where r.patient_id = p.id and r.resolved_at is null)::int as open_alerts,
-        (select count(*) from red_flag_alerts r where r.patient_id = p.id and r.resolved_at is null and r.acknowledged_at is null)::int as new_alerts
+        (select count(*) from red_flag_alerts r where r.patient_id = p.id and r.resolved_at is null and r.acknowledged_at is null)::int as new_alerts,
+        coalesce((select cm.changes from patient_change_marks cm where cm.patient_id = p.id), 0) as changes
       from care_team_members m
       join patients p on p.id = m.patient_id
       where m.user_id = ${user.id}
@@ -114,7 +120,9 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
     rows = rows.slice((page - 1) * WORKLIST_PAGE_SIZE, page * WORKLIST_PAGE_SIZE);
     states = new Map(rows.map((r) => [String(r.id), states.get(String(r.id))!]));
   }
-  const activities = await loadPatientActivity(rows.map((r) => String(r.id)), states, { weeks: SUMMARY_WEEKS });
+  // A healed patient has no plan to follow, so no figures.
+  const following = rows.filter((r) => r.episode_status !== "healed");
+  const summaries = await adherenceSummariesOf(following.map((r) => ({ id: String(r.id), changes: Number(r.changes) })), states);
   // A list view audits whom it showed (STYLE.md: one entry names everything the request read).
   await auditListView({ actor: user, action: "patient.list", resource: patientList(rows.map((r) => String(r.id))), outcome: "allowed" });
   return {
@@ -122,7 +130,6 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
     pageSize: WORKLIST_PAGE_SIZE,
     total,
     rows: rows.map((r) => {
-      const activity = activities.get(String(r.id))!;
       const care = states.get(String(r.id))!;
       return {
         id: String(r.id),
@@ -137,11 +144,17 @@ export async function listWorklist(query: WorklistQuery = {}): Promise<Worklist>
         latestPain: r.latest_pain === null || r.latest_pain === undefined ? null : Number(r.latest_pain),
         openAlerts: care.openRedFlags.length,
         newAlerts: care.openRedFlags.filter((f) => !f.acknowledged).length,
-        adherence: r.episode_status === "healed" ? null : summarizeActivity(activity, activity.today),
-        today: activity.today,
+        adherence: figuresOf(summaries.get(String(r.id))),
+        today: care.today,
       };
     }),
   };
+}
+
+function figuresOf(summary: AdherenceSummary | undefined): WorklistRow["adherence"] {
+  if (!summary) return null;
+  const { last7, last28, lastLogDate, pain, flags } = summary;
+  return { last7, last28, lastLogDate, pain, flags };
 }
 
 function matchesClearance(permission: Permission, filter: NonNullable<WorklistQuery["clearance"]>): boolean {

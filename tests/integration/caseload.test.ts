@@ -67,7 +67,10 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     const fromCaseload = (await listCaseload()).rows.find((r) => r.name === "Marcus Bell")!;
     await becomeCaller(t.db, "physicianOffTeam"); // Dr. Chen is Marcus's physician in the demo clinic
     const [marcus] = (await listWorklist({ q: "Marcus" })).rows;
-    expect(marcus!.adherence).toEqual(fromCaseload.summary);
+    const { recentSkips, ...figures } = fromCaseload.summary;
+    expect(recentSkips.length).toBeGreaterThan(0);
+    // The same figures; the worklist does not show the skip notes, so it does not send them.
+    expect(marcus!.adherence).toEqual(figures);
     expect(marcus!.adherence!.flags.map((f) => f.code)).toContain("low_adherence");
   });
 
@@ -147,5 +150,47 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     await listCaseload();
     const kept = (await ranks()).find((r) => r.patient_id === quiet.id)!;
     expect([kept.need_score === 999, kept.healed]).toEqual([false, true]);
+  });
+  it("lists kept adherence figures only while they hold: a change, another day or another review grace derives them again", async () => {
+    const sam = await patientIdByMrn(t.db, "RC-100101");
+    const kept = async () =>
+      (
+        (await t.db.execute(sql`
+          select s.changes, s.summary, coalesce(m.changes, 0) as mark from adherence_summaries s
+          left join patient_change_marks m on m.patient_id = s.patient_id where s.patient_id = ${sam}`)) as unknown as {
+          rows: { changes: string | number; summary: unknown; mark: string | number }[];
+        }
+      ).rows[0];
+    const caseloadFigures = async () => (await listCaseload()).rows.find((r) => r.id === sam)!.summary;
+    await becomeCaller(t.db, "assignedTherapist");
+    const derived = (await getAdherenceSummary(sam)).summary;
+    expect(await caseloadFigures()).toEqual(derived);
+    const row = (await kept())!;
+    expect([Number(row.changes), typeof row.summary === "string" ? JSON.parse(row.summary) : row.summary]).toEqual([Number(row.mark), derived]);
+
+    // While it holds, the kept summary is what both lists show (marked here so it can be told apart)...
+    const marked = sql`summary = jsonb_set(summary, '{last28}', '0.125')`;
+    await t.db.execute(sql`update adherence_summaries set ${marked} where patient_id = ${sam}`);
+    expect((await caseloadFigures()).last28).toBe(0.125);
+    await becomeCaller(t.db, "physicianOnTeam");
+    expect((await listWorklist({ q: "Rivera" })).rows.find((r) => r.id === sam)!.adherence!.last28).toBe(0.125);
+
+    // ...but one made on another day, under another review grace or at an older change mark is derived again and rewritten.
+    await becomeCaller(t.db, "assignedTherapist");
+    for (const stale of [sql`as_of = as_of - 1`, sql`grace_days = grace_days + 1`, sql`changes = changes - 1`]) {
+      await t.db.execute(sql`update adherence_summaries set ${marked}, ${stale} where patient_id = ${sam}`);
+      expect(await caseloadFigures()).toEqual(derived);
+      expect((await kept())!.changes).toEqual(row.changes);
+    }
+
+    // A new fact moves the mark in its own transaction: the next view derives the figures from it.
+    await t.db.execute(sql`update adherence_summaries set ${marked} where patient_id = ${sam}`);
+    await t.db.execute(sql`
+      insert into check_ins (patient_id, idempotency_key, pain_now, leg_symptoms, red_flag_answers)
+      values (${sam}, ${randomUUID()}, 1, '{}', '{}'::jsonb)`);
+    const after = await caseloadFigures();
+    expect(after.last28).not.toBe(0.125);
+    expect(after).toEqual((await getAdherenceSummary(sam)).summary);
+    expect(Number((await kept())!.changes)).toBe(Number(row.changes) + 1);
   });
 });

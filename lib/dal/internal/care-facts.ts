@@ -128,13 +128,17 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
   return out;
 }
 
-/** A patient's state in force with the time zone their day is counted in. */
-export type ZonedCareState = CareState & { timeZone: string };
+/** A patient's state in force with the time zone their day is counted in and the review grace it was derived with. */
+export type ZonedCareState = CareState & { timeZone: string; reviewGraceDays: number };
+
+export function zonedCareState(facts: LoadedCareFacts): ZonedCareState {
+  return { ...careState(facts), timeZone: facts.timeZone, reviewGraceDays: facts.reviewGraceDays };
+}
 
 /** The state in force for patients the caller may see. */
 export async function loadCareStates(patientIds: readonly string[], executor?: Executor): Promise<Map<string, ZonedCareState>> {
   const facts = await loadCareFacts(executor ?? (await db()), patientIds);
-  return new Map([...facts].map(([id, f]) => [id, { ...careState(f), timeZone: f.timeZone }]));
+  return new Map([...facts].map(([id, f]) => [id, zonedCareState(f)]));
 }
 
 /**

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/db/client";
-import { careState } from "@/lib/domain/care-state";
-import { loadCareFacts, type LoadedCareFacts, type ZonedCareState } from "./care-facts";
+import { loadCareFacts, zonedCareState, type LoadedCareFacts, type ZonedCareState } from "./care-facts";
 import { perRequest } from "./request-scope";
 
 /**
@@ -11,5 +10,5 @@ import { perRequest } from "./request-scope";
 export const careOf = perRequest(async (patientId: string): Promise<{ facts: LoadedCareFacts; state: ZonedCareState }> => {
   const facts = (await loadCareFacts(await db(), [patientId])).get(patientId);
   if (!facts) throw new Error("authorized patient has no record");
-  return { facts, state: { ...careState(facts), timeZone: facts.timeZone } };
+  return { facts, state: zonedCareState(facts) };
 });
