@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { mayRun, type CareState } from "@/lib/domain/care-state";
 import { permissionLabel } from "@/lib/domain/permission-wording";
 import { caseloadRanks } from "@/db/schema/caseload-ranks";
-import { byRank, rankOf, type AdherenceSummary, type NeedRank } from "@/lib/domain/caseload";
+import { byRank, LIST_RULES_VERSION, rankOf, type AdherenceSummary, type NeedRank } from "@/lib/domain/caseload";
 import { localDate } from "@/lib/domain/schedule";
 import { authorizeRole } from "./internal/access";
 import { adherenceSummariesOf } from "./internal/adherence-summaries";
@@ -68,6 +68,7 @@ interface TeamMember {
   as_of: string | null;
   rank_changes: string | number | null;
   grace_days: number | null;
+  rules: number | null;
   healed: boolean | null;
   open_red_flags: number | null;
   need_score: number | null;
@@ -134,7 +135,7 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
   // leaves the rank behind its mark, so the next view derives it again.
   const result = await database.execute(sql`
     select p.id, p.mrn, p.given_name, p.family_name, p.time_zone, coalesce(cm.changes, 0) as changes,
-      r.as_of::text as as_of, r.changes as rank_changes, r.grace_days, r.healed, r.open_red_flags, r.need_score, r.last7, r.attention, r.urgent
+      r.as_of::text as as_of, r.changes as rank_changes, r.grace_days, r.rules, r.healed, r.open_red_flags, r.need_score, r.last7, r.attention, r.urgent
     from care_team_members m
     join patients p on p.id = m.patient_id
     left join patient_change_marks cm on cm.patient_id = p.id
@@ -146,7 +147,7 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
   // landing after them shows at the next poll.
   const marker = markerOf(members, now);
   const holds = (m: TeamMember) =>
-    m.as_of === localDate(now, m.time_zone) && m.rank_changes !== null && Number(m.rank_changes) === Number(m.changes) && m.grace_days === reviewGraceDays;
+    m.as_of === localDate(now, m.time_zone) && m.rank_changes !== null && Number(m.rank_changes) === Number(m.changes) && m.grace_days === reviewGraceDays && m.rules === LIST_RULES_VERSION;
   const derived = await derive(members.filter((m) => !holds(m)));
   await keepRanks(members, derived, reviewGraceDays, now);
 
@@ -197,6 +198,7 @@ async function keepRanks(members: readonly TeamMember[], derived: ReadonlyMap<st
         asOf: localDate(now, m.time_zone),
         changes: Number(m.changes),
         graceDays,
+        rules: LIST_RULES_VERSION,
         healed: d.rank.healed,
         openRedFlags: d.rank.openRedFlags,
         needScore: d.rank.needScore,
@@ -217,6 +219,7 @@ async function keepRanks(members: readonly TeamMember[], derived: ReadonlyMap<st
           asOf: sql`excluded.as_of`,
           changes: sql`excluded.changes`,
           graceDays: sql`excluded.grace_days`,
+          rules: sql`excluded.rules`,
           healed: sql`excluded.healed`,
           openRedFlags: sql`excluded.open_red_flags`,
           needScore: sql`excluded.need_score`,

@@ -22,6 +22,15 @@ export const PAIN_RISE = 2;
 export const PAIN_DAYS = 28;
 export const SILENT_DAYS = 3;
 
+/**
+ * The version of the rules whose results lists keep (db/schema/adherence-summaries.ts,
+ * db/schema/caseload-ranks.ts): the figures, flags and skip notes of `summarizeActivity` and the
+ * need score (its flag weights here, the alert weights of lib/domain/care-state.ts). A kept
+ * result made under another version is derived again. Raise it whenever the same facts would give
+ * another summary or score: tests/unit/caseload.test.ts fails until you do.
+ */
+export const LIST_RULES_VERSION = 1;
+
 export type FlagCode = "pain_rising" | "low_adherence" | "no_recent_log";
 
 export interface Flag {

@@ -151,7 +151,7 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     const kept = (await ranks()).find((r) => r.patient_id === quiet.id)!;
     expect([kept.need_score === 999, kept.healed]).toEqual([false, true]);
   });
-  it("lists kept adherence figures only while they hold: a change, another day or another review grace derives them again", async () => {
+  it("lists kept adherence figures only while they hold: a change, another day, review grace or rules' version derives them again", async () => {
     const sam = await patientIdByMrn(t.db, "RC-100101");
     const kept = async () =>
       (
@@ -175,9 +175,9 @@ describeEachDatabase("caseload and adherence", { seed: true }, (t) => {
     await becomeCaller(t.db, "physicianOnTeam");
     expect((await listWorklist({ q: "Rivera" })).rows.find((r) => r.id === sam)!.adherence!.last28).toBe(0.125);
 
-    // ...but one made on another day, under another review grace or at an older change mark is derived again and rewritten.
+    // ...but one made on another day, under another review grace or rules' version, or at an older change mark is derived again and rewritten.
     await becomeCaller(t.db, "assignedTherapist");
-    for (const stale of [sql`as_of = as_of - 1`, sql`grace_days = grace_days + 1`, sql`changes = changes - 1`]) {
+    for (const stale of [sql`as_of = as_of - 1`, sql`grace_days = grace_days + 1`, sql`rules = rules + 1`, sql`changes = changes - 1`]) {
       await t.db.execute(sql`update adherence_summaries set ${marked}, ${stale} where patient_id = ${sam}`);
       expect(await caseloadFigures()).toEqual(derived);
       expect((await kept())!.changes).toEqual(row.changes);

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CareAlert, CareAlertCode } from "@/lib/domain/care-state";
-import { LOW_ADHERENCE, PAIN_DAYS, PAIN_RISE, SILENT_DAYS, byNeed, summarizeActivity, type FlagCode, type NeedRow } from "@/lib/domain/caseload";
+import { LIST_RULES_VERSION, LOW_ADHERENCE, PAIN_DAYS, PAIN_RISE, SILENT_DAYS, byNeed, needScore, summarizeActivity, type FlagCode, type NeedRow } from "@/lib/domain/caseload";
 import type { Plan } from "@/lib/domain/plan";
 import type { PatientActivity } from "@/lib/domain/progress";
 import { addDays, datesFrom } from "@/lib/domain/schedule";
@@ -218,5 +219,36 @@ describe("skip reasons for the care team", () => {
       { date: addDays(TODAY, -3), item: "Hamstring stretch", reason: "Sore back" },
     ]);
     expect(summarizeActivity(activity({ itemLogs: skips, healed: true }), TODAY).recentSkips).toEqual([]);
+  });
+});
+
+describe("the version of the rules lists keep the results of", () => {
+  // What each version gave for the samples below. Lists keep summaries and ranks made under a
+  // version (db/schema/adherence-summaries.ts, caseload-ranks.ts) and trust only their own: when
+  // a rule change gives another fingerprint, raise LIST_RULES_VERSION and add its line here;
+  // never edit a line that is here.
+  const FINGERPRINTS: Record<number, string> = {
+    1: "3575a7c21f4b2718",
+  };
+
+  it("names the rules: the same facts give the same summaries and scores under one version", () => {
+    const alert = (code: CareAlertCode, severity: CareAlert["severity"] = "attention"): CareAlert => ({ code, severity, label: code, date: null });
+    const samples: [PatientActivity, CareAlert[]][] = [
+      [activity(), []],
+      [activity({ itemLogs: doneDays(addDays(TODAY, -3), addDays(TODAY, -1)) }), [alert("review_due")]],
+      [activity({ itemLogs: doneDays("2026-10-01", addDays(TODAY, -3)) }), [alert("red_flag", "urgent")]],
+      [activity({ pains: [{ localDate: addDays(TODAY, -13), pain: 2 }, { localDate: addDays(TODAY, -1), pain: 7 }] }), [alert("run_beyond_restrictions"), alert("pain_step_back")]],
+      [activity({ itemLogs: [...doneDays("2026-10-01", addDays(TODAY, -10)), { localDate: addDays(TODAY, -2), itemKey: STRETCH, status: "skipped", skipReason: "Sore" }] }), [alert("neuro_worse")]],
+      [activity({ pains: [{ localDate: addDays(TODAY, -8), pain: 3 }, { localDate: addDays(TODAY, -1), pain: 5 }] }), []],
+      [activity({ itemLogs: doneDays(addDays(TODAY, -4), addDays(TODAY, -1)) }), []],
+      [activity({ itemLogs: [], healed: true }), []],
+      [activity({ versions: [], itemLogs: [] }), [alert("plan_exceeds_clearance"), alert("review_overdue", "urgent")]],
+    ];
+    const results = samples.map(([a, alerts]) => {
+      const summary = summarizeActivity(a, TODAY);
+      return { summary, score: needScore({ alerts, summary }) };
+    });
+    const fingerprint = createHash("sha256").update(JSON.stringify(results)).digest("hex").slice(0, 16);
+    expect({ version: LIST_RULES_VERSION, fingerprint }).toEqual({ version: LIST_RULES_VERSION, fingerprint: FINGERPRINTS[LIST_RULES_VERSION] });
   });
 });

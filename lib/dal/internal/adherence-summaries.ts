@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { adherenceSummaries } from "@/db/schema/adherence-summaries";
-import { summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
+import { LIST_RULES_VERSION, summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import type { ZonedCareState } from "./care-facts";
 import { loadPatientActivity, SUMMARY_WEEKS } from "./patient-activity";
 import { idList, jsonOf } from "./sql-rows";
@@ -18,6 +18,7 @@ interface Kept {
   as_of: string;
   changes: string | number;
   grace_days: number;
+  rules: number;
   summary: unknown;
 }
 
@@ -27,7 +28,7 @@ interface Kept {
  * logs as every screen derives them and kept for the next view.
  *
  * A kept summary holds while its change mark is the one the list read, its date is the patient's
- * today and its grace the one the state was derived with. The mark must have been read before the
+ * today, its grace the one the state was derived with and its rules' version this code's. The mark must have been read before the
  * states and the activity: a change landing after it is then in the facts but not the mark, so
  * its summary is kept under the older mark, which the next view no longer matches (the change
  * moved the mark in its own transaction). A summary is thus only ever used under the mark of the
@@ -42,14 +43,15 @@ export async function adherenceSummariesOf(
   if (!listed.length) return out;
   const database = await db();
   const read = await database.execute(sql`
-    select patient_id, as_of::text as as_of, changes, grace_days, summary
+    select patient_id, as_of::text as as_of, changes, grace_days, rules, summary
     from adherence_summaries where patient_id in (${idList(listed.map((p) => p.id))})`);
   const kept = new Map((read as unknown as { rows: Kept[] }).rows.map((k) => [String(k.patient_id), k]));
   const stale: MarkedPatient[] = [];
   for (const p of listed) {
     const k = kept.get(p.id);
     const state = states.get(p.id)!;
-    if (k && k.as_of === state.today && Number(k.changes) === p.changes && k.grace_days === state.reviewGraceDays) {
+    const holds = k && k.as_of === state.today && Number(k.changes) === p.changes && k.grace_days === state.reviewGraceDays && k.rules === LIST_RULES_VERSION;
+    if (holds) {
       out.set(p.id, jsonOf<AdherenceSummary>(k.summary)!);
     } else {
       stale.push(p);
@@ -63,7 +65,7 @@ export async function adherenceSummariesOf(
     const activity = activities.get(p.id)!;
     const summary = summarizeActivity(activity, activity.today);
     out.set(p.id, summary);
-    return { patientId: p.id, asOf: activity.today, changes: p.changes, graceDays: states.get(p.id)!.reviewGraceDays, summary, updatedAt: new Date() };
+    return { patientId: p.id, asOf: activity.today, changes: p.changes, graceDays: states.get(p.id)!.reviewGraceDays, rules: LIST_RULES_VERSION, summary, updatedAt: new Date() };
   });
   for (let i = 0; i < values.length; i += 1_000) {
     await database
@@ -75,9 +77,12 @@ export async function adherenceSummariesOf(
           asOf: sql`excluded.as_of`,
           changes: sql`excluded.changes`,
           graceDays: sql`excluded.grace_days`,
+          rules: sql`excluded.rules`,
           summary: sql`excluded.summary`,
           updatedAt: sql`excluded.updated_at`,
         },
+        // A list that read an older mark does not put back what a later one kept.
+        setWhere: sql`excluded.changes >= ${adherenceSummaries.changes}`,
       });
   }
   return out;
