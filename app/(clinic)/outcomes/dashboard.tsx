@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/dal/session";
 import { walkRunStages } from "@/lib/domain/progression";
 import { formatDateTime } from "@/lib/ui/format";
 import { ScrollRegion } from "@/lib/ui/scroll-region";
+import { NonImproversTable } from "./non-improvers-table";
 import { LazyOutcomeBarChart } from "./outcomes-chart-lazy";
 
 export type Search = Record<string, string | string[] | undefined>;
@@ -195,31 +196,17 @@ function NonImprovers({ d }: { d: OutcomesDashboard }) {
       {d.nonImprovers.length === 0 ? (
         <p>No patient is flagged.</p>
       ) : (
-        <ScrollRegion label="Patients not improving table">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">Patients not improving by week 6, longest episodes first</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr><th scope="col" className={th}>Patient</th><th scope="col" className={th}>Root cause</th><th scope="col" className={th}>Week</th><th scope="col" className={th}>Pain change</th><th scope="col" className={th}>ODI change</th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {d.nonImprovers.map((n) => (
-                <tr key={n.patientId}>
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {n.name ? (
-                      <Link href={`/patients/${n.patientId}`} className="text-brand-700 underline-offset-2 hover:underline">{n.name}</Link>
-                    ) : (
-                      <span className="font-normal">A patient of {n.physicians || "another physician"}</span>
-                    )}
-                  </th>
-                  <td className="px-3 py-2">{n.rootCauseLabel}</td>
-                  <td className={td}>{n.weeksIn}</td>
-                  <td className={td}>{signed(n.painChange)}{n.reasons.includes("pain") && " (under 30 %)"}</td>
-                  <td className={td}>{signed(n.odiChange, " points")}{n.reasons.includes("odi") && " (under 10)"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <NonImproversTable
+          rows={d.nonImprovers.map((n, i) => ({
+            key: n.name === null ? `other-${i}` : n.patientId,
+            who: n.name ?? `A patient of ${n.physicians || "another physician"}`,
+            chart: n.name === null ? null : `/patients/${n.patientId}`,
+            rootCause: n.rootCauseLabel,
+            weeksIn: n.weeksIn,
+            painChange: `${signed(n.painChange)}${n.reasons.includes("pain") ? " (under 30 %)" : ""}`,
+            odiChange: `${signed(n.odiChange, " points")}${n.reasons.includes("odi") ? " (under 10)" : ""}`,
+          }))}
+        />
       )}
     </Panel>
   );
