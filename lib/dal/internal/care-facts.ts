@@ -10,7 +10,7 @@ import { addDays, localDate, type LocalDate } from "@/lib/domain/schedule";
 import { refreshPatientOutcomes } from "./patient-outcomes";
 import { PROGRAMME_COLUMNS, programmeFromRow } from "./programme-facts";
 import { CURRENT_EPISODE_JOIN, RECOVERY_COLUMNS, recoveryFromRow } from "./recovery-facts";
-import { dateOf, idList, jsonOf, numberOrNull } from "./sql-rows";
+import { dateOf, idList, jsonOf, numberOrNull, type Row } from "./sql-rows";
 
 /** An open transaction, or the database itself. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -26,7 +26,6 @@ export interface LoadedCareFacts extends CareFacts {
 /** How far back runs are read: the alert window, plus the three days next-morning pain may come late. */
 const RUN_DAYS = RECENT_DAYS + 3;
 
-type Row = Record<string, unknown>;
 type RunRow = [string, LocalDate, number | null, number | null, number | null, number | null, boolean, string[] | null];
 
 /**

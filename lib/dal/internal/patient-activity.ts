@@ -7,7 +7,7 @@ import type { PatientActivity } from "@/lib/domain/progress";
 import { addDays, localDate, weekStart, type LocalDate } from "@/lib/domain/schedule";
 import type { Plan } from "@/lib/domain/plan";
 import type { ZonedCareState } from "./care-facts";
-import { dateOf, idList, jsonOf } from "./sql-rows";
+import { dateOf, idList, jsonOf, type Row } from "./sql-rows";
 
 /** Weeks of history the adherence views read: the 8-week charts, which also cover the 28-day figure. */
 export const HISTORY_WEEKS = 8;
@@ -52,7 +52,7 @@ export async function loadPatientActivity(
       (select json_agg(json_build_array(v.plan, v.created_at) order by v.version)
         from plan_versions v where v.patient_id = p.id) as versions
     from patients p where p.id in (${idList(ids)})`);
-  const rowOf = new Map((read as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => [String(r.patient_id), r]));
+  const rowOf = new Map((read as unknown as { rows: Row[] }).rows.map((r) => [String(r.patient_id), r]));
   for (const id of ids) {
     const state = states.get(id)!;
     const { timeZone } = state;

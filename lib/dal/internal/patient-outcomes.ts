@@ -13,7 +13,7 @@ import { recoveryCourse } from "@/lib/domain/recovery-course";
 import { addDays, localDate } from "@/lib/domain/schedule";
 import type { Tx } from "./care-facts";
 import { CURRENT_EPISODE_JOIN, RECOVERY_COLUMNS, recoveryFromRow } from "./recovery-facts";
-import { dateOf, idList, jsonOf } from "./sql-rows";
+import { dateOf, idList, jsonOf, type Row } from "./sql-rows";
 
 /** The last stage of the walk/run programme: continuous running (DOMAIN.md §6). */
 export const CONTINUOUS_STAGE = walkRunStages.length;
@@ -31,8 +31,6 @@ export async function refreshPatientOutcomes(tx: Tx, patientId: string, now = ne
 }
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-type Row = Record<string, unknown>;
 
 /**
  * What a row of the aggregate is computed from, one row per patient, in one statement: the time

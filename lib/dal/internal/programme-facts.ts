@@ -3,15 +3,13 @@
 import { sql } from "drizzle-orm";
 import type { HealingFact, ProgrammeFacts } from "@/lib/domain/walk-run";
 import { localDate } from "@/lib/domain/schedule";
-import { dateOf, jsonOf, numberOrNull } from "./sql-rows";
+import { dateOf, jsonOf, numberOrNull, type Row } from "./sql-rows";
 
 export interface LoadedProgramme {
   programme: ProgrammeFacts;
   healing: HealingFact | null;
   usualWeeklyKm: number;
 }
-
-type Row = Record<string, unknown>;
 
 /**
  * What the walk/run programme and the return to training are derived from (lib/domain/walk-run.ts),

@@ -4,14 +4,12 @@
 import { sql } from "drizzle-orm";
 import type { RecoveryFacts } from "@/lib/domain/recovery-course";
 import { localDate } from "@/lib/domain/schedule";
-import { dateOf, jsonOf, numberOrNull } from "./sql-rows";
+import { dateOf, jsonOf, numberOrNull, type Row } from "./sql-rows";
 
 export interface LoadedRecovery extends RecoveryFacts {
   episodeId: string;
   openedAt: Date;
 }
-
-type Row = Record<string, unknown>;
 
 /**
  * The current episode of each patient `p` as `ep` (id, status, opened_at, reopened_seq): the one

@@ -6,6 +6,9 @@ import { sql, type SQL } from "drizzle-orm";
  * columns (care facts, activity): both drivers hand timestamps and JSON either parsed or as text.
  */
 
+/** A row of a raw statement, column by column, before its values are read with the helpers below. */
+export type Row = Record<string, unknown>;
+
 /** A JSON column as a value, whether the driver parsed it or not; null for SQL null. */
 export function jsonOf<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
