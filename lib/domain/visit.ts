@@ -1,3 +1,5 @@
+import { localDate } from "./schedule";
+
 /**
  * Where today's visit stands, derived from the record alone: nothing about a visit is stored.
  * A visit is anchored on the latest exam: while it is a draft the exam is the step in hand; once
@@ -68,8 +70,7 @@ export function visitOf(facts: VisitFacts): Visit {
 export function visitIsOpen(visit: Visit, now: Date, timeZone: string): boolean {
   if (visit.examId === null) return false;
   if (visit.examSignedAt === null) return true;
-  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-  return day(visit.examSignedAt) === day(now);
+  return localDate(visit.examSignedAt, timeZone) === localDate(now, timeZone);
 }
 
 /**
