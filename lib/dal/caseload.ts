@@ -13,6 +13,7 @@ import { changeMarker, markerOf } from "./internal/patient-activity";
 import { auditListView, patientList } from "./internal/audit-log";
 import { loadCareStates, type ZonedCareState } from "./internal/care-facts";
 import { clinicSettingsOfRequest } from "./internal/clinic-settings";
+import { keepRows } from "./internal/kept-rows";
 
 export interface CaseloadRow {
   id: string;
@@ -185,51 +186,30 @@ export async function listCaseload(query: CaseloadQuery = {}): Promise<Caseload>
   };
 }
 
-/** Writes the ranks just derived, each with the change mark, local date and grace it was made at. */
+/** Writes the ranks just derived, each with the change mark, local date, grace and rules' version it was made at. */
 async function keepRanks(members: readonly TeamMember[], derived: ReadonlyMap<string, Derived>, graceDays: number, now: Date): Promise<void> {
-  // In one order, so that two caseloads keeping the same patients at once cannot deadlock.
-  const values = members
-    .filter((m) => derived.has(String(m.id)))
-    .sort((a, b) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0))
-    .map((m) => {
-      const d = derived.get(String(m.id))!;
-      return {
-        patientId: String(m.id),
-        asOf: localDate(now, m.time_zone),
-        changes: Number(m.changes),
-        graceDays,
-        rules: LIST_RULES_VERSION,
-        healed: d.rank.healed,
-        openRedFlags: d.rank.openRedFlags,
-        needScore: d.rank.needScore,
-        last7: d.rank.last7,
-        attention: d.attention,
-        urgent: d.urgent,
-        updatedAt: now,
-      };
-    });
-  const database = await db();
-  for (let i = 0; i < values.length; i += 1_000) {
-    await database
-      .insert(caseloadRanks)
-      .values(values.slice(i, i + 1_000))
-      .onConflictDoUpdate({
-        target: caseloadRanks.patientId,
-        set: {
-          asOf: sql`excluded.as_of`,
-          changes: sql`excluded.changes`,
-          graceDays: sql`excluded.grace_days`,
-          rules: sql`excluded.rules`,
-          healed: sql`excluded.healed`,
-          openRedFlags: sql`excluded.open_red_flags`,
-          needScore: sql`excluded.need_score`,
-          last7: sql`excluded.last7`,
-          attention: sql`excluded.attention`,
-          urgent: sql`excluded.urgent`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      });
-  }
+  await keepRows(
+    caseloadRanks,
+    members
+      .filter((m) => derived.has(String(m.id)))
+      .map((m) => {
+        const d = derived.get(String(m.id))!;
+        return {
+          patientId: String(m.id),
+          asOf: localDate(now, m.time_zone),
+          changes: Number(m.changes),
+          graceDays,
+          rules: LIST_RULES_VERSION,
+          healed: d.rank.healed,
+          openRedFlags: d.rank.openRedFlags,
+          needScore: d.rank.needScore,
+          last7: d.rank.last7,
+          attention: d.attention,
+          urgent: d.urgent,
+          updatedAt: now,
+        };
+      }),
+  );
 }
 
 /** The caseload's change marker alone, for an open caseload to poll; it carries no clinical content. */

@@ -5,6 +5,7 @@ import { adherenceSummaries } from "@/db/schema/adherence-summaries";
 import { LIST_RULES_VERSION, summarizeActivity, type AdherenceSummary } from "@/lib/domain/caseload";
 import type { ZonedCareState } from "./care-facts";
 import { loadPatientActivity, SUMMARY_WEEKS } from "./patient-activity";
+import { keepRows } from "./kept-rows";
 import { idList, jsonOf } from "./sql-rows";
 
 /** A listed patient with the change mark the list read before any of their facts. */
@@ -60,30 +61,13 @@ export async function adherenceSummariesOf(
   if (!stale.length) return out;
 
   const activities = await loadPatientActivity(stale.map((p) => p.id), states, { weeks: SUMMARY_WEEKS });
-  // In one order, so that two lists keeping the same patients at once cannot deadlock.
-  const values = stale.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((p) => {
+  const values = stale.map((p) => {
     const activity = activities.get(p.id)!;
     const summary = summarizeActivity(activity, activity.today);
     out.set(p.id, summary);
     return { patientId: p.id, asOf: activity.today, changes: p.changes, graceDays: states.get(p.id)!.reviewGraceDays, rules: LIST_RULES_VERSION, summary, updatedAt: new Date() };
   });
-  for (let i = 0; i < values.length; i += 1_000) {
-    await database
-      .insert(adherenceSummaries)
-      .values(values.slice(i, i + 1_000))
-      .onConflictDoUpdate({
-        target: adherenceSummaries.patientId,
-        set: {
-          asOf: sql`excluded.as_of`,
-          changes: sql`excluded.changes`,
-          graceDays: sql`excluded.grace_days`,
-          rules: sql`excluded.rules`,
-          summary: sql`excluded.summary`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-        // A list that read an older mark does not put back what a later one kept.
-        setWhere: sql`excluded.changes >= ${adherenceSummaries.changes}`,
-      });
-  }
+  // A list that read an older mark does not put back what a later one kept.
+  await keepRows(adherenceSummaries, values, sql`excluded.changes >= ${adherenceSummaries.changes}`);
   return out;
 }
