@@ -29,8 +29,9 @@ interface Kept {
  * logs as every screen derives them and kept for the next view.
  *
  * A kept summary holds while its change mark is the one the list read, its date is the patient's
- * today, its grace the one the state was derived with and its rules' version this code's. The mark must have been read before the
- * states and the activity: a change landing after it is then in the facts but not the mark, so
+ * today, its grace the one the state was derived with and its rules' version this code's. The
+ * mark must have been read before the states and the activity: a change landing after it is then
+ * in the facts but not the mark, so
  * its summary is kept under the older mark, which the next view no longer matches (the change
  * moved the mark in its own transaction). A summary is thus only ever used under the mark of the
  * facts it was derived from.
