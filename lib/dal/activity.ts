@@ -18,6 +18,7 @@ import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { fieldErrorsOf, NotFoundError, ValidationError } from "./errors";
 import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
+import { preparedRead } from "./internal/prepared-read";
 
 export interface DayEntry {
   id: string;
@@ -379,15 +380,19 @@ export async function undoActivity(input: z.input<typeof undoActivitySchema>): P
   return undone;
 }
 
+const runsSince = preparedRead(["patientId", "from"], (database, at) =>
+  database
+    .select()
+    .from(activityLogs)
+    .where(and(eq(activityLogs.patientId, at.patientId), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, at.from)))
+    .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt)),
+);
+
 /** The patient's runs of the last four weeks, breaches flagged and judged, for the care team. */
 export async function listRecentRuns(patientId: string): Promise<RunEntry[]> {
   await readPatient(patientId, "activity.view", { roles: ["physician", "therapist"] });
   const { facts } = await careOf(patientId);
-  const rows = await (await db())
-    .select()
-    .from(activityLogs)
-    .where(and(eq(activityLogs.patientId, patientId), eq(activityLogs.kind, "run"), gte(activityLogs.localDate, addDays(facts.today, -28))))
-    .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt));
+  const rows = await runsSince({ patientId, from: addDays(facts.today, -28) });
   return rows.map((r) => toRun(r, baselineOf(facts, r.localDate)));
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
 import { clearances } from "@/db/schema/clearance";
 import { users } from "@/db/schema/users";
 import type { CareState } from "@/lib/domain/care-state";
@@ -22,6 +21,7 @@ import { withPatientLocked, type LoadedCareFacts, type Tx } from "./internal/car
 import { careOf } from "./internal/care-state-cache";
 import { reopenInTx } from "./internal/episodes";
 import { lastSignedExam, lastSignedExamOfRequest } from "./internal/last-exam";
+import { preparedRead } from "./internal/prepared-read";
 
 export interface ClearanceVersion {
   version: number;
@@ -46,13 +46,17 @@ export interface ClearanceState {
   today: string;
 }
 
-async function versionsOf(patientId: string): Promise<ClearanceVersion[]> {
-  const rows = await (await db())
+const clearanceRows = preparedRead(["patientId"], (database, at) =>
+  database
     .select({ c: clearances, signedByName: users.name })
     .from(clearances)
     .innerJoin(users, eq(users.id, clearances.signedById))
-    .where(eq(clearances.patientId, patientId))
-    .orderBy(desc(clearances.version));
+    .where(eq(clearances.patientId, at.patientId))
+    .orderBy(desc(clearances.version)),
+);
+
+async function versionsOf(patientId: string): Promise<ClearanceVersion[]> {
+  const rows = await clearanceRows({ patientId });
   return rows.map(({ c, signedByName }) => ({
     version: c.version,
     level: c.level,

@@ -1,7 +1,6 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
 import { diagnoses } from "@/db/schema/diagnoses";
 import { users } from "@/db/schema/users";
 import {
@@ -20,6 +19,7 @@ import { writeAudit } from "./internal/audit-log";
 import { withPatientLocked } from "./internal/care-facts";
 import { latestEpisode } from "./internal/episodes";
 import { ValidationError } from "./errors";
+import { preparedRead } from "./internal/prepared-read";
 
 export const diagnosisInputSchema = z.object({
   condition: diagnosisIdSchema,
@@ -42,15 +42,20 @@ export interface DiagnosisView {
   recordedAt: Date;
 }
 
-/** The current diagnosis (the newest recorded) and the earlier ones. */
-export async function getDiagnoses(patientId: string): Promise<DiagnosisView[]> {
-  await readPatient(patientId, "diagnosis.view", { roles: ["physician", "therapist"] });
-  const rows = await (await db())
+/** A patient's diagnoses, newest first. */
+const diagnosisRows = preparedRead(["patientId"], (database, at) =>
+  database
     .select({ d: diagnoses, recordedByName: users.name })
     .from(diagnoses)
     .innerJoin(users, eq(users.id, diagnoses.recordedById))
-    .where(eq(diagnoses.patientId, patientId))
-    .orderBy(desc(diagnoses.recordedAt));
+    .where(eq(diagnoses.patientId, at.patientId))
+    .orderBy(desc(diagnoses.recordedAt)),
+);
+
+/** The current diagnosis (the newest recorded) and the earlier ones. */
+export async function getDiagnoses(patientId: string): Promise<DiagnosisView[]> {
+  await readPatient(patientId, "diagnosis.view", { roles: ["physician", "therapist"] });
+  const rows = await diagnosisRows({ patientId });
   return rows.map(({ d, recordedByName }) => {
     const condition = diagnosisIdSchema.parse(d.condition);
     return {

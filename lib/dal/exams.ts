@@ -15,6 +15,7 @@ import { ConflictError, fieldErrorsOf, NotFoundError, ValidationError } from "./
 import { withPatientLocked } from "./internal/care-facts";
 import { endKnownSymptoms, recordKnownSymptoms } from "./internal/known-symptoms";
 import { patientToday } from "./internal/today";
+import { preparedRead } from "./internal/prepared-read";
 
 export interface ExamSummary {
   id: string;
@@ -36,10 +37,9 @@ export interface ExamView extends ExamSummary {
   addenda: { id: string; authorName: string; text: string; signedAt: Date }[];
 }
 
-/** The exams of one patient, newest first. */
-export async function listExams(patientId: string): Promise<ExamSummary[]> {
-  await readPatient(patientId, "exam.list", { roles: ["physician", "therapist"] });
-  const rows = await (await db())
+/** The exams of one patient, newest first, as the list shows them. */
+const examRows = preparedRead(["patientId"], (database, at) =>
+  database
     .select({
       id: exams.id,
       status: exams.status,
@@ -52,8 +52,14 @@ export async function listExams(patientId: string): Promise<ExamSummary[]> {
     })
     .from(exams)
     .innerJoin(users, eq(users.id, exams.authorId))
-    .where(eq(exams.patientId, patientId))
-    .orderBy(desc(exams.createdAt));
+    .where(eq(exams.patientId, at.patientId))
+    .orderBy(desc(exams.createdAt)),
+);
+
+/** The exams of one patient, newest first. */
+export async function listExams(patientId: string): Promise<ExamSummary[]> {
+  await readPatient(patientId, "exam.list", { roles: ["physician", "therapist"] });
+  const rows = await examRows({ patientId });
   return rows.map(({ redFlags, ...r }) => ({ ...r, redFlagCount: redFlags.length }));
 }
 
@@ -74,25 +80,31 @@ export async function assertExamAccess(patientId: string, examId: string): Promi
   if (!row) throw new NotFoundError();
 }
 
-/** One exam with its addenda; the record's own patient id must match. */
-export async function getExam(patientId: string, examId: string): Promise<ExamView> {
-  await readExam(patientId, examId);
-  const database = await db();
-  const author = alias(users, "author");
-  const signer = alias(users, "signer");
-  const [row] = await database
+const author = alias(users, "author");
+const signer = alias(users, "signer");
+const examRow = preparedRead(["patientId", "examId"], (database, at) =>
+  database
     .select({ exam: exams, authorName: author.name, signedByName: signer.name })
     .from(exams)
     .innerJoin(author, eq(author.id, exams.authorId))
     .leftJoin(signer, eq(signer.id, exams.signedById))
-    .where(and(eq(exams.id, examId), eq(exams.patientId, patientId)));
-  if (!row) throw new NotFoundError();
-  const addenda = await database
+    .where(and(eq(exams.id, at.examId), eq(exams.patientId, at.patientId))),
+);
+const addendaOf = preparedRead(["examId"], (database, at) =>
+  database
     .select({ id: examAddenda.id, authorName: users.name, text: examAddenda.text, signedAt: examAddenda.signedAt })
     .from(examAddenda)
     .innerJoin(users, eq(users.id, examAddenda.authorId))
-    .where(eq(examAddenda.examId, examId))
-    .orderBy(asc(examAddenda.signedAt));
+    .where(eq(examAddenda.examId, at.examId))
+    .orderBy(asc(examAddenda.signedAt)),
+);
+
+/** One exam with its addenda; the record's own patient id must match. */
+export async function getExam(patientId: string, examId: string): Promise<ExamView> {
+  await readExam(patientId, examId);
+  const [row] = await examRow({ patientId, examId });
+  if (!row) throw new NotFoundError();
+  const addenda = await addendaOf({ examId });
   const { exam } = row;
   return {
     id: exam.id,

@@ -16,6 +16,7 @@ import { localDate } from "@/lib/domain/schedule";
 import { readPatientResource, type PatientImport } from "@/lib/fhir/patient-import";
 import { authorizeRole, readPatient, type AccessVia } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
+import { preparedRead } from "./internal/prepared-read";
 import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { careOf } from "./internal/care-state-cache";
 import { refreshPatientOutcomes } from "./internal/patient-outcomes";
@@ -58,17 +59,17 @@ export interface PatientChart {
   care: CareState;
 }
 
-async function careTeamOf(patientId: string): Promise<CareTeamMember[]> {
-  return (await db())
+const careTeamOf = preparedRead(["patientId"], (database, at) =>
+  database
     .select({ userId: users.id, name: users.name, role: careTeamMembers.role })
     .from(careTeamMembers)
     .innerJoin(users, eq(users.id, careTeamMembers.userId))
-    .where(eq(careTeamMembers.patientId, patientId))
-    .orderBy(asc(careTeamMembers.role), asc(users.name));
-}
+    .where(eq(careTeamMembers.patientId, at.patientId))
+    .orderBy(asc(careTeamMembers.role), asc(users.name)),
+);
 
-async function emergencyAccessesTo(patientId: string) {
-  return (await db())
+const emergencyAccessesTo = preparedRead(["patientId"], (database, at) =>
+  database
     .select({
       userId: emergencyAccessGrants.userId,
       physicianName: users.name,
@@ -78,10 +79,39 @@ async function emergencyAccessesTo(patientId: string) {
     })
     .from(emergencyAccessGrants)
     .innerJoin(users, eq(users.id, emergencyAccessGrants.userId))
-    .where(eq(emergencyAccessGrants.patientId, patientId))
+    .where(eq(emergencyAccessGrants.patientId, at.patientId))
     .orderBy(desc(emergencyAccessGrants.grantedAt))
-    .limit(20);
-}
+    .limit(20),
+);
+
+/** What the chart and the patient's own record show of the patient. */
+const patientRecord = preparedRead(["patientId"], (database, at) =>
+  database
+    .select({
+      id: patients.id,
+      mrn: patients.mrn,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      dateOfBirth: patients.dateOfBirth,
+      sex: patients.sex,
+      email: patients.email,
+      phone: patients.phone,
+      timeZone: patients.timeZone,
+      weeklyDistanceKm: patients.weeklyDistanceKm,
+      runningGoal: patients.runningGoal,
+    })
+    .from(patients)
+    .where(eq(patients.id, at.patientId)),
+);
+
+const latestEpisode = preparedRead(["patientId"], (database, at) =>
+  database
+    .select({ status: episodes.status, openedAt: episodes.openedAt, resolvedAt: episodes.resolvedAt })
+    .from(episodes)
+    .where(eq(episodes.patientId, at.patientId))
+    .orderBy(desc(episodes.openedAt))
+    .limit(1),
+);
 
 /**
  * Refuses, as not found, a chart the caller may not open: what the chart's layout checks before
@@ -94,17 +124,11 @@ export async function assertChartAccess(patientId: string): Promise<void> {
 /** A patient's chart for the care team (or a physician with emergency access). */
 export async function getPatientChart(patientId: string): Promise<PatientChart> {
   const access = await readPatient(patientId, "chart.view", { roles: ["physician", "therapist"] });
-  const database = await db();
   const [[patient], [episode], careTeam, grants, { state }] = await Promise.all([
-    database.select().from(patients).where(eq(patients.id, patientId)),
-    database
-      .select({ status: episodes.status, openedAt: episodes.openedAt, resolvedAt: episodes.resolvedAt })
-      .from(episodes)
-      .where(eq(episodes.patientId, patientId))
-      .orderBy(desc(episodes.openedAt))
-      .limit(1),
-    careTeamOf(patientId),
-    emergencyAccessesTo(patientId),
+    patientRecord({ patientId }),
+    latestEpisode({ patientId }),
+    careTeamOf({ patientId }),
+    emergencyAccessesTo({ patientId }),
     careOf(patientId),
   ]);
   if (!patient) throw new Error("authorized patient has no record");
@@ -151,16 +175,10 @@ export interface MyRecord {
 export async function getMyRecord(): Promise<MyRecord> {
   const user = await authorizeRole("record.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "record.view", { roles: ["patient"] });
-  const database = await db();
   const [[patient], [episode], team, { state }, settings] = await Promise.all([
-    database.select().from(patients).where(eq(patients.id, access.patientId)),
-    database
-      .select({ status: episodes.status, openedAt: episodes.openedAt })
-      .from(episodes)
-      .where(eq(episodes.patientId, access.patientId))
-      .orderBy(desc(episodes.openedAt))
-      .limit(1),
-    careTeamOf(access.patientId),
+    patientRecord({ patientId: access.patientId }),
+    latestEpisode({ patientId: access.patientId }),
+    careTeamOf({ patientId: access.patientId }),
     careOf(access.patientId),
     clinicSettingsOfRequest(),
   ]);

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { checkIns } from "@/db/schema/check-ins";
 import { episodes } from "@/db/schema/episodes";
-import { exams } from "@/db/schema/exams";
 import { questionnaireDrafts, questionnaireRequests, questionnaireResponses } from "@/db/schema/questionnaires";
 import {
   draftSchemas,
@@ -25,9 +24,10 @@ import { localDate, type LocalDate } from "@/lib/domain/schedule";
 import type { StartBackRisk } from "@/lib/domain/scores";
 import { auditOf, authorizePatient, authorizeRole, readPatient } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
-import { withPatientLocked, type Executor } from "./internal/care-facts";
+import { withPatientLocked } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 import { fieldErrorsOf, ValidationError } from "./errors";
+import { preparedRead } from "./internal/prepared-read";
 
 const kindSchema = z.enum(["odi", "start_back"], "Unknown questionnaire.");
 
@@ -38,30 +38,43 @@ interface EpisodeQuestionnaires {
   responses: { id: string; kind: QuestionnaireKind; date: LocalDate; score: number | null; subscore: number | null }[];
 }
 
+/** When the episode opened, and whether an exam of it has been signed (the baseline is due after one). */
+const episodeStart = preparedRead(["patientId", "episodeId"], (database, at) =>
+  database
+    .select({
+      openedAt: episodes.openedAt,
+      examined: sql<boolean>`exists (select 1 from exams e where e.patient_id = ${at.patientId} and e.episode_id = ${at.episodeId} and e.status = 'signed')`,
+    })
+    .from(episodes)
+    .where(eq(episodes.id, at.episodeId)),
+);
+const responseRows = preparedRead(["patientId", "episodeId"], (database, at) =>
+  database
+    .select({ id: questionnaireResponses.id, kind: questionnaireResponses.kind, date: questionnaireResponses.localDate, score: questionnaireResponses.score, subscore: questionnaireResponses.subscore, completedAt: questionnaireResponses.completedAt })
+    .from(questionnaireResponses)
+    .where(and(eq(questionnaireResponses.patientId, at.patientId), eq(questionnaireResponses.episodeId, at.episodeId)))
+    .orderBy(asc(questionnaireResponses.completedAt)),
+);
+const latestRequests = preparedRead(["patientId"], (database, at) =>
+  database
+    .select({ kind: questionnaireRequests.kind, at: max(questionnaireRequests.createdAt) })
+    .from(questionnaireRequests)
+    .where(eq(questionnaireRequests.patientId, at.patientId))
+    .groupBy(questionnaireRequests.kind),
+);
+
 /**
  * The current episode's completed questionnaires and what is due: baseline after its first signed
  * exam, then fortnightly, or when a clinician asked after the last completion. Checks nothing.
  */
-async function episodeQuestionnaires(executor: Executor, patientId: string): Promise<EpisodeQuestionnaires> {
+async function episodeQuestionnaires(patientId: string): Promise<EpisodeQuestionnaires> {
   const { facts } = await careOf(patientId);
   const episode = facts.episode;
   if (!episode) return { episodeId: null, episodeStartedOn: null, due: [], responses: [] };
-  const [[opened], [firstExam], responses, requests] = await Promise.all([
-    executor.select({ openedAt: episodes.openedAt }).from(episodes).where(eq(episodes.id, episode.id)),
-    executor
-      .select({ signedAt: sql<Date | null>`min(${exams.signedAt})` })
-      .from(exams)
-      .where(and(eq(exams.patientId, patientId), eq(exams.episodeId, episode.id), eq(exams.status, "signed"))),
-    executor
-      .select({ id: questionnaireResponses.id, kind: questionnaireResponses.kind, date: questionnaireResponses.localDate, score: questionnaireResponses.score, subscore: questionnaireResponses.subscore, completedAt: questionnaireResponses.completedAt })
-      .from(questionnaireResponses)
-      .where(and(eq(questionnaireResponses.patientId, patientId), eq(questionnaireResponses.episodeId, episode.id)))
-      .orderBy(asc(questionnaireResponses.completedAt)),
-    executor
-      .select({ kind: questionnaireRequests.kind, at: max(questionnaireRequests.createdAt) })
-      .from(questionnaireRequests)
-      .where(eq(questionnaireRequests.patientId, patientId))
-      .groupBy(questionnaireRequests.kind),
+  const [[opened], responses, requests] = await Promise.all([
+    episodeStart({ patientId, episodeId: episode.id }),
+    responseRows({ patientId, episodeId: episode.id }),
+    latestRequests({ patientId }),
   ]);
   const latest: Partial<Record<QuestionnaireKind, LocalDate>> = {};
   const requested: Partial<Record<QuestionnaireKind, boolean>> = {};
@@ -74,7 +87,7 @@ async function episodeQuestionnaires(executor: Executor, patientId: string): Pro
   return {
     episodeId: episode.id,
     episodeStartedOn: opened ? localDate(opened.openedAt, facts.timeZone) : null,
-    due: questionnairesDue({ today: facts.today, examined: episode.status === "active" && Boolean(firstExam?.signedAt), latest, requested }),
+    due: questionnairesDue({ today: facts.today, examined: episode.status === "active" && Boolean(opened?.examined), latest, requested }),
     responses: responses.map(({ completedAt: _at, ...r }) => r),
   };
 }
@@ -89,7 +102,7 @@ export async function getMyQuestionnaires(): Promise<MyQuestionnaires> {
   const access = await readPatient(user.patientId ?? "", "questionnaire.view", { roles: ["patient"] });
   const database = await db();
   const [{ due }, drafts] = await Promise.all([
-    episodeQuestionnaires(database, access.patientId),
+    episodeQuestionnaires(access.patientId),
     database.select({ kind: questionnaireDrafts.kind }).from(questionnaireDrafts).where(eq(questionnaireDrafts.patientId, access.patientId)),
   ]);
   return { due: due.map((d) => ({ ...d, started: drafts.some((r) => r.kind === d.kind) })) };
@@ -205,18 +218,21 @@ export interface OutcomeScores {
   goals: { description: string; points: number; status: GoalStatus }[];
 }
 
+const checkInPainSince = preparedRead(["patientId", "since"], (database, at) =>
+  database
+    .select({ createdAt: checkIns.createdAt, pain: checkIns.painNow })
+    .from(checkIns)
+    .where(and(eq(checkIns.patientId, at.patientId), gte(checkIns.createdAt, at.since)))
+    .orderBy(asc(checkIns.createdAt)),
+);
+
 /** A clinician's view of the patient's outcome scores in this episode. */
 export async function getOutcomeScores(patientId: string): Promise<OutcomeScores> {
   const access = await readPatient(patientId, "questionnaire.view", { roles: ["physician", "therapist"] });
-  const database = await db();
   const { facts } = await careOf(access.patientId);
-  const mine = await episodeQuestionnaires(database, access.patientId);
+  const mine = await episodeQuestionnaires(access.patientId);
   const since = mine.episodeStartedOn ?? facts.today;
-  const painRows = await database
-    .select({ createdAt: checkIns.createdAt, pain: checkIns.painNow })
-    .from(checkIns)
-    .where(and(eq(checkIns.patientId, access.patientId), gte(checkIns.createdAt, new Date(`${since}T00:00:00Z`))))
-    .orderBy(asc(checkIns.createdAt));
+  const painRows = await checkInPainSince({ patientId: access.patientId, since: `${since}T00:00:00Z` });
   const odi = mine.responses.filter((r) => r.kind === "odi").map((r) => ({ date: r.date, score: r.score }));
   const lastStart = mine.responses.filter((r) => r.kind === "start_back" && r.score !== null && r.subscore !== null).at(-1);
   const odiSummary = summarizeOdi(odi);

@@ -2,7 +2,6 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { db } from "@/db/client";
 import { checkIns } from "@/db/schema/check-ins";
 import { redFlagAlerts } from "@/db/schema/red-flags";
 import { users } from "@/db/schema/users";
@@ -12,6 +11,7 @@ import { writeAudit } from "./internal/audit-log";
 import { NotFoundError, ValidationError } from "./errors";
 import { withPatientLocked } from "./internal/care-facts";
 import { knownSymptomsOf, recordKnownSymptoms, type KnownSymptomView } from "./internal/known-symptoms";
+import { preparedRead } from "./internal/prepared-read";
 
 export interface RedFlagAlertView {
   id: string;
@@ -31,10 +31,9 @@ export interface RedFlagAlertView {
 const acknowledger = alias(users, "acknowledger");
 const resolver = alias(users, "resolver");
 
-/** A patient's red-flag alerts, unresolved first, then newest. */
-export async function listRedFlagAlerts(patientId: string): Promise<RedFlagAlertView[]> {
-  await readPatient(patientId, "red_flag.list", { roles: ["physician", "therapist"] });
-  const rows = await (await db())
+/** A patient's red flag alerts, newest first, with the check-in that raised each. */
+const redFlagAlertRows = preparedRead(["patientId"], (database, at) =>
+  database
     .select({
       id: redFlagAlerts.id,
       source: redFlagAlerts.source,
@@ -53,8 +52,14 @@ export async function listRedFlagAlerts(patientId: string): Promise<RedFlagAlert
     .leftJoin(acknowledger, eq(acknowledger.id, redFlagAlerts.acknowledgedById))
     .leftJoin(resolver, eq(resolver.id, redFlagAlerts.resolvedById))
     .leftJoin(checkIns, eq(checkIns.id, redFlagAlerts.checkInId))
-    .where(eq(redFlagAlerts.patientId, patientId))
-    .orderBy(desc(redFlagAlerts.raisedAt));
+    .where(eq(redFlagAlerts.patientId, at.patientId))
+    .orderBy(desc(redFlagAlerts.raisedAt)),
+);
+
+/** A patient's red-flag alerts, unresolved first, then newest. */
+export async function listRedFlagAlerts(patientId: string): Promise<RedFlagAlertView[]> {
+  await readPatient(patientId, "red_flag.list", { roles: ["physician", "therapist"] });
+  const rows = await redFlagAlertRows({ patientId });
   return rows
     .map(({ painNow, legSymptoms, neuroWorse, flags, ...r }) => {
       const ids = flags.filter(isRedFlagId);

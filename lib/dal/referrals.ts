@@ -10,6 +10,7 @@ import { auditOf, authorizeClinicalWrite, readPatient } from "./internal/access"
 import { writeAudit } from "./internal/audit-log";
 import { NotFoundError, ValidationError } from "./errors";
 import { patientToday } from "./internal/today";
+import { preparedRead } from "./internal/prepared-read";
 
 export type ReferralStatus = (typeof referralStatus.enumValues)[number];
 export type EscalationKind = (typeof escalationKind.enumValues)[number];
@@ -57,27 +58,30 @@ export interface EscalationView {
   updatedAt: Date;
 }
 
+const therapist = alias(users, "therapist");
+const author = alias(users, "author");
+const therapyReferralRows = preparedRead(["patientId"], (database, at) =>
+  database
+    .select({ r: therapyReferrals, therapistName: therapist.name, createdByName: author.name })
+    .from(therapyReferrals)
+    .innerJoin(therapist, eq(therapist.id, therapyReferrals.therapistId))
+    .innerJoin(author, eq(author.id, therapyReferrals.createdById))
+    .where(eq(therapyReferrals.patientId, at.patientId))
+    .orderBy(desc(therapyReferrals.createdAt)),
+);
+const escalationRows = preparedRead(["patientId"], (database, at) =>
+  database
+    .select({ r: escalationReferrals, createdByName: author.name })
+    .from(escalationReferrals)
+    .innerJoin(author, eq(author.id, escalationReferrals.createdById))
+    .where(eq(escalationReferrals.patientId, at.patientId))
+    .orderBy(desc(escalationReferrals.createdAt)),
+);
+
 /** A patient's physical therapy and escalation referrals, newest first. */
 export async function listReferrals(patientId: string): Promise<{ therapy: TherapyReferralView[]; escalations: EscalationView[] }> {
   await readPatient(patientId, "referral.list", { roles: ["physician", "therapist"] });
-  const database = await db();
-  const therapist = alias(users, "therapist");
-  const author = alias(users, "author");
-  const [therapy, escalations] = await Promise.all([
-    database
-      .select({ r: therapyReferrals, therapistName: therapist.name, createdByName: author.name })
-      .from(therapyReferrals)
-      .innerJoin(therapist, eq(therapist.id, therapyReferrals.therapistId))
-      .innerJoin(author, eq(author.id, therapyReferrals.createdById))
-      .where(eq(therapyReferrals.patientId, patientId))
-      .orderBy(desc(therapyReferrals.createdAt)),
-    database
-      .select({ r: escalationReferrals, createdByName: author.name })
-      .from(escalationReferrals)
-      .innerJoin(author, eq(author.id, escalationReferrals.createdById))
-      .where(eq(escalationReferrals.patientId, patientId))
-      .orderBy(desc(escalationReferrals.createdAt)),
-  ]);
+  const [therapy, escalations] = await Promise.all([therapyReferralRows({ patientId }), escalationRows({ patientId })]);
   return {
     therapy: therapy.map(({ r, therapistName, createdByName }) => ({
       id: r.id,

@@ -13,6 +13,7 @@ import type { Role } from "@/lib/auth/roles";
 import { accountSetupStep, SETUP_PATHS, type AccountSetupStep } from "@/lib/domain/account-setup";
 import { judgeSession, sessionPolicy } from "@/lib/domain/session-policy";
 import { endSession } from "./internal/sessions";
+import { preparedRead } from "./internal/prepared-read";
 
 export interface CurrentUser {
   id: string;
@@ -32,15 +33,9 @@ export interface CurrentUser {
 // for a 30-minute idle timeout.
 const LAST_SEEN_GRANULARITY_MS = 60_000;
 
-/**
- * The signed-in user, checked against the database: the account is active, the session was not
- * signed out or revoked, and neither the idle nor the absolute limit passed.
- */
-async function readCurrentUser(): Promise<CurrentUser | null> {
-  const claims = await readSessionClaims();
-  if (!claims) return null;
-  const database = await db();
-  const [row] = await database
+/** The session and its account, with what the account's set-up step depends on. */
+const sessionRow = preparedRead(["sessionId", "userId"], (database, at) =>
+  database
     .select({
       session: { createdAt: authSessions.createdAt, lastSeenAt: authSessions.lastSeenAt, revokedAt: authSessions.revokedAt },
       user: {
@@ -62,7 +57,17 @@ async function readCurrentUser(): Promise<CurrentUser | null> {
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, users.id))
     .leftJoin(clinicSettings, eq(clinicSettings.id, 1))
-    .where(and(eq(authSessions.id, claims.sessionId), eq(authSessions.userId, claims.userId)));
+    .where(and(eq(authSessions.id, at.sessionId), eq(authSessions.userId, at.userId))),
+);
+
+/**
+ * The signed-in user, checked against the database: the account is active, the session was not
+ * signed out or revoked, and neither the idle nor the absolute limit passed.
+ */
+async function readCurrentUser(): Promise<CurrentUser | null> {
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const [row] = await sessionRow({ sessionId: claims.sessionId, userId: claims.userId });
   if (!row) return null;
   const now = new Date();
   const verdict = judgeSession(row.session, row.user, sessionPolicy(), now);
@@ -71,7 +76,7 @@ async function readCurrentUser(): Promise<CurrentUser | null> {
     return null;
   }
   if (now.getTime() - row.session.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
-    await database.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, claims.sessionId));
+    await (await db()).update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, claims.sessionId));
   }
   const { active: _active, sessionsValidAfter: _validAfter, accessConfirmedAt, twoFactorEnrolmentRequired, ...user } = row.user;
   const twoFactorEnabled = row.twoFactorEnabledAt !== null;

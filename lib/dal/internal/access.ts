@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
-import { db } from "@/db/client";
+import { preparedRead } from "./prepared-read";
 import { careTeamMembers } from "@/db/schema/care-team";
 import { emergencyAccessGrants } from "@/db/schema/emergency-access";
 import type { Role } from "@/lib/auth/roles";
@@ -32,26 +32,28 @@ async function howUserReaches(user: CurrentUser, patientId: string): Promise<Acc
   return howClinicianReaches(user.id, user.role, patientId);
 }
 
-// Once per request (STYLE.md): a chart page's ten reads share one care-team lookup.
-const howClinicianReaches = perRequest(async (userId: string, role: Role, patientId: string): Promise<AccessVia | null> => {
-  const database = await db();
-  const [member] = await database
+// The two reads that can let a clinician reach a patient: a care-team seat, or an emergency
+// access not yet expired.
+const careTeamSeat = preparedRead(["patientId", "userId"], (database, at) =>
+  database
     .select({ role: careTeamMembers.role })
     .from(careTeamMembers)
-    .where(and(eq(careTeamMembers.patientId, patientId), eq(careTeamMembers.userId, userId)));
-  if (member) return "care_team";
-  if (role !== "physician") return null;
-  const [grant] = await database
+    .where(and(eq(careTeamMembers.patientId, at.patientId), eq(careTeamMembers.userId, at.userId))),
+);
+const openEmergencyGrant = preparedRead(["patientId", "userId", "now"], (database, at) =>
+  database
     .select({ id: emergencyAccessGrants.id })
     .from(emergencyAccessGrants)
-    .where(
-      and(
-        eq(emergencyAccessGrants.patientId, patientId),
-        eq(emergencyAccessGrants.userId, userId),
-        gt(emergencyAccessGrants.expiresAt, new Date()),
-      ),
-    )
-    .limit(1);
+    .where(and(eq(emergencyAccessGrants.patientId, at.patientId), eq(emergencyAccessGrants.userId, at.userId), gt(emergencyAccessGrants.expiresAt, at.now)))
+    .limit(1),
+);
+
+// Once per request (STYLE.md): a chart page's ten reads share one care-team lookup.
+const howClinicianReaches = perRequest(async (userId: string, role: Role, patientId: string): Promise<AccessVia | null> => {
+  const [member] = await careTeamSeat({ patientId, userId });
+  if (member) return "care_team";
+  if (role !== "physician") return null;
+  const [grant] = await openEmergencyGrant({ patientId, userId, now: new Date().toISOString() });
   return grant ? "emergency" : null;
 });
 

@@ -1,14 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { clinicSettings } from "@/db/schema/clinic-settings";
 import { CLINIC_LOCALES, DEFAULT_CLINIC_SETTINGS, type ClinicLocale, type ClinicSettings } from "@/lib/domain/clinic-settings";
 import type { Executor } from "./care-facts";
+import { preparedRead } from "./prepared-read";
 import { perRequest } from "./request-scope";
 
-/** The settings row, or the defaults before an administrator has saved any. Callers authorize. */
-export async function readClinicSettings(executor?: Executor): Promise<ClinicSettings> {
-  const [row] = await (executor ?? (await db()))
+function settingsRow(executor: Executor) {
+  return executor
     .select({
       clinicName: clinicSettings.clinicName,
       emergencyNumber: clinicSettings.emergencyNumber,
@@ -21,6 +20,12 @@ export async function readClinicSettings(executor?: Executor): Promise<ClinicSet
     })
     .from(clinicSettings)
     .where(eq(clinicSettings.id, 1));
+}
+const settingsRowRead = preparedRead([], (database) => settingsRow(database));
+
+/** The settings row, or the defaults before an administrator has saved any. Callers authorize. */
+export async function readClinicSettings(executor?: Executor): Promise<ClinicSettings> {
+  const [row] = await (executor ? settingsRow(executor) : settingsRowRead({}));
   if (!row) return DEFAULT_CLINIC_SETTINGS;
   // Only a known locale is ever saved (lib/domain/clinic-settings.ts); an unknown one reads as the default.
   const locale = CLINIC_LOCALES.some((l) => l.id === row.locale) ? (row.locale as ClinicLocale) : DEFAULT_CLINIC_SETTINGS.locale;

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
 import { knownSymptoms } from "@/db/schema/red-flags";
 import { users } from "@/db/schema/users";
 import { isRedFlagId, redFlagLabel, type RedFlagId } from "@/lib/domain/red-flags";
 import type { Tx } from "./care-facts";
+import { preparedRead } from "./prepared-read";
 
 /**
  * Red-flag symptoms recorded as long-standing and assessed (DOMAIN.md §2). These helpers check
@@ -36,13 +36,17 @@ export async function endKnownSymptoms(tx: Tx, patientId: string, flags: readonl
   }
 }
 
-/** The symptoms currently recorded as long-standing. */
-export async function knownSymptomsOf(patientId: string): Promise<KnownSymptomView[]> {
-  const rows = await (await db())
+const knownSymptomRows = preparedRead(["patientId"], (database, at) =>
+  database
     .select({ flag: knownSymptoms.flag, note: knownSymptoms.note, recordedByName: users.name, recordedAt: knownSymptoms.recordedAt })
     .from(knownSymptoms)
     .innerJoin(users, eq(users.id, knownSymptoms.recordedById))
-    .where(and(eq(knownSymptoms.patientId, patientId), isNull(knownSymptoms.endedAt)))
-    .orderBy(knownSymptoms.recordedAt);
+    .where(and(eq(knownSymptoms.patientId, at.patientId), isNull(knownSymptoms.endedAt)))
+    .orderBy(knownSymptoms.recordedAt),
+);
+
+/** The symptoms currently recorded as long-standing. */
+export async function knownSymptomsOf(patientId: string): Promise<KnownSymptomView[]> {
+  const rows = await knownSymptomRows({ patientId });
   return rows.flatMap((r) => (isRedFlagId(r.flag) ? [{ ...r, flag: r.flag, label: redFlagLabel(r.flag) }] : []));
 }

@@ -1,25 +1,19 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type Placeholder } from "drizzle-orm";
 import { episodeEvents } from "@/db/schema/clinical-events";
 import { episodes } from "@/db/schema/episodes";
 import { exams } from "@/db/schema/exams";
 import type { SignedExamSummary } from "@/lib/domain/clearance";
 import { hasBilateralSigns, type ExamDraft } from "@/lib/domain/exam";
-import { db } from "@/db/client";
 import type { Executor } from "./care-facts";
+import { preparedRead } from "./prepared-read";
 import { perRequest } from "./request-scope";
 
 export interface LastSignedExam extends SignedExamSummary {
   findings: ExamDraft;
 }
 
-/**
- * The latest signed exam a decision may rest on, with what the clearance and plan rules read from
- * it: one of the current episode, signed since the episode was last reopened (symptoms that came
- * back are examined again). An exam of an earlier episode never backs a clearance in this one.
- * Checks nothing.
- */
-export async function lastSignedExam(executor: Executor, patientId: string): Promise<LastSignedExam | null> {
+function lastSignedExamQuery(executor: Executor, patientId: string | Placeholder) {
   // One query: the current episode, and in it the newest exam signed after its last reopening.
   const currentEpisode = executor
     .select({ id: episodes.id })
@@ -28,7 +22,7 @@ export async function lastSignedExam(executor: Executor, patientId: string): Pro
     .orderBy(desc(episodes.openedAt), desc(episodes.createdAt))
     .limit(1);
   const lastReopened = sql`(select max(${episodeEvents.occurredAt}) from ${episodeEvents} where ${episodeEvents.episodeId} = ${exams.episodeId} and ${episodeEvents.kind} = 'reopened')`;
-  const [exam] = await executor
+  return executor
     .select({ signedAt: exams.signedAt, painNow: exams.painNow, hasMotorDeficit: exams.hasMotorDeficit, findings: exams.findings })
     .from(exams)
     .where(
@@ -41,6 +35,9 @@ export async function lastSignedExam(executor: Executor, patientId: string): Pro
     )
     .orderBy(desc(exams.signedAt))
     .limit(1);
+}
+
+function summaryOf(exam: Awaited<ReturnType<typeof lastSignedExamQuery>>[number] | undefined): LastSignedExam | null {
   if (!exam?.signedAt || exam.painNow === null) return null;
   return {
     signedAt: exam.signedAt,
@@ -52,7 +49,20 @@ export async function lastSignedExam(executor: Executor, patientId: string): Pro
 }
 
 /**
+ * The latest signed exam a decision may rest on, with what the clearance and plan rules read from
+ * it: one of the current episode, signed since the episode was last reopened (symptoms that came
+ * back are examined again). An exam of an earlier episode never backs a clearance in this one.
+ * Checks nothing.
+ */
+export async function lastSignedExam(executor: Executor, patientId: string): Promise<LastSignedExam | null> {
+  const [exam] = await lastSignedExamQuery(executor, patientId);
+  return summaryOf(exam);
+}
+
+const lastSignedExamRead = preparedRead(["patientId"], (database, at) => lastSignedExamQuery(database, at.patientId));
+
+/**
  * The same, read once per request for pages (the chart's summary, the clearance page). A
  * decision reads `lastSignedExam(tx, …)` inside its transaction under the patient's lock instead.
  */
-export const lastSignedExamOfRequest = perRequest(async (patientId: string) => lastSignedExam(await db(), patientId));
+export const lastSignedExamOfRequest = perRequest(async (patientId: string) => summaryOf((await lastSignedExamRead({ patientId }))[0]));

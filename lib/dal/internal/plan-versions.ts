@@ -1,7 +1,6 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
 import { planVersions } from "@/db/schema/plans";
 import { users } from "@/db/schema/users";
 import type { Plan } from "@/lib/domain/plan";
@@ -10,18 +9,25 @@ import { auditOf, type PatientAccess } from "./access";
 import { writeAudit } from "./audit-log";
 import { withPatientLocked, type Executor, type LoadedCareFacts, type Tx } from "./care-facts";
 import { isUniqueViolation } from "./db-errors";
+import { preparedRead } from "./prepared-read";
 
 const CONFLICT = "Someone else saved this plan while you were editing it. Open the new version, then make your changes again.";
 
-/** Every version of the patient's plan, newest first. Callers have authorized the patient. */
-export async function planVersionRows(patientId: string, executor?: Executor) {
-  const author = alias(users, "author");
-  return (executor ?? (await db()))
+const author = alias(users, "author");
+
+function planVersionQuery(executor: Executor, patientId: string | Placeholder) {
+  return executor
     .select({ v: planVersions, createdByName: author.name, createdByRole: author.role })
     .from(planVersions)
     .innerJoin(author, eq(author.id, planVersions.createdById))
     .where(eq(planVersions.patientId, patientId))
     .orderBy(desc(planVersions.version));
+}
+const planVersionRead = preparedRead(["patientId"], (database, at) => planVersionQuery(database, at.patientId));
+
+/** Every version of the patient's plan, newest first. Callers have authorized the patient. */
+export async function planVersionRows(patientId: string, executor?: Executor) {
+  return executor ? planVersionQuery(executor, patientId) : planVersionRead({ patientId });
 }
 
 export interface NextPlanVersion {
