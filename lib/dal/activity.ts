@@ -1,7 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
 import { activityLogs } from "@/db/schema/activity";
 import { activityInputSchema, dayStatus } from "@/lib/domain/activity";
 import { careState, type Permission, type RunningItemState } from "@/lib/domain/care-state";
@@ -139,6 +138,14 @@ function baselineOf(facts: LoadedCareFacts, date: string): number | null {
   return facts.checkIns.filter((c) => c.localDate <= date).at(-1)?.painNow ?? null;
 }
 
+const logsSince = preparedRead(["patientId", "from"], (database, at) =>
+  database
+    .select()
+    .from(activityLogs)
+    .where(and(eq(activityLogs.patientId, at.patientId), gte(activityLogs.localDate, at.from)))
+    .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt)),
+);
+
 /**
  * A day's plan items (today's, or one of the two days before it) with what the patient logged,
  * running as the state in force allows it today, and the last week's runs. Medicines show only
@@ -147,16 +154,11 @@ function baselineOf(facts: LoadedCareFacts, date: string): number | null {
 export async function getMyDay(query: z.input<typeof myDayQuerySchema> = {}): Promise<MyDay> {
   const user = await authorizeRole("activity.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "activity.view", { roles: ["patient"] });
-  const database = await db();
   const [{ facts, state }, settings] = await Promise.all([careOf(access.patientId), clinicSettingsOfRequest()]);
   const loggableDates = loggableDatesFrom(state.today);
   const asked = myDayQuerySchema.parse(query).date;
   const date = asked && loggableDates.includes(asked) ? asked : state.today;
-  const logs = await database
-    .select()
-    .from(activityLogs)
-    .where(and(eq(activityLogs.patientId, access.patientId), gte(activityLogs.localDate, addDays(state.today, -RECENT_RUN_DAYS))))
-    .orderBy(desc(activityLogs.localDate), desc(activityLogs.createdAt));
+  const logs = await logsSince({ patientId: access.patientId, from: addDays(state.today, -RECENT_RUN_DAYS) });
   const days = logs.filter((l) => l.localDate === date && l.kind === "item").reverse();
   const entriesOf = (key: string): DayEntry[] =>
     days.filter((l) => l.itemKey === key).map((l) => ({ id: l.id, status: l.status ?? "done", skipReason: l.skipReason }));

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, isNull, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "@/db/client";
@@ -11,6 +11,7 @@ import { EMERGENCY_NOTICE_DAYS, EMERGENCY_REQUESTS_PER_HOUR, nextEmergencyReques
 import { authorizeRole } from "./internal/access";
 import { writeAudit } from "./internal/audit-log";
 import { NotFoundError, ValidationError } from "./errors";
+import { preparedRead } from "./internal/prepared-read";
 
 export const EMERGENCY_ACCESS_MINUTES = Number(process.env.RUNCLEAR_EMERGENCY_ACCESS_MINUTES ?? 60) || 60;
 
@@ -199,18 +200,8 @@ export interface EmergencyAccessNotice {
   expiresAt: Date;
 }
 
-/**
- * The care team is told (DOMAIN.md §8): emergency accesses to the caller's own patients in the
- * last EMERGENCY_NOTICE_DAYS days, by someone else, for the top of their patient list.
- */
-export async function listEmergencyAccessNotices(): Promise<EmergencyAccessNotice[]> {
-  const user = await authorizeRole("emergency_access.notices", ["physician", "therapist"]);
-  const since = new Date(Date.now() - EMERGENCY_NOTICE_DAYS * 86_400_000);
-  const mine: SQL = inArray(
-    emergencyAccessGrants.patientId,
-    (await db()).select({ id: careTeamMembers.patientId }).from(careTeamMembers).where(eq(careTeamMembers.userId, user.id)),
-  );
-  const rows = await (await db())
+const noticesFor = preparedRead(["userId", "since"], (database, at) =>
+  database
     .select({
       grantId: emergencyAccessGrants.id,
       patientId: patients.id,
@@ -225,9 +216,24 @@ export async function listEmergencyAccessNotices(): Promise<EmergencyAccessNotic
     .from(emergencyAccessGrants)
     .innerJoin(patients, eq(patients.id, emergencyAccessGrants.patientId))
     .innerJoin(physician, eq(physician.id, emergencyAccessGrants.userId))
-    .where(and(mine, gt(emergencyAccessGrants.grantedAt, since), ne(emergencyAccessGrants.userId, user.id)))
+    .where(
+      and(
+        inArray(emergencyAccessGrants.patientId, database.select({ id: careTeamMembers.patientId }).from(careTeamMembers).where(eq(careTeamMembers.userId, at.userId))),
+        gt(emergencyAccessGrants.grantedAt, at.since),
+        ne(emergencyAccessGrants.userId, at.userId),
+      ),
+    )
     .orderBy(desc(emergencyAccessGrants.grantedAt))
-    .limit(20);
+    .limit(20),
+);
+
+/**
+ * The care team is told (DOMAIN.md §8): emergency accesses to the caller's own patients in the
+ * last EMERGENCY_NOTICE_DAYS days, by someone else, for the top of their patient list.
+ */
+export async function listEmergencyAccessNotices(): Promise<EmergencyAccessNotice[]> {
+  const user = await authorizeRole("emergency_access.notices", ["physician", "therapist"]);
+  const rows = await noticesFor({ userId: user.id, since: new Date(Date.now() - EMERGENCY_NOTICE_DAYS * 86_400_000).toISOString() });
   if (rows.length) {
     await writeAudit({ actor: user, action: "emergency_access.notices", resource: rows.map((r) => `grant:${r.grantId}`).join(","), outcome: "allowed" });
   }

@@ -26,6 +26,7 @@ import { NotFoundError } from "./errors";
 import { authorizeRole } from "./internal/access";
 import { perRequest } from "./internal/request-scope";
 import { auditListView, patientList, writeAudit } from "./internal/audit-log";
+import { preparedRead } from "./internal/prepared-read";
 
 export const outcomesQuerySchema = z.object({
   scope: z.enum(["mine", "clinic"]).optional().catch(undefined),
@@ -61,10 +62,12 @@ function rootCauseLabel(id: string | null): string {
   return id && (DIAGNOSIS_IDS as readonly string[]).includes(id) ? diagnosisById(id as DiagnosisId).label : "No root cause recorded";
 }
 
+const clinicalLeadOf = preparedRead(["userId"], (database, at) => database.select({ clinicalLead: users.clinicalLead }).from(users).where(eq(users.id, at.userId)));
+
 /** The caller, a physician, and whether they are a clinical lead; read once per request. */
 const outcomesViewer = perRequest(async () => {
   const user = await authorizeRole("outcomes.view", ["physician"]);
-  const [me] = await (await db()).select({ clinicalLead: users.clinicalLead }).from(users).where(eq(users.id, user.id));
+  const [me] = await clinicalLeadOf({ userId: user.id });
   return { user, clinicalLead: me?.clinicalLead ?? false };
 });
 

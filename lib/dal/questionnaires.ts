@@ -96,15 +96,15 @@ export interface MyQuestionnaires {
   due: (DueQuestionnaire & { started: boolean })[];
 }
 
+const draftKinds = preparedRead(["patientId"], (database, at) =>
+  database.select({ kind: questionnaireDrafts.kind }).from(questionnaireDrafts).where(eq(questionnaireDrafts.patientId, at.patientId)),
+);
+
 /** What the signed-in patient is asked to fill in now, and whether they have begun it. */
 export async function getMyQuestionnaires(): Promise<MyQuestionnaires> {
   const user = await authorizeRole("questionnaire.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "questionnaire.view", { roles: ["patient"] });
-  const database = await db();
-  const [{ due }, drafts] = await Promise.all([
-    episodeQuestionnaires(access.patientId),
-    database.select({ kind: questionnaireDrafts.kind }).from(questionnaireDrafts).where(eq(questionnaireDrafts.patientId, access.patientId)),
-  ]);
+  const [{ due }, drafts] = await Promise.all([episodeQuestionnaires(access.patientId), draftKinds({ patientId: access.patientId })]);
   return { due: due.map((d) => ({ ...d, started: drafts.some((r) => r.kind === d.kind) })) };
 }
 

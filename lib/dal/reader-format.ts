@@ -1,11 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { cache } from "react";
-import { db } from "@/db/client";
 import { patients } from "@/db/schema/patients";
 import { DEFAULT_READER_FORMAT, type ReaderFormat } from "@/lib/ui/format";
 import { clinicSettingsOfRequest } from "./internal/clinic-settings";
 import { getCurrentUser } from "./session";
+import { preparedRead } from "./internal/prepared-read";
 
 /**
  * How this request's reader sees dates and times: the clinic's locale always; the patient's own
@@ -22,11 +22,12 @@ export const getReaderFormat = cache(async (): Promise<ReaderFormat> => {
   }
 });
 
+const patientTimeZone = preparedRead(["patientId"], (database, at) => database.select({ timeZone: patients.timeZone }).from(patients).where(eq(patients.id, at.patientId)));
+
 async function readFormat(): Promise<ReaderFormat> {
-  const database = await db();
   const [settings, user] = await Promise.all([clinicSettingsOfRequest(), getCurrentUser()]);
   if (user?.role === "patient" && user.patientId) {
-    const [own] = await database.select({ timeZone: patients.timeZone }).from(patients).where(eq(patients.id, user.patientId));
+    const [own] = await patientTimeZone({ patientId: user.patientId });
     if (own) return { locale: settings.locale, timeZone: own.timeZone };
   }
   return { locale: settings.locale, timeZone: settings.timeZone };
