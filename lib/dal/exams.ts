@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "@/db/client";
@@ -16,6 +16,7 @@ import { withPatientLocked } from "./internal/care-facts";
 import { endKnownSymptoms, recordKnownSymptoms } from "./internal/known-symptoms";
 import { patientToday } from "./internal/today";
 import { preparedRead } from "./internal/prepared-read";
+import { dateOf } from "./internal/sql-rows";
 
 export interface ExamSummary {
   id: string;
@@ -82,21 +83,21 @@ export async function assertExamAccess(patientId: string, examId: string): Promi
 
 const author = alias(users, "author");
 const signer = alias(users, "signer");
+/** One exam with its author's and signer's names and its addenda, oldest first. */
 const examRow = preparedRead(["patientId", "examId"], (database, at) =>
   database
-    .select({ exam: exams, authorName: author.name, signedByName: signer.name })
+    .select({
+      exam: exams,
+      authorName: author.name,
+      signedByName: signer.name,
+      addenda: sql<{ id: string; authorName: string; text: string; signedAt: string }[]>`coalesce((
+        select json_agg(json_build_object('id', a.id, 'authorName', u.name, 'text', a.text, 'signedAt', a.signed_at) order by a.signed_at)
+        from exam_addenda a join users u on u.id = a.author_id where a.exam_id = ${at.examId}), '[]')`,
+    })
     .from(exams)
     .innerJoin(author, eq(author.id, exams.authorId))
     .leftJoin(signer, eq(signer.id, exams.signedById))
     .where(and(eq(exams.id, at.examId), eq(exams.patientId, at.patientId))),
-);
-const addendaOf = preparedRead(["examId"], (database, at) =>
-  database
-    .select({ id: examAddenda.id, authorName: users.name, text: examAddenda.text, signedAt: examAddenda.signedAt })
-    .from(examAddenda)
-    .innerJoin(users, eq(users.id, examAddenda.authorId))
-    .where(eq(examAddenda.examId, at.examId))
-    .orderBy(asc(examAddenda.signedAt)),
 );
 
 /** One exam with its addenda; the record's own patient id must match. */
@@ -104,7 +105,6 @@ export async function getExam(patientId: string, examId: string): Promise<ExamVi
   await readExam(patientId, examId);
   const [row] = await examRow({ patientId, examId });
   if (!row) throw new NotFoundError();
-  const addenda = await addendaOf({ examId });
   const { exam } = row;
   return {
     id: exam.id,
@@ -120,7 +120,7 @@ export async function getExam(patientId: string, examId: string): Promise<ExamVi
     redFlagCount: exam.redFlags.length,
     suggestedLevel: exam.suggestedLevel,
     suggestion: suggestRootLevel(exam.findings),
-    addenda,
+    addenda: row.addenda.map((a) => ({ ...a, signedAt: dateOf(a.signedAt) })),
   };
 }
 

@@ -104,15 +104,6 @@ const patientRecord = preparedRead(["patientId"], (database, at) =>
     .where(eq(patients.id, at.patientId)),
 );
 
-const latestEpisode = preparedRead(["patientId"], (database, at) =>
-  database
-    .select({ status: episodes.status, openedAt: episodes.openedAt, resolvedAt: episodes.resolvedAt })
-    .from(episodes)
-    .where(eq(episodes.patientId, at.patientId))
-    .orderBy(desc(episodes.openedAt))
-    .limit(1),
-);
-
 /**
  * Refuses, as not found, a chart the caller may not open: what the chart's layout checks before
  * its skeleton streams. Audited as the chart's view (one entry per request with the page's reads).
@@ -124,9 +115,9 @@ export async function assertChartAccess(patientId: string): Promise<void> {
 /** A patient's chart for the care team (or a physician with emergency access). */
 export async function getPatientChart(patientId: string): Promise<PatientChart> {
   const access = await readPatient(patientId, "chart.view", { roles: ["physician", "therapist"] });
-  const [[patient], [episode], careTeam, grants, { state }] = await Promise.all([
+  // The episode shown is the one the state in force was derived from.
+  const [[patient], careTeam, grants, { facts, state }] = await Promise.all([
     patientRecord({ patientId }),
-    latestEpisode({ patientId }),
     careTeamOf({ patientId }),
     emergencyAccessesTo({ patientId }),
     careOf(patientId),
@@ -146,7 +137,7 @@ export async function getPatientChart(patientId: string): Promise<PatientChart> 
     timeZone: patient.timeZone,
     weeklyDistanceKm: patient.weeklyDistanceKm,
     runningGoal: patient.runningGoal,
-    episode: episode ?? null,
+    episode: facts.episode && facts.episodeDates && { status: facts.episode.status, ...facts.episodeDates },
     careTeam,
     accessVia: access.via,
     emergencyAccessUntil: access.via === "emergency" ? (mine?.expiresAt ?? null) : null,
@@ -175,9 +166,8 @@ export interface MyRecord {
 export async function getMyRecord(): Promise<MyRecord> {
   const user = await authorizeRole("record.view", ["patient"]);
   const access = await readPatient(user.patientId ?? "", "record.view", { roles: ["patient"] });
-  const [[patient], [episode], team, { state }, settings] = await Promise.all([
+  const [[patient], team, { facts, state }, settings] = await Promise.all([
     patientRecord({ patientId: access.patientId }),
-    latestEpisode({ patientId: access.patientId }),
     careTeamOf({ patientId: access.patientId }),
     careOf(access.patientId),
     clinicSettingsOfRequest(),
@@ -190,8 +180,8 @@ export async function getMyRecord(): Promise<MyRecord> {
     timeZone: patient.timeZone,
     weeklyDistanceKm: patient.weeklyDistanceKm,
     runningGoal: patient.runningGoal,
-    episodeStatus: episode?.status ?? null,
-    episodeOpenedAt: episode?.openedAt ?? null,
+    episodeStatus: facts.episode?.status ?? null,
+    episodeOpenedAt: facts.episodeDates?.openedAt ?? null,
     careTeam: team.map(({ name, role }) => ({ name, role })),
     care: state,
     settings,

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { checkIns } from "@/db/schema/check-ins";
-import { episodes } from "@/db/schema/episodes";
+import { exams } from "@/db/schema/exams";
 import { questionnaireDrafts, questionnaireRequests, questionnaireResponses } from "@/db/schema/questionnaires";
 import {
   draftSchemas,
@@ -38,15 +38,13 @@ interface EpisodeQuestionnaires {
   responses: { id: string; kind: QuestionnaireKind; date: LocalDate; score: number | null; subscore: number | null }[];
 }
 
-/** When the episode opened, and whether an exam of it has been signed (the baseline is due after one). */
-const episodeStart = preparedRead(["patientId", "episodeId"], (database, at) =>
+/** Whether an exam of the episode has been signed: the baseline is due after the first. */
+const episodeExamined = preparedRead(["patientId", "episodeId"], (database, at) =>
   database
-    .select({
-      openedAt: episodes.openedAt,
-      examined: sql<boolean>`exists (select 1 from exams e where e.patient_id = ${at.patientId} and e.episode_id = ${at.episodeId} and e.status = 'signed')`,
-    })
-    .from(episodes)
-    .where(eq(episodes.id, at.episodeId)),
+    .select({ examined: sql<boolean>`true` })
+    .from(exams)
+    .where(and(eq(exams.patientId, at.patientId), eq(exams.episodeId, at.episodeId), eq(exams.status, "signed")))
+    .limit(1),
 );
 const responseRows = preparedRead(["patientId", "episodeId"], (database, at) =>
   database
@@ -71,8 +69,8 @@ async function episodeQuestionnaires(patientId: string): Promise<EpisodeQuestion
   const { facts } = await careOf(patientId);
   const episode = facts.episode;
   if (!episode) return { episodeId: null, episodeStartedOn: null, due: [], responses: [] };
-  const [[opened], responses, requests] = await Promise.all([
-    episodeStart({ patientId, episodeId: episode.id }),
+  const [[examined], responses, requests] = await Promise.all([
+    episodeExamined({ patientId, episodeId: episode.id }),
     responseRows({ patientId, episodeId: episode.id }),
     latestRequests({ patientId }),
   ]);
@@ -86,8 +84,8 @@ async function episodeQuestionnaires(patientId: string): Promise<EpisodeQuestion
   }
   return {
     episodeId: episode.id,
-    episodeStartedOn: opened ? localDate(opened.openedAt, facts.timeZone) : null,
-    due: questionnairesDue({ today: facts.today, examined: episode.status === "active" && Boolean(opened?.examined), latest, requested }),
+    episodeStartedOn: facts.episodeDates && localDate(facts.episodeDates.openedAt, facts.timeZone),
+    due: questionnairesDue({ today: facts.today, examined: episode.status === "active" && Boolean(examined), latest, requested }),
     responses: responses.map(({ completedAt: _at, ...r }) => r),
   };
 }

@@ -21,6 +21,8 @@ export interface LoadedCareFacts extends CareFacts {
   timeZone: string;
   /** For the rules that weigh age (the plan's medicine guardrails), read with the time zone. */
   dateOfBirth: string;
+  /** When the current episode opened and, once healed, when it healed: for the pages that show it. */
+  episodeDates: { openedAt: Date; resolvedAt: Date | null } | null;
 }
 
 /** How far back runs are read: the alert window, plus the three days next-morning pain may come late. */
@@ -50,7 +52,8 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
   const result = await executor.execute(sql`
     select p.id as patient_id, p.time_zone, p.date_of_birth::text as date_of_birth,
       (select s.review_grace_days from clinic_settings s where s.id = 1) as grace_days,
-      ep.id as episode_id, ep.status as episode_status, ep.opened_at as episode_opened_at, ep.reopened_seq as episode_reopened_seq,
+      ep.id as episode_id, ep.status as episode_status, ep.opened_at as episode_opened_at, ep.resolved_at as episode_resolved_at,
+      ep.reopened_seq as episode_reopened_seq,
       (select json_build_object('version', c.version, 'level', c.level, 'restrictions', c.restrictions, 'reviewDate', c.review_date,
           'episodeId', c.episode_id, 'seq', c.seq, 'withdrawn', c.withdrawn)
         from clearances c where c.patient_id = p.id order by c.version desc limit 1) as clearance,
@@ -84,6 +87,10 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       patientId: id,
       timeZone,
       dateOfBirth: String(r.date_of_birth),
+      episodeDates:
+        r.episode_id === null || r.episode_id === undefined
+          ? null
+          : { openedAt: dateOf(r.episode_opened_at), resolvedAt: r.episode_resolved_at === null || r.episode_resolved_at === undefined ? null : dateOf(r.episode_resolved_at) },
       today,
       reviewGraceDays: numberOrNull(r.grace_days) ?? DEFAULT_CLINIC_SETTINGS.reviewGraceDays,
       episode:

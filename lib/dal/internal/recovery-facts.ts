@@ -17,7 +17,7 @@ export interface LoadedRecovery extends RecoveryFacts {
  */
 export const CURRENT_EPISODE_JOIN = sql`
   left join lateral (
-    select e.id, e.status::text as status, e.opened_at,
+    select e.id, e.status::text as status, e.opened_at, e.resolved_at,
       (select max(ee.seq) from episode_events ee where ee.episode_id = e.id and ee.kind = 'reopened') as reopened_seq
     from episodes e where e.patient_id = p.id
     order by e.opened_at desc, e.created_at desc limit 1
