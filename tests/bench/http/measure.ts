@@ -30,6 +30,8 @@ export interface Measurement {
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   /** Mean response size in KiB. */
   responseKiB: number;
+  /** The app server's CPU time over the run divided by the answers, in ms (null without /proc). */
+  serverCpuMsPerAnswer: number | null;
   non2xx: number;
   statusCodes: Record<string, number>;
   errors: number;
@@ -45,8 +47,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export async function measure(base: string, target: Target, { connections, duration }: { connections: number; duration: number }): Promise<Measurement> {
+export async function measure(
+  base: string,
+  target: Target,
+  { connections, duration, serverCpu }: { connections: number; duration: number; serverCpu?: () => number | null },
+): Promise<Measurement> {
   const latencies: number[] = [];
+  const cpuBefore = serverCpu?.() ?? null;
   let bytes = 0;
   let firstBad: string | null = null;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -77,6 +84,7 @@ export async function measure(base: string, target: Target, { connections, durat
       bytes += resBytes;
     });
   });
+  const cpuAfter = serverCpu?.() ?? null;
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   const requests = result.requests.total;
@@ -91,6 +99,7 @@ export async function measure(base: string, target: Target, { connections, durat
     requestsPerSecond: round(requests / result.duration),
     latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? 0) },
     responseKiB: latencies.length ? round(bytes / latencies.length / 1024) : 0,
+    serverCpuMsPerAnswer: cpuBefore !== null && cpuAfter !== null && latencies.length ? round((cpuAfter - cpuBefore) / latencies.length) : null,
     non2xx: result.non2xx,
     statusCodes,
     errors: result.errors,

@@ -27,11 +27,11 @@ export function withShares(measurements: Measurement[], ceilingRps: number): Row
 
 export function markdownTable(report: Report): string {
   const lines = [
-    `| target | as | requests/s | share of ceiling | p50 ms | p95 ms | p99 ms | KiB per answer | requests | non-2xx |`,
-    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| target | as | requests/s | share of ceiling | p50 ms | p95 ms | p99 ms | server CPU ms per answer | KiB per answer | requests | non-2xx |`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...report.rows.map(
       (r) =>
-        `| ${r.name} | ${r.as} | ${r.requestsPerSecond} | ${r.shareOfCeiling} % | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.responseKiB} | ${r.requests} | ${r.non2xx} |`,
+        `| ${r.name} | ${r.as} | ${r.requestsPerSecond} | ${r.shareOfCeiling} % | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.serverCpuMsPerAnswer ?? "–"} | ${r.responseKiB} | ${r.requests} | ${r.non2xx} |`,
     ),
   ];
   return lines.join("\n");

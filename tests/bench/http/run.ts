@@ -19,7 +19,7 @@ import { DEMO_PASSWORD } from "@/db/seed-data";
 import { AppClient } from "../../resilience/app-client";
 import { measure, type Measurement, type Target } from "./measure";
 import { markdownTable, withShares, writeReport, type Report } from "./report";
-import { ensureBuild, startServer } from "./server";
+import { ensureBuild, serverCpuMs, startServer } from "./server";
 import { ceilingTarget, discoverTargets, type WriteMode } from "./targets";
 
 const { values } = parseArgs({
@@ -103,7 +103,7 @@ try {
   // The ceiling first and last: on a shared machine the load moves, and the mean is fairer.
   for (const target of [ceiling, ...targets, { ...ceiling, name: "ceiling, again at the end" }]) {
     log(`${target.name}: ${connections} connections for ${duration} s`);
-    const m = await measure(server.base, target, { connections, duration });
+    const m = await measure(server.base, target, { connections, duration, serverCpu: () => serverCpuMs(server.pid) });
     measured.push(m);
     const failed = failures(m);
     if (failed) throw new Error(`answers that are not what the page should be:\n${failed}`);

@@ -111,3 +111,37 @@ export async function startServer({ profileDir }: { profileDir?: string } = {}):
     },
   };
 }
+
+/**
+ * CPU time (user and system, in ms) the app's server has used so far: its process and its
+ * children (the worker processes of RUNCLEAR_WORKERS), from /proc. Null where /proc is absent.
+ * Requests/s on a shared machine move with its other load; the server's CPU per request moves
+ * with the work a request makes, so two builds compare better by it.
+ */
+export function serverCpuMs(pid: number): number | null {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  const msPerTick = 10; // USER_HZ is 100 on Linux
+  let ticks = 0;
+  let found = false;
+  for (const entry of entries) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // The command name is in parentheses and may hold spaces: the fields after it are fixed.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ppid = Number(fields[1]);
+    if (Number(entry) !== pid && ppid !== pid) continue;
+    found = true;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return found ? ticks * msPerTick : null;
+}
+
