@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq, gte, max, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { checkIns } from "@/db/schema/check-ins";
-import { exams } from "@/db/schema/exams";
+import { patients } from "@/db/schema/patients";
 import { questionnaireDrafts, questionnaireRequests, questionnaireResponses } from "@/db/schema/questionnaires";
 import {
   draftSchemas,
@@ -28,6 +28,7 @@ import { withPatientLocked } from "./internal/care-facts";
 import { careOf } from "./internal/care-state-cache";
 import { fieldErrorsOf, ValidationError } from "./errors";
 import { preparedRead } from "./internal/prepared-read";
+import { dateOf } from "./internal/sql-rows";
 
 const kindSchema = z.enum(["odi", "start_back"], "Unknown questionnaire.");
 
@@ -38,27 +39,26 @@ interface EpisodeQuestionnaires {
   responses: { id: string; kind: QuestionnaireKind; date: LocalDate; score: number | null; subscore: number | null }[];
 }
 
-/** Whether an exam of the episode has been signed: the baseline is due after the first. */
-const episodeExamined = preparedRead(["patientId", "episodeId"], (database, at) =>
+type ResponseRow = [id: string, kind: QuestionnaireKind, date: LocalDate, score: number | null, subscore: number | null, completedAt: string];
+
+/**
+ * What the episode's questionnaires depend on, in one round trip: whether an exam of it has been
+ * signed (the baseline is due after the first), its responses oldest first, and when each kind
+ * was last asked for.
+ */
+const questionnaireFacts = preparedRead(["patientId", "episodeId"], (database, at) =>
   database
-    .select({ examined: sql<boolean>`true` })
-    .from(exams)
-    .where(and(eq(exams.patientId, at.patientId), eq(exams.episodeId, at.episodeId), eq(exams.status, "signed")))
-    .limit(1),
-);
-const responseRows = preparedRead(["patientId", "episodeId"], (database, at) =>
-  database
-    .select({ id: questionnaireResponses.id, kind: questionnaireResponses.kind, date: questionnaireResponses.localDate, score: questionnaireResponses.score, subscore: questionnaireResponses.subscore, completedAt: questionnaireResponses.completedAt })
-    .from(questionnaireResponses)
-    .where(and(eq(questionnaireResponses.patientId, at.patientId), eq(questionnaireResponses.episodeId, at.episodeId)))
-    .orderBy(asc(questionnaireResponses.completedAt)),
-);
-const latestRequests = preparedRead(["patientId"], (database, at) =>
-  database
-    .select({ kind: questionnaireRequests.kind, at: max(questionnaireRequests.createdAt) })
-    .from(questionnaireRequests)
-    .where(eq(questionnaireRequests.patientId, at.patientId))
-    .groupBy(questionnaireRequests.kind),
+    .select({
+      examined: sql<boolean>`exists (select 1 from exams e where e.patient_id = ${at.patientId} and e.episode_id = ${at.episodeId} and e.status = 'signed')`,
+      responses: sql<ResponseRow[]>`coalesce((
+        select json_agg(json_build_array(r.id, r.kind, r.local_date, r.score, r.subscore, r.completed_at) order by r.completed_at)
+        from questionnaire_responses r where r.patient_id = ${at.patientId} and r.episode_id = ${at.episodeId}), '[]')`,
+      requests: sql<[QuestionnaireKind, string][]>`coalesce((
+        select json_agg(json_build_array(q.kind, q.at))
+        from (select kind, max(created_at) as at from questionnaire_requests where patient_id = ${at.patientId} group by kind) q), '[]')`,
+    })
+    .from(patients)
+    .where(eq(patients.id, at.patientId)),
 );
 
 /**
@@ -69,11 +69,10 @@ async function episodeQuestionnaires(patientId: string): Promise<EpisodeQuestion
   const { facts } = await careOf(patientId);
   const episode = facts.episode;
   if (!episode) return { episodeId: null, episodeStartedOn: null, due: [], responses: [] };
-  const [[examined], responses, requests] = await Promise.all([
-    episodeExamined({ patientId, episodeId: episode.id }),
-    responseRows({ patientId, episodeId: episode.id }),
-    latestRequests({ patientId }),
-  ]);
+  const [row] = await questionnaireFacts({ patientId, episodeId: episode.id });
+  const examined = row?.examined ?? false;
+  const responses = (row?.responses ?? []).map(([id, kind, date, score, subscore, completedAt]) => ({ id, kind, date, score, subscore, completedAt: dateOf(completedAt) }));
+  const requests = (row?.requests ?? []).map(([kind, at]) => ({ kind, at }));
   const latest: Partial<Record<QuestionnaireKind, LocalDate>> = {};
   const requested: Partial<Record<QuestionnaireKind, boolean>> = {};
   for (const kind of QUESTIONNAIRE_KINDS) {
@@ -85,7 +84,7 @@ async function episodeQuestionnaires(patientId: string): Promise<EpisodeQuestion
   return {
     episodeId: episode.id,
     episodeStartedOn: facts.episodeDates && localDate(facts.episodeDates.openedAt, facts.timeZone),
-    due: questionnairesDue({ today: facts.today, examined: episode.status === "active" && Boolean(examined), latest, requested }),
+    due: questionnairesDue({ today: facts.today, examined: episode.status === "active" && examined, latest, requested }),
     responses: responses.map(({ completedAt: _at, ...r }) => r),
   };
 }
