@@ -21,7 +21,7 @@ const readSecrets = new Map<string, string>();
 
 function readOrCreate(file: string): string {
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    return writtenSecret(file);
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const secret = randomBytes(32).toString("base64url");
@@ -29,10 +29,24 @@ function readOrCreate(file: string): string {
       fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
       return secret;
     } catch {
-      // Another process created it first: use theirs.
-      return fs.readFileSync(file, "utf8").trim();
+      // Another process created it first: use theirs, once it has been written.
+      return writtenSecret(file);
     }
   }
+}
+
+/**
+ * The file's secret. Its creator makes the file and then writes it, so a process starting at the
+ * same moment can find it empty: it waits for the content (up to a second) rather than use, and
+ * keep, an empty secret.
+ */
+function writtenSecret(file: string): string {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const secret = fs.readFileSync(file, "utf8").trim();
+    if (secret) return secret;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  }
+  throw new Error(`${file} is empty: delete it, or set the secret in the environment.`);
 }
 
 /**
