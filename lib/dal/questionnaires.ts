@@ -83,7 +83,7 @@ async function episodeQuestionnaires(patientId: string): Promise<EpisodeQuestion
   }
   return {
     episodeId: episode.id,
-    episodeStartedOn: facts.episodeDates && localDate(facts.episodeDates.openedAt, facts.timeZone),
+    episodeStartedOn: localDate(episode.openedAt, facts.timeZone),
     due: questionnairesDue({ today: facts.today, examined: episode.status === "active" && examined, latest, requested }),
     responses: responses.map(({ completedAt: _at, ...r }) => r),
   };

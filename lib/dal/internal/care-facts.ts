@@ -10,7 +10,7 @@ import { addDays, localDate, type LocalDate } from "@/lib/domain/schedule";
 import { refreshPatientOutcomes } from "./patient-outcomes";
 import { PROGRAMME_COLUMNS, programmeFromRow } from "./programme-facts";
 import { CURRENT_EPISODE_JOIN, RECOVERY_COLUMNS, recoveryFromRow } from "./recovery-facts";
-import { dateOf, idList, jsonOf, numberOrNull, type Row } from "./sql-rows";
+import { dateOf, dateOrNull, idList, jsonOf, numberOrNull, type Row } from "./sql-rows";
 
 /** An open transaction, or the database itself. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -21,8 +21,8 @@ export interface LoadedCareFacts extends CareFacts {
   timeZone: string;
   /** For the rules that weigh age (the plan's medicine guardrails), read with the time zone. */
   dateOfBirth: string;
-  /** When the current episode opened and, once healed, when it healed: for the pages that show it. */
-  episodeDates: { openedAt: Date; resolvedAt: Date | null } | null;
+  /** The current episode, with when it opened and, once healed, when it healed: for the pages that show it. */
+  episode: (EpisodeFact & { openedAt: Date; resolvedAt: Date | null }) | null;
 }
 
 /** How far back runs are read: the alert window, plus the three days next-morning pain may come late. */
@@ -87,16 +87,18 @@ export async function loadCareFacts(executor: Executor, patientIds: readonly str
       patientId: id,
       timeZone,
       dateOfBirth: String(r.date_of_birth),
-      episodeDates:
-        r.episode_id === null || r.episode_id === undefined
-          ? null
-          : { openedAt: dateOf(r.episode_opened_at), resolvedAt: r.episode_resolved_at === null || r.episode_resolved_at === undefined ? null : dateOf(r.episode_resolved_at) },
       today,
       reviewGraceDays: numberOrNull(r.grace_days) ?? DEFAULT_CLINIC_SETTINGS.reviewGraceDays,
       episode:
         r.episode_id === null || r.episode_id === undefined
           ? null
-          : { id: String(r.episode_id), status: r.episode_status as EpisodeFact["status"], reopenedSeq: numberOrNull(r.episode_reopened_seq) },
+          : {
+              id: String(r.episode_id),
+              status: r.episode_status as EpisodeFact["status"],
+              reopenedSeq: numberOrNull(r.episode_reopened_seq),
+              openedAt: dateOf(r.episode_opened_at),
+              resolvedAt: dateOrNull(r.episode_resolved_at),
+            },
       clearance: clearance && { ...clearance, seq: Number(clearance.seq) },
       redFlags: openFlags.map((f) => ({
         id: f.id,

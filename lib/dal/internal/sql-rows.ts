@@ -25,6 +25,11 @@ export function dateOf(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
 
+/** The same, or null for SQL null. */
+export function dateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : dateOf(value);
+}
+
 /** The patients `ids` as a list for `in (…)`. */
 export function idList(ids: readonly string[]): SQL {
   return sql.join(
